@@ -1,0 +1,121 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .commitment import Commitment
+from .indicators import EvidenceFields
+
+
+class Assessment(models.Model):
+    """An independent assessment of a commitment (like OGP's IRM), apart from self-reporting."""
+
+    class Potential(models.TextChoices):
+        UNCLEAR = "incierto", _("Incierto")
+        MODEST = "modesto", _("Modesto")
+        SUBSTANTIAL = "sustancial", _("Sustancial")
+
+    class Completion(models.TextChoices):
+        NO_EVIDENCE = "sin_evidencia", _("Sin evidencia suficiente")
+        NOT_STARTED = "no_iniciado", _("No iniciado")
+        LIMITED = "limitado", _("Limitado")
+        SUBSTANTIAL = "sustancial", _("Sustancial")
+        COMPLETE = "completo", _("Completo")
+
+    class EarlyResults(models.TextChoices):
+        WORSENED = "empeoro", _("Empeoró")
+        NO_CHANGE = "no_cambio", _("No cambió")
+        MARGINAL = "marginal", _("Marginal")
+        MAJOR = "significativo", _("Significativo")
+        OUTSTANDING = "sobresaliente", _("Sobresaliente")
+
+    commitment = models.ForeignKey(
+        Commitment,
+        on_delete=models.CASCADE,
+        related_name="assessments",
+        verbose_name=_("compromiso"),
+    )
+    assessed_on = models.DateField(_("fecha de la valoración"))
+    assessor = models.CharField(
+        _("quién valora"),
+        max_length=250,
+        help_text=_("El Secretariado o el órgano de monitoreo independiente."),
+    )
+    is_published = models.BooleanField(_("publicada"), default=True)
+    verifiable = models.BooleanField(_("verificable"))
+    verifiable_justification = models.TextField(_("justificación (verificable)"))
+    relevance_access_to_information = models.BooleanField(
+        _("relevante para el acceso a la información"), default=False
+    )
+    relevance_civic_participation = models.BooleanField(
+        _("relevante para la participación cívica"), default=False
+    )
+    relevance_public_accountability = models.BooleanField(
+        _("relevante para la rendición de cuentas"), default=False
+    )
+    relevance_technology_innovation = models.BooleanField(
+        _("relevante para tecnología e innovación"), default=False
+    )
+    relevance_justification = models.TextField(_("justificación (relevancia)"))
+    potential = models.CharField(_("potencial de resultados"), max_length=20, choices=Potential)
+    potential_justification = models.TextField(_("justificación (potencial)"))
+    completion = models.CharField(_("cumplimiento"), max_length=20, choices=Completion)
+    completion_justification = models.TextField(_("justificación (cumplimiento)"))
+    early_results = models.CharField(
+        _("¿Abrió el gobierno?"), max_length=20, choices=EarlyResults, blank=True
+    )
+    early_results_justification = models.TextField(
+        _("justificación (¿Abrió el gobierno?)"), blank=True
+    )
+
+    class Meta:
+        ordering = ["commitment", "-assessed_on", "-id"]
+        get_latest_by = "assessed_on"
+        verbose_name = _("valoración independiente")
+        verbose_name_plural = _("valoraciones independientes")
+
+    def __str__(self):
+        return f"{self.commitment.code} · {self.assessed_on:%d/%m/%Y}"
+
+    @property
+    def relevance_values(self):
+        fields = [
+            "relevance_access_to_information",
+            "relevance_civic_participation",
+            "relevance_public_accountability",
+            "relevance_technology_innovation",
+        ]
+        return [self._meta.get_field(f).verbose_name for f in fields if getattr(self, f)]
+
+    @property
+    def is_relevant(self):
+        return bool(self.relevance_values)
+
+    @property
+    def is_starred(self):
+        """Destacado: verifiable, relevant, substantial potential and substantially done."""
+        return (
+            self.verifiable
+            and self.is_relevant
+            and self.potential == self.Potential.SUBSTANTIAL
+            and self.completion in (self.Completion.SUBSTANTIAL, self.Completion.COMPLETE)
+        )
+
+
+class ClosingReport(EvidenceFields):
+    """The end-of-commitment report: results, evidence and lessons learned."""
+
+    commitment = models.OneToOneField(
+        Commitment,
+        on_delete=models.CASCADE,
+        related_name="closing_report",
+        verbose_name=_("compromiso"),
+    )
+    submitted_on = models.DateField(_("entregado el"))
+    results = models.TextField(_("resultados"))
+    lessons = models.TextField(_("lecciones aprendidas"))
+
+    class Meta:
+        verbose_name = _("informe de cierre")
+        verbose_name_plural = _("informes de cierre")
+
+    def __str__(self):
+        return f"{self.commitment.code} · {self.submitted_on:%d/%m/%Y}"

@@ -1,0 +1,172 @@
+"""The semáforo rule on plain values: no database, dates passed in."""
+
+from datetime import date, timedelta
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from commitments.semaforo import (
+    CompletionLevel,
+    ProgressSource,
+    Status,
+    Thresholds,
+    completion_level,
+    evaluate,
+    expected_progress,
+    indicator_progress,
+    weighted_mean,
+)
+
+START = date(2025, 9, 1)
+END = date(2027, 8, 31)
+ORDER = [Status.AT_RISK, Status.DELAYED, Status.ON_TRACK, Status.COMPLETE]
+
+percent = st.floats(min_value=0, max_value=100, allow_nan=False)
+days = st.dates(min_value=START, max_value=END)
+numbers = st.decimals(min_value=-10_000, max_value=10_000, places=2, allow_nan=False)
+
+
+def rate(progress, on=date(2026, 9, 1), **kwargs):
+    expected = expected_progress(START, END, on)
+    return evaluate(
+        progress=progress,
+        expected=expected,
+        start=START,
+        as_of=on,
+        has_data=progress is not None,
+        **kwargs,
+    )
+
+
+@given(baseline=numbers, target=numbers, value=numbers)
+def test_indicator_progress_stays_between_0_and_100(baseline, target, value):
+    assume(baseline != target)
+    assert 0 <= indicator_progress(baseline, target, value) <= 100
+
+
+def test_indicator_progress_for_a_decreasing_indicator():
+    # Response time should fall from 30 to 10 days: at 20 days it is halfway.
+    assert indicator_progress(30, 10, 20) == 50
+    assert indicator_progress(30, 10, 35) == 0
+    assert indicator_progress(30, 10, 5) == 100
+
+
+@given(baseline=numbers, target=numbers, low=numbers, high=numbers)
+def test_indicator_progress_is_monotonic_towards_the_target(baseline, target, low, high):
+    assume(baseline != target and low <= high)
+    if target > baseline:
+        assert indicator_progress(baseline, target, low) <= indicator_progress(
+            baseline, target, high
+        )
+    else:
+        assert indicator_progress(baseline, target, low) >= indicator_progress(
+            baseline, target, high
+        )
+
+
+def test_expected_progress_is_linear_between_start_and_end():
+    assert expected_progress(START, END, START - timedelta(days=30)) == 0
+    assert expected_progress(START, END, START) == 0
+    assert expected_progress(START, END, END) == 100
+    assert expected_progress(START, END, END + timedelta(days=1)) == 100
+    middle = START + (END - START) / 2
+    assert round(expected_progress(START, END, middle)) == 50
+
+
+@given(low=percent, high=percent, on=days)
+def test_more_progress_never_gives_a_worse_status(low, high, on):
+    assume(low <= high)
+    better, worse = rate(high, on=on), rate(low, on=on)
+    assume(on >= START)
+    assert ORDER.index(Status(better.status)) >= ORDER.index(Status(worse.status))
+
+
+def test_thresholds_are_inclusive_boundaries():
+    on = date(2026, 9, 1)
+    expected = expected_progress(START, END, on)
+    thresholds = Thresholds(green_max_gap=10, yellow_max_gap=25)
+    assert rate(expected - 10, on, thresholds=thresholds).status == Status.ON_TRACK
+    assert rate(expected - 10.01, on, thresholds=thresholds).status == Status.DELAYED
+    assert rate(expected - 25, on, thresholds=thresholds).status == Status.DELAYED
+    assert rate(expected - 25.01, on, thresholds=thresholds).status == Status.AT_RISK
+
+
+def test_per_plan_thresholds_change_the_colour():
+    on = date(2026, 9, 1)
+    expected = expected_progress(START, END, on)
+    strict = Thresholds(green_max_gap=2, yellow_max_gap=5)
+    assert rate(expected - 8, on).status == Status.ON_TRACK
+    assert rate(expected - 8, on, thresholds=strict).status == Status.AT_RISK
+
+
+def test_before_the_start_date_it_is_not_started_whatever_the_data():
+    verdict = rate(20, on=START - timedelta(days=1))
+    assert verdict.status == Status.NOT_STARTED
+    assert verdict.explanation == "Inicia el 01/09/2025; al 31/08/2025 aún no debía tener avance."
+
+
+def test_without_published_measurements_it_is_not_started():
+    verdict = rate(None, on=date(2026, 1, 15))
+    assert verdict.status == Status.NOT_STARTED
+    assert verdict.progress is None
+    assert "Sin avances publicados al 15/01/2026" in verdict.explanation
+
+
+def test_after_the_end_date_unfinished_work_is_late():
+    verdict = rate(60, on=END + timedelta(days=10))
+    assert verdict.expected == 100
+    assert verdict.status == Status.AT_RISK
+
+
+@given(on=days)
+def test_full_progress_is_complete_at_any_date_after_start(on):
+    assert rate(100, on=on).status == Status.COMPLETE
+
+
+def test_the_explanation_is_one_sentence_with_the_numbers():
+    on = date(2026, 11, 25)
+    verdict = evaluate(
+        progress=45,
+        expected=60,
+        start=START,
+        as_of=on,
+        has_data=True,
+        source=ProgressSource.INDICATORS,
+    )
+    assert verdict.status == Status.DELAYED
+    assert verdict.explanation == (
+        "Avance 45 % de 60 % esperado al 25/11/2026 según sus indicadores: con retraso."
+    )
+
+
+def test_the_explanation_names_milestones_when_they_are_the_source():
+    verdict = rate(50, source=ProgressSource.MILESTONES)
+    assert "según sus hitos" in verdict.explanation
+
+
+def test_an_override_wins_and_shows_its_reason():
+    verdict = rate(5, override=Status.ON_TRACK, override_reason="El presupuesto llegó tarde.")
+    assert verdict.status == Status.ON_TRACK
+    assert verdict.overridden
+    assert verdict.explanation == (
+        "Estado asignado por el Secretariado: en tiempo. Motivo: El presupuesto llegó tarde."
+    )
+
+
+def test_stale_flag_is_carried_but_does_not_change_the_colour():
+    assert rate(40, stale=True).stale
+    assert rate(40, stale=True).status == rate(40).status
+
+
+def test_completion_levels_as_ogp_rates_them():
+    assert completion_level(None) == CompletionLevel.NOT_STARTED
+    assert completion_level(0) == CompletionLevel.NOT_STARTED
+    assert completion_level(1) == CompletionLevel.LIMITED
+    assert completion_level(49.9) == CompletionLevel.LIMITED
+    assert completion_level(50) == CompletionLevel.SUBSTANTIAL
+    assert completion_level(100) == CompletionLevel.COMPLETE
+
+
+def test_weighted_mean_skips_missing_values():
+    assert weighted_mean([(None, 1), (40, 1), (80, 3)]) == 70
+    assert weighted_mean([(None, 1)]) is None
