@@ -1,0 +1,16 @@
+from django.urls import path
+
+from commitments.views import board, commitment
+
+urlpatterns = [
+    path("tablero/", board.board, name="board"),
+    path("ejes/<slug:slug>/", board.axis_detail, name="axis"),
+    path("dependencias/<slug:slug>/", board.unit_detail, name="unit"),
+    path("organizaciones/<slug:slug>/", board.organization_detail, name="organization"),
+    path("compromisos/<slug:slug>/", commitment.commitment_detail, name="commitment"),
+    path(
+        "compromisos/<slug:slug>/version-original/",
+        commitment.original_version,
+        name="commitment_original",
+    ),
+]
