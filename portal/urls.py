@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from portal import views
 
@@ -11,6 +11,7 @@ admin.site.index_title = "Administración del plan y del Secretariado"
 urlpatterns = [
     path("", views.home, name="home"),
     path("admin/", admin.site.urls),
+    path("", include("secretariat.urls")),
 ]
 
 if settings.DEBUG:

@@ -223,6 +223,10 @@ class SessionQuerySet(models.QuerySet):
     def held(self):
         return self.filter(is_held=True)
 
+    def newest_first(self):
+        # Explicit: Meta.ordering is dropped from GROUP BY queries such as the counts below.
+        return self.order_by("-date", "-start_time")
+
     def with_agreement_counts(self):
         return self.annotate(agreement_count=Count("agreements"))
 

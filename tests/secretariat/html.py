@@ -4,6 +4,34 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+BLOCK = {
+    "address",
+    "article",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "section",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
 
@@ -15,8 +43,12 @@ class Node:
 
     @property
     def text(self):
-        parts = [c if isinstance(c, str) else c.text for c in self.children]
-        return re.sub(r"\s+", " ", " ".join(parts)).strip()
+        # Inline elements join their neighbours; block elements are separated by a space.
+        parts = [
+            c if isinstance(c, str) else (f" {c.text} " if c.tag in BLOCK else c.text)
+            for c in self.children
+        ]
+        return re.sub(r"\s+", " ", "".join(parts)).strip()
 
     @property
     def classes(self):
