@@ -276,8 +276,8 @@ class Session(models.Model):
         Member,
         related_name="sessions_attended",
         blank=True,
-        verbose_name=_("asistencia"),
-        help_text=_("Integrantes presentes en la sesión."),
+        verbose_name=_("integrantes presentes"),
+        help_text=_("Quiénes asistieron a la sesión."),
     )
     is_example = models.BooleanField(
         _("dato de ejemplo"),
@@ -568,7 +568,7 @@ class RouteMilestone(models.Model):
 
     class Meta:
         verbose_name = _("etapa de la ruta")
-        verbose_name_plural = _("ruta metodológica")
+        verbose_name_plural = _("etapas de la ruta")
         ordering = ["order", "start_date"]
 
     def __str__(self):

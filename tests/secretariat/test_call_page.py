@@ -9,7 +9,7 @@ def test_the_call_page_shows_dates_and_text(client, call):
     page = parse(client.get("/secretariado/convocatorias/convocatoria-2025/"))
     assert page.find("h1").text == "Convocatoria 2025 para integrar el Secretariado"
     summary = page.find("dl", "summary-list")
-    assert "Publicada el 4 de febrero de 2025" in summary.text
+    assert "Fecha de publicación 4 de febrero de 2025" in summary.text
     assert "Fecha límite 7 de marzo de 2025" in summary.text
     assert [t.attrs["datetime"] for t in summary.find_all("time")] == ["2025-02-04", "2025-03-07"]
     assert "proponer integrantes" in page.find("main").text
