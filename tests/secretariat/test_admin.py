@@ -17,12 +17,16 @@ def everything(approval_session, call, route):
 
 
 @pytest.mark.parametrize("model", MODELS)
-def test_changelist_and_add_pages_render(admin_client, everything, model):
-    changelist = admin_client.get(f"/admin/secretariat/{model}/")
-    assert changelist.status_code == 200
-    rows = parse(changelist).find("table", id="result_list").find_all("tr")
+def test_changelist_add_and_change_pages_render(admin_client, everything, model):
+    changelist = parse(admin_client.get(f"/admin/secretariat/{model}/"))
+    rows = changelist.find("table", id="result_list").find_all("tr")
     assert len(rows) > 1, "the changelist lists at least one row"
-    assert admin_client.get(f"/admin/secretariat/{model}/add/").status_code == 200
+    first = changelist.find("table", id="result_list").find("tbody").find("a")
+    change = admin_client.get(first.attrs["href"])
+    assert change.status_code == 200
+    assert parse(change).find("h1").text.startswith("Modificar")
+    add = admin_client.get(f"/admin/secretariat/{model}/add/")
+    assert parse(add).find("h1").text.startswith("Agregar")
 
 
 def test_member_changelist_shows_computed_columns(admin_client, cast):

@@ -22,3 +22,12 @@ def test_the_call_document_is_linked_with_its_size(client, call, settings, tmp_p
     link = parse(client.get(call.get_absolute_url())).find("dl", "summary-list")
     assert link.find("a").attrs["href"].startswith("/media/secretariado/convocatorias/")
     assert "Descargar la convocatoria (PDF, 2.0 KB)" in link.text
+
+
+def test_a_document_missing_from_storage_does_not_break_the_page(client, call, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    call.document.save("convocatoria.pdf", ContentFile(b"%PDF-1.4\n"))
+    (tmp_path / call.document.name).unlink()
+    summary = parse(client.get(call.get_absolute_url())).find("dl", "summary-list")
+    assert "Documento Descargar la convocatoria" in summary.text
+    assert "PDF," not in summary.text

@@ -39,6 +39,16 @@ def test_current_members_are_grouped_by_kind_then_sector(client, today, cast):
     )
 
 
+def test_sector_descriptions_introduce_their_members(client, today, cast, sectors):
+    sectors.academia.description = "Universidades y centros de investigación."
+    sectors.academia.save()
+    text = main_text(client.get(URL))
+    assert_in_order(
+        text,
+        ["Sector Académico", "Universidades y centros de investigación.", "Carla Invitada Pérez"],
+    )
+
+
 def test_former_members_stay_on_record_in_their_own_section(client, today, cast):
     page = parse(client.get(URL))
     current = page.find("section", aria_labelledby="integrantes").text

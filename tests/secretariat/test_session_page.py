@@ -1,5 +1,6 @@
 """/secretariado/sesiones/<slug>/: agenda, attendance and agreements with their follow-up."""
 
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -55,6 +56,16 @@ def test_agreements_show_status_responsible_and_follow_up(client, approval_sessi
     assert "Responsable Unidad de Transparencia" in agreements[0].text
     assert "Fecha compromiso 31 de diciembre de 2025" in agreements[0].text
     assert "Última actualización 1 de octubre de 2026" in agreements[0].text
+
+
+def test_signed_minutes_are_linked(client, approval_session, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    summary = parse(client.get(URL)).find("dl", "summary-list")
+    assert "Acta El acta se publicará cuando esté firmada." in summary.text
+    approval_session.minutes.save("acta.pdf", ContentFile(b"%PDF-1.4\n" + b"0" * 3000))
+    summary = parse(client.get(URL)).find("dl", "summary-list")
+    assert "Acta Descargar el acta (PDF, 2.9 KB)" in summary.text
+    assert summary.find("a").attrs["href"].startswith("/media/secretariado/actas/")
 
 
 def test_a_scheduled_session_says_what_will_come(client, scheduled_session):
