@@ -12,6 +12,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("admin/", admin.site.urls),
     path("", include("commitments.urls")),
+    path("", include("secretariat.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,183 @@
+from django import forms
+from django.contrib import admin
+from django.db import models
+from django.db.models import Count
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from secretariat.models import (
+    AgendaItem,
+    Agreement,
+    Call,
+    Member,
+    RouteMilestone,
+    Sector,
+    Session,
+)
+
+
+@admin.register(Sector)
+class SectorAdmin(admin.ModelAdmin):
+    list_display = ["name", "order", "member_count"]
+    list_editable = ["order"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(member_total=Count("members"))
+
+    @admin.display(description=_("integrantes"), ordering="member_total")
+    def member_count(self, sector):
+        return sector.member_total
+
+
+@admin.register(Member)
+class MemberAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "kind",
+        "sector",
+        "role",
+        "term",
+        "is_active",
+        "consents",
+        "is_example",
+    ]
+    list_filter = ["is_active", "kind", "role", "sector", "is_example", "publish_profile"]
+    list_select_related = ["sector"]
+    search_fields = ["name", "organization", "email"]
+    autocomplete_fields = ["sector"]
+    date_hierarchy = "term_start"
+    fieldsets = [
+        (None, {"fields": ["name", "sector", "kind", "role", "organization", "is_example"]}),
+        (_("Periodo"), {"fields": ["term_start", "term_end", "is_active"]}),
+        (
+            _("Perfil público y consentimiento"),
+            {
+                "description": _(
+                    "Solo se publica lo que la persona autorizó por escrito. Sin autorización, "
+                    "la semblanza, la fotografía y el organismo quedan guardados pero ocultos."
+                ),
+                "fields": [
+                    "profile",
+                    "publish_profile",
+                    "photo",
+                    "publish_photo",
+                    "publish_organization",
+                ],
+            },
+        ),
+        (
+            _("Contacto (privado)"),
+            {
+                "description": _("Para uso interno del Secretariado; nunca se publica."),
+                "fields": ["email", "phone"],
+            },
+        ),
+    ]
+
+    @admin.display(description=_("periodo"), ordering="term_start")
+    def term(self, member):
+        start = date_format(member.term_start, "SHORT_DATE_FORMAT")
+        end = date_format(member.term_end, "SHORT_DATE_FORMAT") if member.term_end else "…"
+        return f"{start} a {end}"
+
+    @admin.display(description=_("autoriza publicar"))
+    def consents(self, member):
+        granted = [
+            label
+            for flag, label in [
+                (member.publish_profile, _("semblanza")),
+                (member.publish_photo, _("foto")),
+                (member.publish_organization, _("organismo")),
+            ]
+            if flag
+        ]
+        return ", ".join(str(label) for label in granted) or _("nada")
+
+
+@admin.register(Call)
+class CallAdmin(admin.ModelAdmin):
+    list_display = ["title", "published_on", "deadline"]
+    search_fields = ["title", "text"]
+    date_hierarchy = "published_on"
+    prepopulated_fields = {"slug": ["title"]}
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    extra = 1
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
+
+
+class AgreementInline(admin.StackedInline):
+    model = Agreement
+    extra = 0
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})}}
+    fields = [
+        ("code", "status"),
+        "text",
+        ("responsible", "due_date"),
+        "follow_up",
+        "updated_on",
+    ]
+
+
+@admin.register(Session)
+class SessionAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "kind", "date", "place", "is_held", "agreement_total", "is_example"]
+    list_filter = ["kind", "is_held", "is_example"]
+    search_fields = ["slug", "place", "summary", "agenda_items__title"]
+    date_hierarchy = "date"
+    filter_horizontal = ["attendance"]
+    inlines = [AgendaItemInline, AgreementInline]
+    fieldsets = [
+        (None, {"fields": [("kind", "number"), ("date", "start_time"), "place", "is_held"]}),
+        (_("Publicación"), {"fields": ["slug", "summary", "minutes", "is_example"]}),
+        (_("Asistencia"), {"fields": ["attendance"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_agreement_counts()
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "attendance":
+            # Each option shows the member's sector: fetch it in the same query.
+            kwargs["queryset"] = Member.objects.select_related("sector")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    @admin.display(description=_("acuerdos"), ordering="agreement_count")
+    def agreement_total(self, session):
+        return session.agreement_count
+
+
+@admin.register(Agreement)
+class AgreementAdmin(admin.ModelAdmin):
+    list_display = ["code", "short_text", "session", "responsible", "due_date", "status"]
+    list_filter = ["status", "session"]
+    list_select_related = ["session"]
+    search_fields = ["code", "text", "responsible", "follow_up"]
+    autocomplete_fields = ["session"]
+    date_hierarchy = "due_date"
+
+    @admin.display(description=_("acuerdo"))
+    def short_text(self, agreement):
+        return agreement.text if len(agreement.text) <= 90 else f"{agreement.text[:87]}…"
+
+
+@admin.register(RouteMilestone)
+class RouteMilestoneAdmin(admin.ModelAdmin):
+    list_display = ["order", "title", "stage", "start_date", "end_date", "status", "is_example"]
+    list_display_links = ["title"]
+    list_editable = ["order", "status"]
+    list_filter = ["status", "stage", "is_example"]
+    search_fields = ["title", "description"]
+    autocomplete_fields = ["session", "call"]
+    fieldsets = [
+        (None, {"fields": ["order", "title", "stage", "status", "is_example"]}),
+        (_("Fechas"), {"fields": [("start_date", "end_date")]}),
+        (
+            _("Para el público"),
+            {"fields": ["description", "session", "call", "document_url", "survey_url"]},
+        ),
+    ]

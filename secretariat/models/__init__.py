@@ -1,0 +1,16 @@
+"""The Secretariado Técnico: its members, sessions and agreements, and the route of the exercise."""
+
+from secretariat.models.members import Member, Sector
+from secretariat.models.route import Route, RouteMilestone
+from secretariat.models.sessions import AgendaItem, Agreement, Call, Session
+
+__all__ = [
+    "AgendaItem",
+    "Agreement",
+    "Call",
+    "Member",
+    "Route",
+    "RouteMilestone",
+    "Sector",
+    "Session",
+]

@@ -1,0 +1,264 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Prefetch
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from secretariat.models.members import Member
+from secretariat.validators import validate_pdf, validate_upload_size
+
+PDF_VALIDATORS = [validate_pdf, validate_upload_size]
+
+
+class Call(models.Model):
+    """A public call (convocatoria) to join the Secretariado."""
+
+    title = models.CharField(_("título"), max_length=250)
+    slug = models.SlugField(_("identificador"), max_length=100, unique=True)
+    published_on = models.DateField(_("fecha de publicación"))
+    deadline = models.DateField(_("fecha límite"), null=True, blank=True)
+    text = models.TextField(_("texto"), help_text=_("Resumen o texto íntegro de la convocatoria."))
+    document = models.FileField(
+        _("documento"),
+        upload_to="secretariado/convocatorias/",
+        blank=True,
+        validators=PDF_VALIDATORS,
+        help_text=_("La convocatoria firmada, en PDF."),
+    )
+
+    class Meta:
+        verbose_name = _("convocatoria")
+        verbose_name_plural = _("convocatorias")
+        ordering = ["-published_on"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("secretariat:call", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.published_on and self.deadline and self.deadline < self.published_on:
+            raise ValidationError(
+                {"deadline": _("La fecha límite no puede ser anterior a la publicación.")}
+            )
+
+
+class SessionQuerySet(models.QuerySet):
+    def held(self):
+        return self.filter(is_held=True)
+
+    def newest_first(self):
+        # Explicit: Meta.ordering is dropped from GROUP BY queries such as the counts below.
+        return self.order_by("-date", "-start_time")
+
+    def with_agreement_counts(self):
+        return self.annotate(agreement_count=Count("agreements"))
+
+    def with_details(self):
+        """Everything the session page shows, in a fixed number of queries."""
+        return self.prefetch_related(
+            "agenda_items",
+            "agreements",
+            Prefetch("attendance", queryset=Member.objects.in_display_order()),
+        )
+
+
+class Session(models.Model):
+    """A meeting of the Secretariado: its installation, an ordinary or an extraordinary session."""
+
+    class Kind(models.TextChoices):
+        INSTALLATION = "instalacion", _("Instalación")
+        ORDINARY = "ordinaria", _("Ordinaria")
+        EXTRAORDINARY = "extraordinaria", _("Extraordinaria")
+
+    kind = models.CharField(_("tipo de sesión"), max_length=20, choices=Kind.choices)
+    number = models.PositiveSmallIntegerField(
+        _("número"), default=1, help_text=_("Consecutivo dentro de su tipo y año: 1, 2, 3…")
+    )
+    date = models.DateField(_("fecha"))
+    start_time = models.TimeField(_("hora de inicio"), null=True, blank=True)
+    place = models.CharField(_("lugar"), max_length=200, blank=True)
+    is_held = models.BooleanField(
+        _("celebrada"), default=False, help_text=_("Márcala cuando la sesión ya se llevó a cabo.")
+    )
+    slug = models.SlugField(
+        _("identificador"),
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text=_("Se genera solo, p. ej. 2a-sesion-ordinaria-2025."),
+    )
+    summary = models.TextField(_("resumen"), blank=True)
+    minutes = models.FileField(
+        _("acta"),
+        upload_to="secretariado/actas/",
+        blank=True,
+        validators=PDF_VALIDATORS,
+        help_text=_("El acta firmada, en PDF."),
+    )
+    attendance = models.ManyToManyField(
+        Member,
+        related_name="sessions_attended",
+        blank=True,
+        verbose_name=_("integrantes presentes"),
+        help_text=_("Quiénes asistieron a la sesión."),
+    )
+    is_example = models.BooleanField(
+        _("dato de ejemplo"),
+        default=False,
+        help_text=_("Marca los registros de demostración; el sitio los señala como ejemplo."),
+    )
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("sesión")
+        verbose_name_plural = _("sesiones")
+        ordering = ["-date", "-start_time"]
+
+    def __str__(self):
+        return f"{self.title} ({date_format(self.date, 'SHORT_DATE_FORMAT')})"
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.default_slug()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("secretariat:session", kwargs={"slug": self.slug})
+
+    def clean(self, today=None):
+        super().clean()
+        today = today or timezone.localdate()
+        if not self.date:
+            return
+        if self.is_held and self.date > today:
+            raise ValidationError(
+                {"is_held": _("Una sesión con fecha futura no puede marcarse como celebrada.")}
+            )
+        same = Session.objects.filter(
+            kind=self.kind, number=self.number, date__year=self.date.year
+        ).exclude(pk=self.pk)
+        if same.exists():
+            raise ValidationError(
+                {
+                    "number": _("Ya hay una %(title)s registrada en %(year)s.")
+                    % {"title": self.title, "year": self.date.year}
+                }
+            )
+        if not self.slug:
+            self.slug = self.default_slug()
+
+    def default_slug(self):
+        return slugify(f"{self.title} {self.date.year}")
+
+    @property
+    def title(self):
+        if self.kind == self.Kind.INSTALLATION:
+            return str(_("Sesión de Instalación"))
+        return str(_("%(number)sª Sesión %(kind)s")) % {
+            "number": self.number,
+            "kind": self.get_kind_display(),
+        }
+
+    @property
+    def status_label(self):
+        return _("Celebrada") if self.is_held else _("Programada")
+
+    @property
+    def status_tone(self):
+        return "done" if self.is_held else "planned"
+
+    @property
+    def status_icon(self):
+        return "check" if self.is_held else "ring"
+
+
+class AgendaItem(models.Model):
+    """A point on a session's agenda (orden del día)."""
+
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("sesión")
+    )
+    order = models.PositiveSmallIntegerField(_("orden"))
+    title = models.CharField(_("punto"), max_length=250)
+    description = models.TextField(_("descripción"), blank=True)
+
+    class Meta:
+        verbose_name = _("punto del orden del día")
+        verbose_name_plural = _("orden del día")
+        ordering = ["session", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "order"], name="agenda_item_unique_order")
+        ]
+
+    def __str__(self):
+        return f"{self.order}. {self.title}"
+
+
+class Agreement(models.Model):
+    """An agreement (acuerdo) taken in a session, followed up until it is fulfilled."""
+
+    class Status(models.TextChoices):
+        PENDING = "pendiente", _("Pendiente")
+        IN_PROGRESS = "en_proceso", _("En proceso")
+        FULFILLED = "cumplido", _("Cumplido")
+
+    BADGES = {
+        Status.PENDING: ("neutral", "ring"),
+        Status.IN_PROGRESS: ("progress", "clock"),
+        Status.FULFILLED: ("done", "check"),
+    }
+
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="agreements", verbose_name=_("sesión")
+    )
+    code = models.CharField(
+        _("clave"), max_length=40, unique=True, help_text=_("Por ejemplo STMGA-2025-02-03.")
+    )
+    text = models.TextField(_("acuerdo"))
+    responsible = models.CharField(_("responsable"), max_length=250, blank=True)
+    due_date = models.DateField(_("fecha compromiso"), null=True, blank=True)
+    status = models.CharField(
+        _("estado"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    follow_up = models.TextField(_("seguimiento"), blank=True)
+    updated_on = models.DateField(
+        _("actualizado el"),
+        default=timezone.localdate,
+        help_text=_("Fecha de la última revisión del estado y del seguimiento."),
+    )
+
+    class Meta:
+        verbose_name = _("acuerdo")
+        verbose_name_plural = _("acuerdos")
+        ordering = ["session__date", "code"]
+
+    def __str__(self):
+        return self.code
+
+    def clean(self):
+        super().clean()
+        session_date = self.session.date if self.session_id else None
+        if session_date and self.due_date and self.due_date < session_date:
+            raise ValidationError(
+                {
+                    "due_date": _(
+                        "La fecha compromiso no puede ser anterior a la sesión (%(date)s)."
+                    )
+                    % {"date": date_format(session_date, "SHORT_DATE_FORMAT")}
+                }
+            )
+
+    @property
+    def status_tone(self):
+        return self.BADGES[self.status][0]
+
+    @property
+    def status_icon(self):
+        return self.BADGES[self.status][1]

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from secretariat import views
+
+app_name = "secretariat"
+
+urlpatterns = [
+    path("secretariado/", views.index, name="index"),
+    path("secretariado/sesiones/<slug:slug>/", views.SessionDetailView.as_view(), name="session"),
+    path("secretariado/convocatorias/<slug:slug>/", views.CallDetailView.as_view(), name="call"),
+    path("ruta/", views.route, name="route"),
+]
