@@ -81,11 +81,13 @@ def page_key(request, version):
     return f"portal:page:{version}:{digest}"
 
 
-def _sets_state(request, response):
-    """True if the response carries or will get a cookie (CSRF, session, messages…)."""
+def _storable(request, response):
+    """A complete 200 page that carries no cookie now and will get none (CSRF, session…)."""
     session = getattr(request, "session", None)
-    return bool(
-        response.cookies
+    return not (
+        response.status_code != 200
+        or response.streaming
+        or response.cookies
         or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         or (session is not None and session.modified)
     )
@@ -105,8 +107,10 @@ def public_page(view):
             if cached is not None:
                 return cached
         response = view(request, *args, **kwargs)
+        if getattr(response, "is_rendered", True) is False:
+            response.render()  # A TemplateResponse (generic views) must render to be stored.
         patch_vary_headers(response, ["HX-Request"])
-        if key is not None and response.status_code == 200 and not _sets_state(request, response):
+        if key is not None and _storable(request, response):
             _safe_set(key, response)
         return response
 

@@ -99,7 +99,7 @@ def test_the_query_string_is_part_of_the_key(client, demo):
     assert "<strong>2</strong> de 16 compromisos" in page
 
 
-def test_responses_that_set_cookies_are_never_cached(db, settings):
+def test_responses_that_set_cookies_are_never_cached(db):
     calls = []
 
     @public_page
@@ -124,3 +124,37 @@ def test_the_site_keeps_serving_when_the_cache_is_down(client, demo, monkeypatch
     response = client.get("/tablero/")
     assert response.status_code == 200
     assert "Tablero de compromisos" in response.content.decode()
+
+
+def test_template_responses_of_generic_views_are_cached_rendered(db):
+    from django.template.response import TemplateResponse
+
+    calls = []
+
+    @public_page
+    def view(request):
+        calls.append(1)
+        return TemplateResponse(request, "404.html", {})
+
+    factory = RequestFactory()
+    first = view(factory.get("/generica/"))
+    second = view(factory.get("/generica/"))
+    assert len(calls) == 1
+    assert second.content == first.content
+    assert "No encontramos esta página" in second.content.decode()
+
+
+def test_pages_that_need_a_csrf_token_are_not_cached(db):
+    from django.middleware.csrf import get_token
+
+    calls = []
+
+    @public_page
+    def view(request):
+        calls.append(1)
+        return HttpResponse(get_token(request))
+
+    factory = RequestFactory()
+    view(factory.get("/formulario/"))
+    view(factory.get("/formulario/"))
+    assert len(calls) == 2

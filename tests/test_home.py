@@ -113,3 +113,13 @@ def test_query_count_does_not_grow_with_the_plan(client, db, django_assert_max_n
     with django_assert_max_num_queries(10) as big:
         html(client)
     assert len(small) == len(big)
+
+
+def test_server_error_page_stands_alone(rf):
+    from portal.views import server_error
+
+    response = server_error(rf.get("/"))
+    page = response.content.decode()
+    assert response.status_code == 500
+    assert "<h1>Algo salió mal de nuestro lado</h1>" in page
+    assert '<a href="/">Volver al inicio</a>' in page
