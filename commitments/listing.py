@@ -39,8 +39,9 @@ STATUS_ICON = {**STATUS_ICONS, STALE: "question"}
 # "Más urgente primero": the order used when sorting by status.
 SEVERITY = [Status.AT_RISK, Status.DELAYED, Status.NOT_STARTED, Status.ON_TRACK, Status.COMPLETE]
 
+# The default order (by code) has an empty value, so it stays out of shared URLs.
 SORT_CHOICES = [
-    ("clave", _("Clave")),
+    ("", _("Clave")),
     ("estado", _("Más urgentes primero")),
     ("avance", _("Mayor avance primero")),
     ("titulo", _("Título (A-Z)")),
@@ -312,10 +313,6 @@ class BoardFilterForm(forms.Form):
         """The cleaned value of a filter; an invalid one is ignored (empty)."""
         return self.cleaned_data.get(name) or self.fields[name].to_python(None)
 
-    @property
-    def sort(self):
-        return self.value("orden") or "clave"
-
     def matches(self, row, *, ignore_status=False):
         commitment, verdict = row.commitment, row.verdict
         if self.value("eje") and commitment.objective.axis.slug != self.value("eje"):
@@ -338,7 +335,7 @@ class BoardFilterForm(forms.Form):
         return True
 
     def filter(self, rows):
-        return sort_rows([row for row in rows if self.matches(row)], self.sort)
+        return sort_rows([row for row in rows if self.matches(row)], self.value("orden"))
 
     def status_options(self, rows):
         """Each status with how many commitments it would show, given the other filters."""

@@ -149,7 +149,7 @@ def test_invalid_filter_values_are_ignored(client, demo):
 @pytest.mark.parametrize(
     ("sort", "first"),
     [
-        ("clave", ["CJ-01", "CJ-02", "CJ-03"]),
+        ("", ["CJ-01", "CJ-02", "CJ-03"]),
         # Most urgent first: the widest gap among "atrasado", then stale ones.
         ("estado", ["PP-02", "DA-02", "MB-02", "CJ-04"]),
         ("avance", ["DA-03", "MB-04", "PP-01"]),
