@@ -1,0 +1,454 @@
+"""Lists of commitments (board, axis and unit pages): which ones, in what order, and totals.
+
+Pages load a plan's commitments once with everything the semáforo needs (a fixed number
+of queries, see `CommitmentQuerySet.with_progress`), then filter, sort and summarise
+them here, in Python: the status is the semáforo's verdict, which SQL cannot filter on.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django import forms
+from django.db.models import Count, F, Prefetch, Value
+from django.utils.translation import gettext_lazy as _
+
+from commitments import semaforo
+from commitments.models import (
+    Assessment,
+    CoResponsibility,
+    Dimension,
+    RatingLevel,
+    RatingRubric,
+    ResponsibleUnit,
+    TransversalRating,
+)
+from commitments.semaforo import STALE, STALE_LABEL, STATUS_ICONS, Status
+
+PAGE_SIZE = 25
+
+# Query parameters that say which plan and which day a page shows; links keep them.
+CONTEXT_PARAMS = ("plan", "fecha", "corte")
+FILTER_PARAMS = ("q", "eje", "dependencia", "estado", "pilar", "corresponsable")
+
+# The statuses a visitor can filter on: the five of the semáforo plus the "sin actualizar" flag.
+STATUS_CHOICES = [*Status.choices, (STALE, STALE_LABEL)]
+STATUS_ICON = {**STATUS_ICONS, STALE: "question"}
+
+# "Más urgente primero": the order used when sorting by status.
+SEVERITY = [Status.AT_RISK, Status.DELAYED, Status.NOT_STARTED, Status.ON_TRACK, Status.COMPLETE]
+
+# The default order (by code) has an empty value, so it stays out of shared URLs.
+SORT_CHOICES = [
+    ("", _("Clave")),
+    ("estado", _("Más urgentes primero")),
+    ("avance", _("Mayor avance primero")),
+    ("titulo", _("Título (A-Z)")),
+]
+
+UNIT_PARTY = "dependencia"
+ORGANIZATION_PARTY = "organizacion"
+
+
+@dataclass(frozen=True)
+class Row:
+    """A commitment with its verdict on the day shown, as one row of a list."""
+
+    commitment: object
+    verdict: semaforo.Verdict
+    role: str = ""
+
+
+def with_parties(queryset):
+    """Also load the co-responsible parties, which the party filter reads."""
+    return queryset.prefetch_related(
+        Prefetch(
+            "co_responsibles",
+            queryset=CoResponsibility.objects.select_related("unit", "organization"),
+        )
+    )
+
+
+def load_rows(queryset, as_of):
+    commitments = queryset.for_listing().with_progress(as_of)
+    return [Row(c, c.verdict(as_of)) for c in commitments]
+
+
+# --- Totals ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    value: str
+    label: str
+    icon: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    """How a group of commitments is doing: counts per status and mean progress."""
+
+    total: int
+    counts: dict
+    progress: float | None
+    expected: float | None
+
+    @classmethod
+    def of(cls, rows):
+        counts = dict.fromkeys(STATUS_ICON, 0)
+        for row in rows:
+            counts[row.verdict.status] += 1
+            counts[STALE] += row.verdict.stale
+        # A commitment without published progress counts as 0 % in the mean.
+        progress = semaforo.weighted_mean((row.verdict.progress or 0, 1) for row in rows)
+        expected = semaforo.weighted_mean((row.verdict.expected, 1) for row in rows)
+        return cls(len(rows), counts, progress, expected)
+
+    @property
+    def statuses(self):
+        return [
+            StatusCount(value, label, STATUS_ICON[value], self.counts[value])
+            for value, label in STATUS_CHOICES
+        ]
+
+
+@dataclass(frozen=True)
+class AxisSummary:
+    axis: object
+    summary: Summary
+
+
+def by_axis(rows):
+    groups = {}
+    for row in rows:
+        groups.setdefault(row.commitment.objective.axis, []).append(row)
+    axes = sorted(groups, key=lambda axis: (axis.order, axis.name))
+    return [AxisSummary(axis, Summary.of(groups[axis])) for axis in axes]
+
+
+def last_update(rows, as_of):
+    """The latest day a published measurement or a milestone's progress changed, by `as_of`."""
+    days = []
+    for row in rows:
+        for indicator in row.commitment.indicators.all():
+            days += [m.published_on for m in indicator.published_measurements if m.published_on]
+        days += [
+            m.progress_updated_on
+            for m in row.commitment.milestones.all()
+            if m.progress_updated_on and m.progress_updated_on <= as_of
+        ]
+    return max(days, default=None)
+
+
+@dataclass(frozen=True)
+class LevelCount:
+    label: str
+    count: int
+    meaning: str
+
+
+@dataclass(frozen=True)
+class DimensionSummary:
+    label: str
+    levels: list
+
+
+def transversal_summary(commitments):
+    """Commitments per level of each transversal indicator, with what each level means."""
+    # One query: the counts and the rubric come back as rows of a single UNION.
+    counts = (
+        TransversalRating.objects.filter(commitment__in=commitments)
+        .order_by()
+        .values("dimension", "level")
+        .annotate(n=Count("id"), meaning=Value(""))
+    )
+    rubric = (
+        RatingRubric.objects.order_by()
+        .values("dimension", "level")
+        .annotate(n=Value(0), meaning=F("description"))
+    )
+    found = {}
+    for row in counts.union(rubric, all=True).order_by():
+        count, meaning = found.get((row["dimension"], row["level"]), (0, ""))
+        found[row["dimension"], row["level"]] = (count + row["n"], meaning or row["meaning"])
+    return [
+        DimensionSummary(
+            dimension.label,
+            [
+                LevelCount(level.label, *found.get((dimension, level), (0, "")))
+                for level in RatingLevel
+            ],
+        )
+        for dimension in Dimension
+    ]
+
+
+@dataclass(frozen=True)
+class Tally:
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class AssessmentSummary:
+    assessed: int
+    starred: int
+    completion: list
+    potential: list
+    assessors: list
+
+
+def assessment_summary(commitments, as_of):
+    """The independent assessment: the latest published one of each commitment by `as_of`."""
+    latest = {}
+    for assessment in Assessment.objects.filter(
+        commitment__in=commitments, is_published=True, assessed_on__lte=as_of
+    ).order_by("commitment_id", "-assessed_on", "-id"):
+        latest.setdefault(assessment.commitment_id, assessment)
+    found = list(latest.values())
+
+    def tally(field, choices):
+        return [
+            Tally(label, sum(getattr(a, field) == value for a in found)) for value, label in choices
+        ]
+
+    return AssessmentSummary(
+        assessed=len(found),
+        starred=sum(a.is_starred for a in found),
+        completion=tally("completion", Assessment.Completion.choices),
+        potential=tally("potential", Assessment.Potential.choices),
+        assessors=sorted({a.assessor for a in found}),
+    )
+
+
+# --- Filters and sorting -------------------------------------------------------
+
+
+def fold(text):
+    """Lower case without accents, so «participacion» finds «Participación»."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def natural_key(code):
+    """DA-2 before DA-10."""
+    return [int(part) if part.isdigit() else fold(part) for part in re.split(r"(\d+)", code)]
+
+
+def party_value(party):
+    """The party filter's value for a unit or an organisation."""
+    kind = UNIT_PARTY if isinstance(party, ResponsibleUnit) else ORGANIZATION_PARTY
+    return f"{kind}:{party.slug}"
+
+
+def parties(commitment):
+    """Filter values of every unit or organisation that leads or shares the commitment."""
+    return {party_value(commitment.unit)} | {
+        party_value(co.party) for co in commitment.co_responsibles.all()
+    }
+
+
+def _choices(items, empty_label):
+    return [("", empty_label), *items]
+
+
+def _unique(objects, key):
+    seen = {}
+    for obj in objects:
+        seen.setdefault(obj.pk, obj)
+    return sorted(seen.values(), key=key)
+
+
+class BoardFilterForm(forms.Form):
+    """The board's filters; choices come from the commitments on the board."""
+
+    q = forms.CharField(
+        label=_("Buscar"),
+        required=False,
+        max_length=100,
+        help_text=_("En la clave, el título o la descripción."),
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    eje = forms.ChoiceField(label=_("Eje"), required=False)
+    dependencia = forms.ChoiceField(label=_("Dependencia responsable"), required=False)
+    estado = forms.MultipleChoiceField(label=_("Estado"), required=False, choices=STATUS_CHOICES)
+    pilar = forms.ChoiceField(label=_("Pilar"), required=False)
+    corresponsable = forms.ChoiceField(
+        label=_("Responsable o corresponsable"),
+        required=False,
+        help_text=_("Dependencias y organizaciones que encabezan o comparten un compromiso."),
+    )
+    orden = forms.ChoiceField(label=_("Ordenar por"), required=False, choices=SORT_CHOICES)
+
+    def __init__(self, data, rows):
+        super().__init__(data, label_suffix="")
+        commitments = [row.commitment for row in rows]
+        axes = _unique((c.objective.axis for c in commitments), lambda a: (a.order, a.name))
+        units = _unique((c.unit for c in commitments), lambda u: fold(u.name))
+        pillars = _unique((p for c in commitments for p in c.pillars.all()), lambda p: p.order)
+        co = [co for c in commitments for co in c.co_responsibles.all()]
+        party_units = _unique([*units, *(x.unit for x in co if x.unit)], lambda u: fold(u.name))
+        organizations = _unique(
+            (x.organization for x in co if x.organization), lambda o: fold(o.name)
+        )
+        self.fields["eje"].choices = _choices([(a.slug, a.name) for a in axes], _("Todos los ejes"))
+        self.fields["dependencia"].choices = _choices(
+            [(u.slug, str(u)) for u in units], _("Todas las dependencias")
+        )
+        self.fields["pilar"].choices = _choices(
+            [(p.slug, p.name) for p in pillars], _("Todos los pilares")
+        )
+        self.fields["corresponsable"].choices = _choices(
+            [
+                (_("Dependencias"), [(party_value(u), str(u)) for u in party_units]),
+                (_("Organizaciones"), [(party_value(o), o.name) for o in organizations]),
+            ],
+            _("Cualquiera"),
+        )
+        self.is_valid()
+
+    def value(self, name):
+        """The cleaned value of a filter; an invalid one is ignored (empty)."""
+        return self.cleaned_data.get(name) or self.fields[name].to_python(None)
+
+    def matches(self, row, *, ignore_status=False):
+        commitment, verdict = row.commitment, row.verdict
+        if self.value("eje") and commitment.objective.axis.slug != self.value("eje"):
+            return False
+        if self.value("dependencia") and commitment.unit.slug != self.value("dependencia"):
+            return False
+        if self.value("pilar") and self.value("pilar") not in {
+            p.slug for p in commitment.pillars.all()
+        }:
+            return False
+        if self.value("corresponsable") and self.value("corresponsable") not in parties(commitment):
+            return False
+        if self.value("q"):
+            text = fold(f"{commitment.code} {commitment.title} {commitment.description}")
+            if not all(word in text for word in fold(self.value("q")).split()):
+                return False
+        statuses = self.value("estado")
+        if statuses and not ignore_status:
+            return verdict.status in statuses or (STALE in statuses and verdict.stale)
+        return True
+
+    def filter(self, rows):
+        return sort_rows([row for row in rows if self.matches(row)], self.value("orden"))
+
+    def status_options(self, rows):
+        """Each status with how many commitments it would show, given the other filters."""
+        counts = Summary.of([row for row in rows if self.matches(row, ignore_status=True)])
+        chosen = self.value("estado")
+        return [
+            StatusOption(item.value, item.label, item.icon, item.count, item.value in chosen)
+            for item in counts.statuses
+        ]
+
+    def active_filters(self, query):
+        """Each filter in use, as a label and the query string that removes it."""
+        active = []
+        for name in FILTER_PARAMS:
+            field = self.fields[name]
+            for value in _as_list(self.value(name)):
+                if name == "q":
+                    label = _("Búsqueda: «%(text)s»") % {"text": value}
+                else:
+                    label = f"{field.label}: {_choice_label(field, value)}"
+                active.append(ActiveFilter(label, without(query, name, value)))
+        return active
+
+
+@dataclass(frozen=True)
+class StatusOption:
+    value: str
+    label: str
+    icon: str
+    count: int
+    checked: bool
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    label: str
+    query: str
+
+
+def _as_list(value):
+    if isinstance(value, list):
+        return value
+    return [value] if value else []
+
+
+def _choice_label(field, value):
+    for key, label in field.choices:
+        if isinstance(label, list | tuple):
+            for sub_key, sub_label in label:
+                if sub_key == value:
+                    return sub_label
+        elif key == value:
+            return label
+    return value
+
+
+def sort_rows(rows, key):
+    if key == "estado":
+        return sorted(
+            rows,
+            key=lambda r: (
+                SEVERITY.index(r.verdict.status),
+                not r.verdict.stale,
+                -(r.verdict.gap or 0),
+                natural_key(r.commitment.code),
+            ),
+        )
+    if key == "avance":
+        return sorted(
+            rows, key=lambda r: (-(r.verdict.progress or 0), natural_key(r.commitment.code))
+        )
+    if key == "titulo":
+        return sorted(rows, key=lambda r: fold(r.commitment.title))
+    return sorted(rows, key=lambda r: natural_key(r.commitment.code))
+
+
+# --- Query strings -------------------------------------------------------------
+
+
+def clean_query(query, keep=None):
+    """The query string without empty values (and only the `keep` names, if given)."""
+    return urlencode(query_pairs(query, keep=keep))
+
+
+def without(query, name, value=None):
+    """The query string without one filter value (or the whole parameter) nor the page."""
+    copy = query.copy()
+    copy.pop("pagina", None)
+    if value is None:
+        copy.pop(name, None)
+    else:
+        copy.setlist(name, [v for v in copy.getlist(name) if v != value])
+    return clean_query(copy)
+
+
+def without_day(query):
+    """The query without time travel nor page: where "Ver el plan hoy" goes."""
+    copy = query.copy()
+    for name in ("fecha", "corte", "pagina"):
+        copy.pop(name, None)
+    return copy
+
+
+def context_query(query):
+    """Only the plan and the day shown: what links to other pages keep."""
+    return clean_query(query, keep=CONTEXT_PARAMS)
+
+
+def query_pairs(query, keep=None, drop=()):
+    """(name, value) pairs of the non-empty parameters, for hidden form inputs."""
+    return [
+        (name, value)
+        for name, values in query.lists()
+        for value in values
+        if value.strip() and name not in drop and (keep is None or name in keep)
+    ]

@@ -1,0 +1,126 @@
+"""One axis, one responsible unit, one organisation: their commitments and combined progress."""
+
+import re
+
+import pytest
+
+from commitments.models import ActionPlan, Commitment, CoResponsibility, Objective
+from tests.plan_factory import add_commitments, build_plan, freeze_today
+
+ROW_CODE = re.compile(
+    r'<h3 class="commitment-row__title"><a href="[^"]*"><span class="code">([\w-]+)<'
+)
+DPC = "/dependencias/dpc-direccion-de-participacion-ciudadana/"
+OBSERVATORY = "/organizaciones/observatorio-ciudadano-de-leon-ejemplo/"
+
+
+@pytest.fixture(autouse=True)
+def today(monkeypatch):
+    freeze_today(monkeypatch)
+
+
+def html(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def section(page, heading_id):
+    start = page.index(f'id="{heading_id}"')
+    return page[start : page.index("</section>", start)]
+
+
+def test_axis_page_lists_objectives_with_their_commitments(client, demo):
+    Objective.objects.create(
+        axis=Commitment.objects.get(code="DA-01").objective.axis,
+        code="DA-O2",
+        title="Otro objetivo",
+    )
+    page = html(client, "/ejes/datos-abiertos/")
+    assert page.count("<h1>") == 1 and "<h1>Datos Abiertos</h1>" in page
+    assert "Información pública en formatos que cualquiera puede descargar" in page
+    first = page[page.index("Fortalecer datos abiertos en León") : page.index("Otro objetivo")]
+    assert ROW_CODE.findall(first) == ["DA-01", "DA-02", "DA-03", "DA-04"]
+    assert "Este objetivo aún no tiene compromisos publicados." in page
+    assert "Avance del eje: 4 compromisos" in page
+    assert "48 % de avance · 56 % esperado" in page
+    assert "Datos de ejemplo." in page
+
+
+def test_axis_page_hides_unpublished_commitments_and_plans(client, demo):
+    Commitment.objects.filter(code="DA-04").update(is_published=False)
+    assert "DA-04" not in ROW_CODE.findall(html(client, "/ejes/datos-abiertos/"))
+    plan = ActionPlan.objects.get()
+    plan.is_published = False
+    plan.save()
+    assert client.get("/ejes/datos-abiertos/").status_code == 404
+
+
+def test_unknown_slugs_are_404_in_the_site_frame(client, demo):
+    for url in ["/ejes/no-existe/", "/dependencias/no-existe/", "/organizaciones/no-existe/"]:
+        response = client.get(url)
+        assert response.status_code == 404
+        assert "No encontramos esta página" in response.content.decode()
+
+
+def test_unit_page_separates_lead_and_co_responsible_commitments(client, demo):
+    page = html(client, DPC)
+    assert "<h1>Dirección de Participación Ciudadana" in page
+    assert ROW_CODE.findall(section(page, "responsable")) == ["MB-01", "PP-01"]
+    shared = section(page, "corresponsable")
+    assert ROW_CODE.findall(shared) == ["MB-02", "PP-02", "PP-04"]
+    assert "Papel: Registra los acuerdos" in shared
+    assert "Avance conjunto: 5 compromisos" in page
+    assert "36 % de avance · 65 % esperado" in page
+    assert (
+        'href="/tablero/?corresponsable=dependencia%3Adpc-direccion-de-participacion-ciudadana"'
+        in page
+    )
+
+
+def test_unit_without_commitments_says_so(client, demo):
+    page = html(client, "/dependencias/cm-contraloria-municipal/")
+    assert "No encabeza ningún compromiso de este plan." in page
+    assert ROW_CODE.findall(section(page, "corresponsable")) == ["DA-02"]
+
+
+def test_organization_page_lists_what_it_shares_with_its_role(client, demo):
+    page = html(client, OBSERVATORY)
+    assert "<h1>Observatorio Ciudadano de León (ejemplo)</h1>" in page
+    assert "Organización de la sociedad civil" in page
+    assert "Como dependencia responsable" not in page
+    shared = section(page, "corresponsable")
+    assert ROW_CODE.findall(shared) == ["DA-02", "MB-02", "PP-02"]
+    assert "Papel: Vigila la calidad de los reportes" in shared
+    assert "Avance conjunto: 3 compromisos" in page
+
+
+def test_pages_travel_in_time_too(client, demo):
+    for url in ["/ejes/datos-abiertos/", DPC, OBSERVATORY]:
+        page = html(client, f"{url}?corte=2")
+        assert "Estás viendo el plan al cierre del Segundo corte semestral (18/09/2026)" in page
+        assert f'<a href="{url}">Ver el plan hoy</a>' in page
+        assert "?corte=2" in page
+
+
+def test_staff_get_an_edit_link_that_visitors_do_not(client, admin_client, demo):
+    assert "Editar en la administración" in admin_client.get(DPC).content.decode()
+    assert "Editar en la administración" not in html(client, DPC)
+
+
+@pytest.mark.parametrize(
+    "url", ["/ejes/plan-grande-eje-0/", "/dependencias/unidad-0/", "/organizaciones/org-prueba/"]
+)
+def test_query_count_does_not_grow_with_the_plan(client, db, django_assert_max_num_queries, url):
+    plan = build_plan(40)
+    CoResponsibility.objects.create(
+        commitment=plan.commitments.get(code="C-002"),
+        unit=plan.commitments.get(code="C-001").unit,
+        role="Apoya",
+    )
+    with django_assert_max_num_queries(10) as small:
+        html(client, url)
+    add_commitments(plan, 360)
+    with django_assert_max_num_queries(10) as big:
+        html(client, url)
+    assert len(small) == len(big)

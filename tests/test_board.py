@@ -1,0 +1,315 @@
+"""The public board (/tablero/) with the León demo data, as it stood on 25/11/2026."""
+
+import gzip
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from commitments.models import ActionPlan, Commitment, Exercise
+from tests.plan_factory import add_commitments, build_plan, freeze_today
+
+URL = "/tablero/"
+ROW_CODE = re.compile(
+    r'<h3 class="commitment-row__title"><a href="[^"]*"><span class="code">([\w-]+)<'
+)
+
+
+@pytest.fixture(autouse=True)
+def today(monkeypatch):
+    freeze_today(monkeypatch)
+
+
+def html(client, url=URL, **headers):
+    response = client.get(url, headers=headers)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def codes(page):
+    return ROW_CODE.findall(page)
+
+
+def test_totals_per_status_are_links_that_filter(client, demo):
+    page = html(client)
+    assert "Cómo va el plan al 25/11/2026" in page
+    for status, label, count in [
+        ("completo", "Completo", 2),
+        ("en_tiempo", "En tiempo", 4),
+        ("con_retraso", "Con retraso", 5),
+        ("atrasado", "Atrasado", 3),
+        ("no_iniciado", "No iniciado", 2),
+        ("sin_actualizar", "Sin actualizar", 2),
+    ]:
+        link = re.search(rf'<a href="/tablero/\?estado={status}">(.*?)</a>', page, re.S)
+        assert link, status
+        assert label in link.group(1)
+        assert f'<span class="figure-number">{count}</span>' in link.group(1)
+
+
+def test_overall_progress_and_last_update(client, demo):
+    page = html(client)
+    assert "Avance general" in page
+    assert "46 % de avance · 64 % esperado" in page
+    assert "Última actualización: 10/11/2026." in page
+
+
+def test_rows_show_code_title_axis_unit_status_explanation_progress_and_example_tag(client, demo):
+    page = html(client)
+    assert codes(page) == sorted(codes(page))
+    assert len(codes(page)) == 16
+    row = page[page.index('<span class="code">DA-02</span>') :]
+    row = row[: row.index("</li>")]
+    assert "/compromisos/da-02-abrir-los-datos-de-obra-publica" in page
+    assert "Abrir los datos de obra pública con su avance físico y financiero" in row
+    assert "Datos Abiertos · Tesorería Municipal (TM)" in row
+    assert '<span class="status status--atrasado">' in row and "Atrasado</span>" in row
+    assert "Avance 30 % de 62 % esperado al 25/11/2026 según sus indicadores: atrasado." in row
+    assert "30 % de avance · 62 % esperado" in row
+    assert '<span class="example-tag">Ejemplo</span>' in row
+    assert "Datos de ejemplo." in page
+
+
+def test_filter_by_status_shows_count_active_filter_and_clear_link(client, demo):
+    page = html(client, f"{URL}?estado=atrasado")
+    assert codes(page) == ["DA-02", "MB-02", "PP-02"]
+    assert "<strong>3</strong> de 16 compromisos" in page
+    assert (
+        'href="/tablero/"><span class="visually-hidden">Quitar filtro </span>Estado: Atrasado'
+        in (page)
+    )
+    assert '<a href="/tablero/">Quitar filtros</a>' in page
+    assert 'id="estado-atrasado" name="estado" value="atrasado" checked' in page
+    assert '<details class="filters" open>' in page
+    assert '<span id="filtros-activos">(1 activo)</span>' in page
+
+
+def test_several_statuses_add_up_and_stale_is_a_filter_of_its_own(client, demo):
+    assert codes(html(client, f"{URL}?estado=completo&estado=no_iniciado")) == [
+        "DA-03",
+        "DA-04",
+        "MB-04",
+        "PP-04",
+    ]
+    assert codes(html(client, f"{URL}?estado=sin_actualizar")) == ["CJ-04", "PP-04"]
+
+
+def test_removing_one_of_several_filters_keeps_the_others(client, demo):
+    page = html(client, f"{URL}?estado=completo&estado=atrasado&eje=datos-abiertos&pagina=1")
+    assert codes(page) == ["DA-02", "DA-03"]
+    assert '<a href="/tablero/?estado=atrasado&amp;eje=datos-abiertos">' in page
+    assert "Eje: Datos Abiertos" in page
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("eje=mi-barrio-habla", ["MB-01", "MB-02", "MB-03", "MB-04"]),
+        ("dependencia=tm-tesoreria-municipal", ["CJ-04", "DA-02", "PP-02"]),
+        ("pilar=rendicion-de-cuentas", ["PP-01", "PP-02", "PP-03", "PP-04"]),
+        # A unit counts whether it leads or shares the commitment.
+        ("corresponsable=dependencia:ut-unidad-de-transparencia", ["DA-01", "DA-03"]),
+        (
+            "corresponsable=organizacion:observatorio-ciudadano-de-leon-ejemplo",
+            ["DA-02", "MB-02", "PP-02"],
+        ),
+        # Accents and case do not matter; every word must appear.
+        ("q=JOVENES", ["CJ-04"]),
+        ("q=informacion", ["DA-03"]),
+        ("q=da-0", ["DA-01", "DA-02", "DA-03", "DA-04"]),
+        ("q=datos+obra", ["DA-02"]),
+    ],
+)
+def test_filters(client, demo, query, expected):
+    assert codes(html(client, f"{URL}?{query}")) == expected
+
+
+def test_search_reads_the_description_too(client, demo):
+    commitment = Commitment.objects.get(code="MB-03")
+    commitment.description = "Incluye un tablero geográfico de baches."
+    commitment.save()
+    assert codes(html(client, f"{URL}?q=geografico")) == ["MB-03"]
+
+
+def test_status_counts_follow_the_other_filters(client, demo):
+    page = html(client, f"{URL}?eje=datos-abiertos")
+    assert '<span class="filter-count" id="cuenta-completo">(1)</span>' in page
+    assert '<span class="filter-count" id="cuenta-con_retraso">(0)</span>' in page
+    assert '<span class="filter-count" id="cuenta-atrasado">(1)</span>' in page
+
+
+def test_invalid_filter_values_are_ignored(client, demo):
+    page = html(client, f"{URL}?eje=no-existe&estado=inventado&orden=azar&pagina=abc")
+    assert len(codes(page)) == 16
+    assert "<strong>16</strong> de 16 compromisos" in page
+
+
+@pytest.mark.parametrize(
+    ("sort", "first"),
+    [
+        ("", ["CJ-01", "CJ-02", "CJ-03"]),
+        # Most urgent first: the widest gap among "atrasado", then stale ones.
+        ("estado", ["PP-02", "DA-02", "MB-02", "CJ-04"]),
+        ("avance", ["DA-03", "MB-04", "PP-01"]),
+        ("titulo", ["DA-02", "PP-03", "CJ-01"]),
+    ],
+)
+def test_sorting(client, demo, sort, first):
+    assert codes(html(client, f"{URL}?orden={sort}"))[: len(first)] == first
+
+
+def test_filters_form_is_a_plain_get_form_wired_for_htmx(client, demo):
+    page = html(client)
+    form = re.search(r"<form id=\"filtros\"[^>]*>", page).group(0)
+    assert 'method="get"' in form and 'action="/tablero/"' in form
+    assert 'hx-get="/tablero/"' in form and 'hx-target="#resultados"' in form
+    assert 'hx-push-url="true"' in form and 'hx-trigger="change, submit"' in form
+    for label in ["Buscar", "Estado", "Eje", "Dependencia responsable", "Pilar", "Ordenar por"]:
+        assert label in page
+    assert "Aplicar filtros" in page
+    assert '<details class="filters">' in page
+    assert 'aria-live="polite"' in page
+
+
+def test_htmx_gets_only_the_results_with_counts_out_of_band(client, demo):
+    response = client.get(f"{URL}?q=&estado=atrasado&eje=", headers={"HX-Request": "true"})
+    page = response.content.decode()
+    assert "<html" not in page and "<h1>" not in page
+    assert codes(page) == ["DA-02", "MB-02", "PP-02"]
+    assert 'id="cuenta-atrasado" hx-swap-oob="true">(3)</span>' in page
+    assert '<span id="filtros-activos" hx-swap-oob="true">(1 activo)</span>' in page
+    assert "3 de 16 compromisos" in page
+    # The address bar gets the shareable URL, without the empty fields.
+    assert response["HX-Push-Url"] == "/tablero/?estado=atrasado"
+    assert "HX-Request" in response["Vary"]
+
+
+def test_the_full_page_has_no_out_of_band_parts(client, demo):
+    assert "hx-swap-oob" not in html(client)
+
+
+def test_pagination_keeps_filters_and_marks_the_current_page(client, db):
+    build_plan(60)
+    page = html(client, f"{URL}?q=compromiso")
+    assert len(codes(page)) == 25
+    assert "<strong>60</strong> de 60 compromisos" in page
+    assert '<nav class="pagination" aria-label="Páginas de resultados"' in page
+    assert 'href="?q=compromiso&amp;pagina=1" aria-current="page"' in page
+    assert 'href="?q=compromiso&amp;pagina=2" rel="next"' in page
+    last = html(client, f"{URL}?q=compromiso&pagina=3")
+    assert codes(last) == [f"C-{n:03d}" for n in range(51, 61)]
+    assert 'href="?q=compromiso&amp;pagina=2" rel="prev"' in last
+    assert 'rel="next"' not in last
+
+
+def test_time_travel_to_a_date(client, demo):
+    page = html(client, f"{URL}?fecha=2025-12-31")
+    assert "Estás viendo el plan al 31/12/2025" in page
+    assert '<a href="/tablero/">Ver el plan hoy</a>' in page
+    assert "Cómo va el plan al 31/12/2025" in page
+    assert "al 31/12/2025" in page and "al 25/11/2026" not in page
+    # Filters keep the day, and commitment links carry it.
+    assert '<input type="hidden" name="fecha" value="2025-12-31">' in page
+    assert "/?fecha=2025-12-31" in page
+
+
+def test_time_travel_to_the_close_of_a_round(client, demo):
+    page = html(client, f"{URL}?corte=1&estado=atrasado")
+    assert "Estás viendo el plan al cierre del Primer corte semestral (20/03/2026)" in page
+    assert '<a href="/tablero/?estado=atrasado">Ver el plan hoy</a>' in page
+    assert '<option value="1" selected>Primer corte semestral (20/03/2026)</option>' in page
+
+
+def test_a_bad_date_says_so_and_shows_today(client, demo):
+    page = html(client, f"{URL}?fecha=31/12/2025")
+    assert "La fecha «31/12/2025» no es válida; use el formato AAAA-MM-DD." in page
+    assert "Se muestran los datos de hoy." in page
+    assert "Cómo va el plan al 25/11/2026" in page
+    assert "Estás viendo el plan" not in page
+
+
+def test_time_travel_form_offers_a_date_and_closed_rounds(client, demo):
+    page = html(client)
+    assert '<input type="date" id="fecha" name="fecha"' in page
+    assert "Primer corte semestral (20/03/2026)" in page
+    assert "Segundo corte semestral" in page
+    assert "Tercer corte semestral" not in page
+
+
+def test_exercise_selector_only_with_several_published_plans(client, demo):
+    assert 'name="plan"' not in html(client)
+    exercise = Exercise.objects.create(
+        number=2, name="Segundo ejercicio", start_date=date(2022, 1, 1), end_date=date(2024, 9, 30)
+    )
+    ActionPlan.objects.create(
+        exercise=exercise, title="Plan 2022-2024", slug="plan-2022-2024", is_published=True
+    )
+    page = html(client)
+    assert '<select id="plan" name="plan">' in page
+    assert len(codes(page)) == 16
+    older = html(client, f"{URL}?plan=plan-2022-2024")
+    assert "Plan 2022-2024" in older and codes(older) == []
+    assert '<input type="hidden" name="plan" value="plan-2022-2024">' in older
+
+
+def test_transversal_indicators_with_their_rubric(client, demo):
+    page = html(client)
+    section = page[page.index('id="transversales"') :]
+    assert re.search(
+        r'<th scope="row">Participación</th><td class="num">0</td><td class="num">3</td>'
+        r'<td class="num">7</td><td class="num">6</td>',
+        section,
+    )
+    assert "Qué significa cada nivel" in section
+    assert "La ciudadanía decide o ejecuta junto con el gobierno (cocreación)." in section
+
+
+def test_independent_assessment_is_apart_and_labelled(client, demo):
+    page = html(client)
+    section = page[page.index('id="valoracion"') :]
+    assert "Valoración independiente" in section
+    assert "distinta del semáforo" in section
+    assert "Comité de monitoreo independiente (ejemplo)" in section
+    assert re.search(r"Compromisos valorados</span> <span class=\"figure-number\">5<", section)
+    assert re.search(r"Destacados</span> <span class=\"figure-number\">2<", section)
+    assert '<th scope="row">Limitado</th><td class="num">2</td>' in section
+    # Before the assessments were made, there are none to show.
+    earlier = html(client, f"{URL}?fecha=2026-06-30")
+    assert "Aún no hay valoraciones independientes publicadas" in earlier
+
+
+def test_only_published_commitments_of_a_published_plan(client, demo):
+    Commitment.objects.filter(code="DA-01").update(is_published=False)
+    assert "DA-01" not in codes(html(client))
+    plan = ActionPlan.objects.get()
+    plan.is_published = False
+    plan.save()
+    page = html(client)
+    assert "Aún no hay un plan de acción publicado" in page
+    assert codes(page) == []
+
+
+def test_query_count_does_not_grow_with_the_plan(client, db, django_assert_max_num_queries):
+    plan = build_plan(40)
+    urls = [URL, f"{URL}?estado=atrasado&q=compromiso&orden=estado", f"{URL}?corte=1"]
+    counts = {}
+    for size in (40, 400):
+        for url in urls:
+            with django_assert_max_num_queries(12) as captured:
+                html(client, url)
+            counts[size, url] = len(captured)
+        add_commitments(plan, 360)
+    assert all(counts[40, url] == counts[400, url] for url in urls), counts
+
+
+def test_board_weighs_under_100_kb_compressed(client, demo):
+    page = client.get(URL).content
+    static = Path(settings.BASE_DIR) / "static"
+    assets = [static / "css" / "portal.css", static / "js" / "htmx.min.js"]
+    total = sum(len(gzip.compress(b)) for b in [page, *(a.read_bytes() for a in assets)])
+    assert total <= 100 * 1024, f"{total / 1024:.1f} KB"
+    text = page.decode()
+    assert "@font-face" not in (static / "css" / "portal.css").read_text()
+    assert all('loading="lazy"' in img for img in re.findall(r"<img[^>]*>", text))

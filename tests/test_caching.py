@@ -1,0 +1,160 @@
+"""Public pages are cached for anonymous visitors and refreshed as soon as staff change data."""
+
+import pytest
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.test import RequestFactory
+
+from commitments.models import Axis, Commitment, Pillar
+from portal.cache import public_page
+from tests.plan_factory import freeze_today
+
+PUBLIC_URLS = [
+    "/",
+    "/tablero/",
+    "/ejes/datos-abiertos/",
+    "/dependencias/dpc-direccion-de-participacion-ciudadana/",
+    "/organizaciones/observatorio-ciudadano-de-leon-ejemplo/",
+]
+
+
+@pytest.fixture(autouse=True)
+def today(monkeypatch):
+    freeze_today(monkeypatch)
+
+
+@pytest.mark.parametrize("url", PUBLIC_URLS)
+def test_second_anonymous_visit_is_served_from_the_cache(
+    client, demo, url, django_assert_num_queries
+):
+    first = client.get(url)
+    with django_assert_num_queries(0):
+        second = client.get(url)
+    assert second.content == first.content
+    assert "HX-Request" in second["Vary"]
+
+
+def test_staff_pages_are_neither_served_from_nor_stored_in_the_cache(admin_client, client, demo):
+    url = "/dependencias/dpc-direccion-de-participacion-ciudadana/"
+    anonymous = client.get(url).content.decode()
+    assert "Editar en la administración" not in anonymous
+    staff = admin_client.get(url).content.decode()
+    assert "Editar en la administración" in staff
+    cache.clear()
+    admin_client.get(url)
+    response = client.get(url)
+    assert not response.cookies
+    assert "Set-Cookie" not in response.headers
+    assert "Editar en la administración" not in response.content.decode()
+
+
+def test_a_saved_change_shows_on_the_next_anonymous_visit(client, demo):
+    assert "Catálogo de datos renovado" not in client.get("/tablero/").content.decode()
+    commitment = Commitment.objects.get(code="DA-01")
+    commitment.title = "Catálogo de datos renovado"
+    commitment.save()
+    assert "Catálogo de datos renovado" in client.get("/tablero/").content.decode()
+
+
+def test_a_change_made_in_the_admin_shows_on_the_next_anonymous_visit(admin_client, client, demo):
+    axis = Axis.objects.get(slug="datos-abiertos")
+    assert "Datos abiertos para todos" not in client.get(axis.get_absolute_url()).content.decode()
+    response = admin_client.post(
+        f"/admin/commitments/axis/{axis.pk}/change/",
+        {
+            "plan": axis.plan_id,
+            "name": "Datos Abiertos",
+            "slug": axis.slug,
+            "description": "Datos abiertos para todos.",
+            "order": axis.order,
+            "objectives-TOTAL_FORMS": 0,
+            "objectives-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert "Datos abiertos para todos." in client.get(axis.get_absolute_url()).content.decode()
+
+
+def test_deleting_and_many_to_many_changes_refresh_too(client, demo):
+    url = "/tablero/?pilar=transparencia"
+    before = client.get(url).content.decode()
+    assert "DA-01" in before
+    Commitment.objects.get(code="DA-01").pillars.remove(Pillar.objects.get(slug="transparencia"))
+    assert '<span class="code">DA-01</span>' not in client.get(url).content.decode()
+    Commitment.objects.get(code="DA-04").delete()
+    assert '<span class="code">DA-04</span>' not in client.get("/tablero/").content.decode()
+
+
+def test_full_page_and_htmx_fragment_are_cached_apart(client, demo):
+    full = client.get("/tablero/?estado=atrasado").content.decode()
+    fragment = client.get("/tablero/?estado=atrasado", headers={"HX-Request": "true"})
+    assert "<html" in full
+    assert "<html" not in fragment.content.decode()
+    assert "<html" in client.get("/tablero/?estado=atrasado").content.decode()
+
+
+def test_the_query_string_is_part_of_the_key(client, demo):
+    client.get("/tablero/?estado=atrasado")
+    page = client.get("/tablero/?estado=completo").content.decode()
+    assert "<strong>2</strong> de 16 compromisos" in page
+
+
+def test_responses_that_set_cookies_are_never_cached(db):
+    calls = []
+
+    @public_page
+    def view(request):
+        calls.append(1)
+        response = HttpResponse("hola")
+        response.set_cookie("preferencia", "1")
+        return response
+
+    factory = RequestFactory()
+    view(factory.get("/x/"))
+    view(factory.get("/x/"))
+    assert len(calls) == 2
+
+
+def test_the_site_keeps_serving_when_the_cache_is_down(client, demo, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ConnectionError("redis caído")
+
+    for method in ("get", "set", "add", "incr"):
+        monkeypatch.setattr(cache, method, broken)
+    response = client.get("/tablero/")
+    assert response.status_code == 200
+    assert "Tablero de compromisos" in response.content.decode()
+
+
+def test_template_responses_of_generic_views_are_cached_rendered(db):
+    from django.template.response import TemplateResponse
+
+    calls = []
+
+    @public_page
+    def view(request):
+        calls.append(1)
+        return TemplateResponse(request, "404.html", {})
+
+    factory = RequestFactory()
+    first = view(factory.get("/generica/"))
+    second = view(factory.get("/generica/"))
+    assert len(calls) == 1
+    assert second.content == first.content
+    assert "No encontramos esta página" in second.content.decode()
+
+
+def test_pages_that_need_a_csrf_token_are_not_cached(db):
+    from django.middleware.csrf import get_token
+
+    calls = []
+
+    @public_page
+    def view(request):
+        calls.append(1)
+        return HttpResponse(get_token(request))
+
+    factory = RequestFactory()
+    view(factory.get("/formulario/"))
+    view(factory.get("/formulario/"))
+    assert len(calls) == 2

@@ -1,0 +1,125 @@
+"""The home page (Inicio): what open government is, the pillars and how the plan is doing."""
+
+import re
+from datetime import date
+
+import pytest
+from django.urls import NoReverseMatch, reverse
+
+from commitments.models import ActionPlan, Pillar
+from secretariat.models import RouteMilestone
+from tests.plan_factory import add_commitments, build_plan, freeze_today
+
+
+@pytest.fixture(autouse=True)
+def today(monkeypatch):
+    freeze_today(monkeypatch)
+
+
+def html(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def step(order, title, start, status, end=None):
+    return RouteMilestone.objects.create(
+        order=order, title=title, stage="seguimiento", start_date=start, end_date=end, status=status
+    )
+
+
+def test_explains_open_government_and_links_to_the_board(client, demo):
+    page = html(client)
+    assert page.count("<h1>") == 1
+    assert "<h1>Gobierno Abierto en León</h1>" in page
+    assert "¿Qué es el gobierno abierto?" in page
+    assert "no deciden solas ni a puerta cerrada" in page
+    assert '<a class="button" href="/tablero/">Ver el tablero de compromisos</a>' in page
+
+
+def test_the_five_pillars_come_from_the_database_in_order(client, demo):
+    page = html(client)
+    names = re.findall(r'<h3 class="pillar__name">(.*?)</h3>', page)
+    assert names == list(Pillar.objects.order_by("order").values_list("name", flat=True))
+    assert len(names) == 5
+    assert "Quien gobierna explica qué hizo" in page
+    # Each pillar leads to its commitments on the board.
+    assert '<a href="/tablero/?pilar=rendicion-de-cuentas">4 compromisos de Rendición de' in page
+
+
+def test_the_current_exercise_at_a_glance(client, demo):
+    page = html(client)
+    assert "16 compromisos publicados" in page
+    assert re.search(
+        r'<a href="/tablero/\?estado=atrasado">.*?Atrasado</span> '
+        r'<span class="figure-number">3</span></a>',
+        page,
+        re.S,
+    )
+    assert "46 % de avance · 64 % esperado" in page
+    assert "Última actualización de avances: 10/11/2026." in page
+    assert "Datos de ejemplo." in page
+
+
+def test_how_are_we_doing_shows_recent_done_steps_and_what_comes_next(client, demo):
+    step(1, "Convocatoria", date(2025, 2, 4), "done")
+    step(2, "Instalación", date(2025, 4, 30), "done")
+    step(3, "Mesas de cocreación", date(2025, 6, 9), "done", end=date(2025, 6, 12))
+    step(4, "Aprobación del plan", date(2025, 8, 29), "done")
+    step(5, "Tercer corte", date(2027, 3, 1), "planned")
+    step(6, "Cuarto corte", date(2027, 6, 1), "planned")
+    step(7, "Evaluación final", date(2027, 9, 1), "planned")
+    page = html(client)
+    titles = re.findall(r'<h3 class="route-summary__title">(.*?)</h3>', page)
+    assert titles == [
+        "Instalación",
+        "Mesas de cocreación",
+        "Aprobación del plan",
+        "Tercer corte",
+        "Cuarto corte",
+    ]
+    assert '<time datetime="2025-06-09">09/06/2025</time>' in page
+    assert "Concluida" in page and "Programada" in page
+
+
+def test_the_route_link_appears_once_the_route_page_exists(client, demo):
+    step(1, "Convocatoria", date(2025, 2, 4), "done")
+    page = html(client)
+    try:
+        route_url = reverse("secretariat:route")
+    except NoReverseMatch:
+        assert "Ver la ruta completa" not in page
+    else:
+        assert f'<a href="{route_url}">Ver la ruta completa del ejercicio</a>' in page
+
+
+def test_without_route_milestones_the_section_is_left_out(client, demo):
+    assert "¿Cómo vamos?" not in html(client)
+
+
+def test_without_a_published_plan(client, db):
+    Pillar.objects.create(name="Transparencia", slug="transparencia", summary="Abrir datos.")
+    page = html(client)
+    assert "El plan de acción aún no se ha publicado." in page
+    assert "Transparencia" in page
+    assert ActionPlan.objects.count() == 0
+
+
+def test_query_count_does_not_grow_with_the_plan(client, db, django_assert_max_num_queries):
+    plan = build_plan(40)
+    with django_assert_max_num_queries(10) as small:
+        html(client)
+    add_commitments(plan, 360)
+    with django_assert_max_num_queries(10) as big:
+        html(client)
+    assert len(small) == len(big)
+
+
+def test_server_error_page_stands_alone(rf):
+    from portal.views import server_error
+
+    response = server_error(rf.get("/"))
+    page = response.content.decode()
+    assert response.status_code == 500
+    assert "<h1>Algo salió mal de nuestro lado</h1>" in page
+    assert '<a href="/">Volver al inicio</a>' in page
