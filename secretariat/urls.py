@@ -1,12 +1,21 @@
 from django.urls import path
 
+from portal.cache import public_page
 from secretariat import views
 
 app_name = "secretariat"
 
 urlpatterns = [
     path("secretariado/", views.index, name="index"),
-    path("secretariado/sesiones/<slug:slug>/", views.SessionDetailView.as_view(), name="session"),
-    path("secretariado/convocatorias/<slug:slug>/", views.CallDetailView.as_view(), name="call"),
+    path(
+        "secretariado/sesiones/<slug:slug>/",
+        public_page(views.SessionDetailView.as_view()),
+        name="session",
+    ),
+    path(
+        "secretariado/convocatorias/<slug:slug>/",
+        public_page(views.CallDetailView.as_view()),
+        name="call",
+    ),
     path("ruta/", views.route, name="route"),
 ]

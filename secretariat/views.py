@@ -2,9 +2,11 @@ from django.shortcuts import render
 from django.utils.timezone import localdate
 from django.views.generic import DetailView
 
+from portal.cache import public_page
 from secretariat.models import Call, Member, RouteMilestone, Session
 
 
+@public_page
 def index(request):
     today = localdate()
     members = Member.objects.in_display_order()
@@ -34,6 +36,7 @@ class CallDetailView(DetailView):
     context_object_name = "call"
 
 
+@public_page
 def route(request):
     return render(
         request, "secretariat/route.html", {"route": RouteMilestone.objects.as_of(localdate())}
