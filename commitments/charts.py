@@ -16,8 +16,8 @@ RIGHT = 14
 TOP = 28
 BOTTOM = 38
 FONT_SIZE = 14
-# Average advance of a 14 px system-font glyph, to estimate label widths.
-CHAR_WIDTH = 7.7
+# Generous advance of a bold 14 px system-font glyph, to estimate label widths.
+CHAR_WIDTH = 8.6
 MONTH_STEPS = (1, 2, 3, 6, 12)
 # Room for one date label ("ene 2026") plus a gap, in SVG units.
 TICK_ROOM = 76
@@ -113,12 +113,14 @@ def place(candidates, placed):
 
 
 def around(text, x, y):
-    """Positions to try for a label that names the point (x, y), best first."""
+    """Positions to try for a label that names the line ending at (x, y), best first:
+    past the end of the line, then above and below it."""
     return [
+        Label(text, x + 8, y + 5, "start"),
         Label(text, x - 6, y - 8, "end"),
-        Label(text, x - 6, y + 20, "end"),
         Label(text, x + 8, y - 8, "start"),
         Label(text, x + 8, y + 20, "start"),
+        Label(text, x - 6, y + 20, "end"),
         Label(text, x - 6, y - 26, "end"),
         Label(text, x - 6, y + 38, "end"),
     ]
