@@ -75,6 +75,8 @@ def short_date(day):
 
 
 class CommitmentPage:
+    """The sections of the commitment page, as they stood on `as_of.day`."""
+
     def __init__(self, commitment, as_of):
         self.commitment = commitment
         self.as_of = as_of
