@@ -231,6 +231,7 @@ def test_the_original_version_page_shows_the_approved_snapshot(client, demo):
     html = response.content.decode()
     content = text(html)
     assert html.count("<h1") == 1
+    assert "Versión original aprobada de PP-02" in content
     assert "Esta es la versión original aprobada del compromiso" in content
     assert "Estuvo vigente hasta el 12/06/2026" in content
     assert "Periodo Del 01/09/2025 al 28/02/2027" in content
