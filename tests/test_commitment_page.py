@@ -199,6 +199,7 @@ def test_a_missing_report_shows_sin_reporte(client, demo):
     rounds = text(section(page(client, "MB-02"), "cortes"))
     second = rounds[rounds.index("Corte 2") : rounds.index("Corte 3")]
     assert "Sin reporte" in second
+    assert "La dependencia no entregó su reporte en este corte." in second
     assert "Entregado el" not in second
 
 
