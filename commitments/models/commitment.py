@@ -1,3 +1,4 @@
+import copy
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
@@ -63,9 +64,9 @@ class CommitmentQuerySet(models.QuerySet):
                 queryset=Milestone.objects.order_by("order", "id").prefetch_related(
                     Prefetch(
                         "report_entries",
-                        queryset=RoundReportEntry.objects.submitted(as_of).order_by(
-                            "report__submitted_on", "id"
-                        ),
+                        queryset=RoundReportEntry.objects.submitted(as_of)
+                        .select_related("report")
+                        .order_by("report__submitted_on", "id"),
                         to_attr="entries_as_of",
                     )
                 ),
@@ -73,6 +74,50 @@ class CommitmentQuerySet(models.QuerySet):
         )
         clone._progress_as_of = as_of
         return clone
+
+    def with_details(self, as_of):
+        """Everything the commitment page shows as it stood on `as_of`, in a fixed number
+        of queries: only what had been published, submitted or dated by that day."""
+        from .assessment import Assessment
+        from .milestones import Evidence, RoundReport, RoundReportEntry
+
+        evidence = Evidence.objects.filter(date__lte=as_of).order_by("date", "id")
+        return (
+            self.for_listing()
+            .with_progress(as_of)
+            .select_related("closing_report")
+            .prefetch_related(
+                "plan__rounds",
+                "milestones__unit",
+                Prefetch("milestones__evidence", queryset=evidence, to_attr="evidence_as_of"),
+                Prefetch(
+                    "evidence",
+                    queryset=evidence.filter(milestone=None, report=None),
+                    to_attr="general_evidence",
+                ),
+                Prefetch(
+                    "co_responsibles",
+                    queryset=CoResponsibility.objects.select_related("unit", "organization"),
+                ),
+                "ratings",
+                Prefetch("modifications", queryset=Modification.objects.select_related("session")),
+                Prefetch(
+                    "assessments",
+                    queryset=Assessment.objects.filter(is_published=True, assessed_on__lte=as_of),
+                    to_attr="published_assessments",
+                ),
+                Prefetch(
+                    "round_reports",
+                    queryset=RoundReport.objects.filter(submitted_on__lte=as_of).prefetch_related(
+                        Prefetch(
+                            "entries",
+                            queryset=RoundReportEntry.objects.select_related("milestone"),
+                        ),
+                        Prefetch("evidence", queryset=evidence, to_attr="evidence_as_of"),
+                    ),
+                ),
+            )
+        )
 
 
 class Commitment(models.Model):
@@ -212,10 +257,23 @@ class Commitment(models.Model):
 
     # --- the semáforo -----------------------------------------------------
 
+    def _prefetched_covers(self, as_of):
+        """True when rows prefetched for a day on or after `as_of` can answer for `as_of`."""
+        loaded = getattr(self, "_prefetched_as_of", None)
+        return loaded is not None and as_of <= loaded
+
     def _indicators_as_of(self, as_of):
         """Indicators with their measurements published by `as_of` (prefetched or queried)."""
-        if getattr(self, "_prefetched_as_of", None) == as_of:
-            return list(self.indicators.all())
+        if self._prefetched_covers(as_of):
+            # What was public on a day is a subset of what was public on any later day.
+            indicators = []
+            for indicator in self.indicators.all():
+                earlier = copy.copy(indicator)
+                earlier.published_measurements = [
+                    m for m in indicator.published_measurements if m.is_published_on(as_of)
+                ]
+                indicators.append(earlier)
+            return indicators
         from .indicators import Measurement
 
         indicators = list(self.indicators.order_by("order", "id"))
@@ -231,7 +289,7 @@ class Commitment(models.Model):
         return indicators
 
     def _milestones_as_of(self, as_of):
-        if getattr(self, "_prefetched_as_of", None) == as_of:
+        if self._prefetched_covers(as_of):
             return list(self.milestones.all())
         from .milestones import RoundReportEntry
 
@@ -239,6 +297,7 @@ class Commitment(models.Model):
         entries = {m.pk: [] for m in milestones}
         for entry in (
             RoundReportEntry.objects.submitted(as_of)
+            .select_related("report")
             .filter(milestone__in=milestones)
             .order_by("report__submitted_on", "id")
         ):
@@ -320,6 +379,23 @@ class Commitment(models.Model):
         dates += [m.completed_as_of(as_of) for m in self._milestones_as_of(as_of)]
         dates = [d for d in dates if d]
         return max(dates) if dates else as_of
+
+    def progress_history(self, as_of=None):
+        """(day, verdict) on each day up to `as_of` that the public progress data changed:
+        a measurement was published, a round report submitted or a milestone's live
+        percent took effect."""
+        as_of = as_of or timezone.localdate()
+        source = self.effective_progress_source
+        days = set()
+        if source in (ProgressSource.INDICATORS, ProgressSource.BOTH):
+            for indicator in self._indicators_as_of(as_of):
+                days.update(max(m.date, m.published_on) for m in indicator.published_measurements)
+        if source in (ProgressSource.MILESTONES, ProgressSource.BOTH):
+            for milestone in self._milestones_as_of(as_of):
+                days.update(e.report.submitted_on for e in milestone.entries_by(as_of))
+                if milestone.is_live_on(as_of):
+                    days.add(milestone.progress_updated_on)
+        return [(day, self.verdict(day)) for day in sorted(days)]
 
     def closing_report_due(self, as_of=None):
         done = self.completed_on(as_of)

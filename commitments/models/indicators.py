@@ -196,6 +196,15 @@ class Measurement(EvidenceFields):
         if errors:
             raise ValidationError(errors)
 
+    def is_published_on(self, day):
+        """The rule of `MeasurementQuerySet.published`, for a row already in memory."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.date <= day
+            and self.published_on is not None
+            and self.published_on <= day
+        )
+
     def save(self, *args, **kwargs):
         if self.status == self.Status.PUBLISHED and not self.published_on:
             self.published_on = timezone.localdate()

@@ -102,16 +102,39 @@ class Milestone(models.Model):
         super().save(*args, **kwargs)
         self._loaded = (self.percent_done, self.progress_updated_on)
 
+    def is_live_on(self, as_of):
+        """Whether the live percent, status and notes had been recorded by `as_of`."""
+        return bool(self.progress_updated_on and self.progress_updated_on <= as_of)
+
     def percent_as_of(self, as_of):
         """Percent done as it stood on `as_of`: the live value once effective, else reports."""
         if self.status == self.Status.CANCELLED:
             return None
-        if self.progress_updated_on and self.progress_updated_on <= as_of:
+        if self.is_live_on(as_of):
             return float(self.percent_done)
+        entries = self.entries_by(as_of)
+        return float(entries[-1].percent) if entries else 0.0
+
+    def entries_by(self, as_of):
+        """Round report entries submitted by `as_of`, oldest first (prefetched or queried)."""
         entries = getattr(self, "entries_as_of", None)
         if entries is None:
-            entries = list(self.report_entries.submitted(as_of).order_by("report__submitted_on"))
-        return float(entries[-1].percent) if entries else 0.0
+            return list(
+                self.report_entries.submitted(as_of)
+                .select_related("report")
+                .order_by("report__submitted_on", "id")
+            )
+        # Rows prefetched for a later day also answer for this one.
+        return [entry for entry in entries if entry.is_submitted_by(as_of)]
+
+    def status_as_of(self, as_of):
+        """The status it had on `as_of`: the live one once effective, else from its percent."""
+        if self.status == self.Status.CANCELLED or self.is_live_on(as_of):
+            return self.Status(self.status)
+        percent = self.percent_as_of(as_of)
+        if percent == 100:
+            return self.Status.COMPLETE
+        return self.Status.IN_PROGRESS if percent else self.Status.PENDING
 
     def expected_as_of(self, as_of):
         if self.status == self.Status.CANCELLED:
@@ -122,9 +145,9 @@ class Milestone(models.Model):
         """The date it reached 100 % by `as_of`, if it did."""
         if self.percent_as_of(as_of) != 100:
             return None
-        if self.progress_updated_on and self.progress_updated_on <= as_of:
+        if self.is_live_on(as_of):
             return self.progress_updated_on
-        entries = getattr(self, "entries_as_of", None) or []
+        entries = self.entries_by(as_of)
         return entries[-1].report.submitted_on if entries else None
 
 
@@ -275,6 +298,10 @@ class RoundReportEntry(models.Model):
 
     def __str__(self):
         return f"{self.milestone}: {self.percent} %"
+
+    def is_submitted_by(self, day):
+        """The rule of `RoundReportEntryQuerySet.submitted`, for a row already in memory."""
+        return self.report.submitted_on is not None and self.report.submitted_on <= day
 
     def clean(self):
         if (
