@@ -432,7 +432,7 @@ def without(query, name, value=None):
 
 
 def without_day(query):
-    """The query without time travel nor page: where "Ver el plan hoy" goes."""
+    """The query without time travel nor page: where "Ver los datos de hoy" goes."""
     copy = query.copy()
     for name in ("fecha", "corte", "pagina"):
         copy.pop(name, None)

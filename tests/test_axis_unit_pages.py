@@ -98,8 +98,11 @@ def test_organization_page_lists_what_it_shares_with_its_role(client, demo):
 def test_pages_travel_in_time_too(client, demo):
     for url in ["/ejes/datos-abiertos/", DPC, OBSERVATORY]:
         page = html(client, f"{url}?corte=2")
-        assert "Estás viendo el plan al cierre del Segundo corte semestral (18/09/2026)" in page
-        assert f'<a href="{url}">Ver el plan hoy</a>' in page
+        assert (
+            "Estás viendo el plan al cierre del corte 2 (Segundo corte semestral, 18/09/2026)."
+            in page
+        )
+        assert f'<a href="{url}">Ver los datos de hoy</a>' in page
         assert "?corte=2" in page
 
 

@@ -207,7 +207,7 @@ def test_pagination_keeps_filters_and_marks_the_current_page(client, db):
 def test_time_travel_to_a_date(client, demo):
     page = html(client, f"{URL}?fecha=2025-12-31")
     assert "Estás viendo el plan al 31/12/2025" in page
-    assert '<a href="/tablero/">Ver el plan hoy</a>' in page
+    assert '<a href="/tablero/">Ver los datos de hoy</a>' in page
     assert "Cómo va el plan al 31/12/2025" in page
     assert "al 31/12/2025" in page and "al 25/11/2026" not in page
     # Filters keep the day, and commitment links carry it.
@@ -217,8 +217,10 @@ def test_time_travel_to_a_date(client, demo):
 
 def test_time_travel_to_the_close_of_a_round(client, demo):
     page = html(client, f"{URL}?corte=1&estado=atrasado")
-    assert "Estás viendo el plan al cierre del Primer corte semestral (20/03/2026)" in page
-    assert '<a href="/tablero/?estado=atrasado">Ver el plan hoy</a>' in page
+    assert (
+        "Estás viendo el plan al cierre del corte 1 (Primer corte semestral, 20/03/2026)." in page
+    )
+    assert '<a href="/tablero/?estado=atrasado">Ver los datos de hoy</a>' in page
     assert '<option value="1" selected>Primer corte semestral (20/03/2026)</option>' in page
 
 

@@ -86,13 +86,13 @@ def test_milestone_based_progress_names_its_source(client, demo):
 
 def test_example_data_has_a_labelled_notice(client, demo):
     html = page(client, "DA-01")
-    assert 'role="region" aria-label="Aviso de datos de ejemplo"' in html
+    assert '<section class="notice notice--example" aria-labelledby="aviso-ejemplo">' in html
     assert "Datos de ejemplo." in text(html)
 
 
 def test_a_real_commitment_has_no_example_notice(client, demo):
     Commitment.objects.filter(code="DA-01").update(is_example=False)
-    assert "Aviso de datos de ejemplo" not in page(client, "DA-01")
+    assert "notice--example" not in page(client, "DA-01")
 
 
 # --- the matrix row -------------------------------------------------------------
@@ -241,7 +241,7 @@ def test_the_original_version_page_shows_the_approved_snapshot(client, demo):
     assert "1. Ficha técnica de cada proyecto" in content
     assert f'href="{pp02.get_absolute_url()}"' in html
     assert "Volver a la versión vigente del compromiso" in content
-    assert "Aviso de datos de ejemplo" in html
+    assert "notice--example" in html
 
 
 def test_an_unmodified_commitment_has_no_original_version_page(client, demo):

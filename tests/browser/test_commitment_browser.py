@@ -72,7 +72,9 @@ def test_commitment_page_has_no_serious_accessibility_violations(site, page, scr
 
 def test_time_travel_and_override_pages_have_no_serious_violations(site, page, screenshot):
     page.goto(site + DA01 + "?fecha=2026-03-01")
-    assert page.get_by_role("region", name="Aviso de consulta histórica").is_visible()
+    assert page.get_by_role(
+        "region", name="Estás viendo este compromiso al 01/03/2026."
+    ).is_visible()
     assert serious(axe_violations(page)) == []
     screenshot("compromiso-al-01-03-2026")
     page.goto(

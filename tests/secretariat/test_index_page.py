@@ -101,10 +101,11 @@ def test_calls_are_listed_with_their_dates(client, today, call):
 
 def test_example_data_is_announced(client, today, cast):
     assert "Datos de ejemplo." not in client.get(URL).content.decode()
-    Member.objects.filter(pk=cast.ana.pk).update(is_example=True)
+    cast.ana.is_example = True
+    cast.ana.save()
     page = parse(client.get(URL))
     notice = page.find("section", class_="notice--example")
-    assert notice.attrs["aria-label"] == "Aviso sobre datos de ejemplo"
+    assert notice.attrs["aria-labelledby"] == "aviso-ejemplo"
     assert "Datos de ejemplo." in notice.text
     ana = next(li for li in page.find_all("li", "member") if "Ana" in li.text)
     assert ana.find("span", "example-tag").text == "Ejemplo"
