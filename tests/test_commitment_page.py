@@ -285,7 +285,9 @@ def test_independent_assessment_is_apart_and_marks_destacado(client, demo):
 
 def test_an_assessment_that_is_not_starred_or_not_published(client, demo):
     assert "Destacado" not in text(section(page(client, "MB-02"), "valoracion-independiente"))
-    Assessment.objects.filter(commitment__code="MB-02").update(is_published=False)
+    for assessment in Assessment.objects.filter(commitment__code="MB-02"):
+        assessment.is_published = False
+        assessment.save()  # as staff would, so the cached page is refreshed
     content = text(section(page(client, "MB-02"), "valoracion-independiente"))
     assert "aún no tiene una valoración independiente publicada" in content
 

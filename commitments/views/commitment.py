@@ -4,8 +4,10 @@ from django.shortcuts import get_object_or_404, render
 from commitments.as_of import resolve_as_of
 from commitments.commitment_page import CommitmentPage, Snapshot
 from commitments.models import ActionPlan, Commitment
+from portal.cache import public_page
 
 
+@public_page
 def commitment_detail(request, slug):
     """One commitment with everything the plan records about it, as it stood on a day."""
     published = Commitment.objects.published().filter(slug=slug)
@@ -20,6 +22,7 @@ def commitment_detail(request, slug):
     )
 
 
+@public_page
 def original_version(request, slug):
     """The commitment as first approved, before any modification."""
     commitment = get_object_or_404(Commitment.objects.published().select_related("unit"), slug=slug)
