@@ -72,9 +72,12 @@ class Milestone(models.Model):
         return self.title
 
     @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded = (instance.percent_done, instance.progress_updated_on)
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        # Deletions load milestones with deferred fields; reading those here would
+        # fetch them one by one (and recurse through from_db).
+        if "percent_done" in field_names and "progress_updated_on" in field_names:
+            instance._loaded = (instance.percent_done, instance.progress_updated_on)
         return instance
 
     def clean(self):
@@ -95,9 +98,9 @@ class Milestone(models.Model):
         # The live percent counts from the day it changed, so the historical board
         # does not see today's progress in the past.
         loaded = getattr(self, "_loaded", None)
-        if loaded is None:
+        if self._state.adding:
             self.progress_updated_on = self.progress_updated_on or timezone.localdate()
-        elif self.percent_done != loaded[0] and self.progress_updated_on == loaded[1]:
+        elif loaded and self.percent_done != loaded[0] and self.progress_updated_on == loaded[1]:
             self.progress_updated_on = timezone.localdate()
         super().save(*args, **kwargs)
         self._loaded = (self.percent_done, self.progress_updated_on)
