@@ -283,9 +283,7 @@ class Commitment(models.Model):
         parts = self.progress_parts(as_of)
         with_data = [p for p in parts if p[2]]
         progress = semaforo.weighted_mean((p[0], 1) for p in with_data)
-        expected = semaforo.weighted_mean(
-            (p[1], 1) for p in (with_data or parts)
-        ) or semaforo.expected_progress(self.start_date, self.end_date, as_of)
+        expected = semaforo.weighted_mean((p[1], 1) for p in (with_data or parts))
         override_applies = bool(
             self.status_override and self.override_since and self.override_since <= as_of
         )
