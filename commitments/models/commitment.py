@@ -191,14 +191,26 @@ class Commitment(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        if "status_override" in field_names and "override_since" in field_names:
+            instance._loaded_override = (instance.status_override, instance.override_since)
+        return instance
+
     def save(self, *args, **kwargs):
         if self.objective_id and not self.plan_id:
             self.plan = self.objective.axis.plan
-        if self.status_override and not self.override_since:
-            self.override_since = timezone.localdate()
+        # A new assigned status starts today, so past dates never show it.
+        loaded = getattr(self, "_loaded_override", None)
         if not self.status_override:
             self.override_since = None
+        elif loaded is None:
+            self.override_since = self.override_since or timezone.localdate()
+        elif self.status_override != loaded[0] and self.override_since == loaded[1]:
+            self.override_since = timezone.localdate()
         super().save(*args, **kwargs)
+        self._loaded_override = (self.status_override, self.override_since)
 
     def has_verification_evidence(self):
         from .indicators import Measurement

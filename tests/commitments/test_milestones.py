@@ -56,9 +56,7 @@ def reported_milestone():
         (date(2026, 11, 25), 80),
     ],
 )
-def test_percent_as_of_uses_round_reports_before_the_live_value(
-    reported_milestone, day, percent
-):
+def test_percent_as_of_uses_round_reports_before_the_live_value(reported_milestone, day, percent):
     assert Milestone.objects.get(pk=reported_milestone.pk).percent_as_of(day) == percent
     listed = Commitment.objects.with_progress(day).get()
     assert listed.milestones.all()[0].percent_as_of(day) == percent
