@@ -212,6 +212,13 @@ class Commitment(models.Model):
         super().save(*args, **kwargs)
         self._loaded_override = (self.status_override, self.override_since)
 
+    def validate_constraints(self, exclude=None):
+        # The plan is never a form field (it follows the objective), yet the
+        # per-plan unique code must still be checked before saving.
+        if exclude and "code" not in exclude:
+            exclude = set(exclude) - {"plan"}
+        super().validate_constraints(exclude=exclude)
+
     def has_verification_evidence(self):
         from .indicators import Measurement
 
