@@ -230,13 +230,17 @@ class RoundReport(models.Model):
             )
 
 
-def report_status(round_, report, today):
-    """Where a commitment stands in a round: delivered, late, missing or still open."""
+def report_status(round_, report, today, *, starts_on=None):
+    """Where a commitment stands in a round: delivered, late, missing or still open.
+
+    Pass the commitment's `starts_on` so a round that ended before it started
+    does not count as a missing report.
+    """
     if report is not None and report.submitted_on and report.submitted_on <= today:
         if report.submitted_on > round_.deadline:
             return ReportStatus.LATE
         return ReportStatus.ON_TIME
-    if today < round_.opens_on:
+    if today < round_.opens_on or (starts_on and starts_on > round_.period_end):
         return ReportStatus.NOT_DUE
     if today <= round_.deadline:
         return ReportStatus.PENDING
