@@ -179,11 +179,7 @@ class Commitment(models.Model):
             errors["override_reason"] = _(
                 "Escriba el motivo público por el que se asigna el estado manualmente."
             )
-        if (
-            self.status_override == Status.COMPLETE
-            and self.pk
-            and not self.has_verification_evidence()
-        ):
+        if self.status_override == Status.COMPLETE and not self.has_verification_evidence():
             errors["status_override"] = _(
                 "Un compromiso solo puede marcarse como completo si tiene al menos una evidencia "
                 "de verificación (en un hito o en un avance)."
@@ -220,11 +216,22 @@ class Commitment(models.Model):
         super().validate_constraints(exclude=exclude)
 
     def has_verification_evidence(self):
+        """Evidence on the commitment or its milestones, or on a measurement.
+
+        Like Milestone.evidence_count, honours `pending_evidence_count` set by a
+        page that saves evidence in the same submit.
+        """
         from .indicators import Measurement
 
+        pending = getattr(self, "pending_evidence_count", None)
+        if pending is not None:
+            has_evidence = pending > 0
+        else:
+            has_evidence = bool(self.pk) and self.evidence.exists()
+        if has_evidence or not self.pk:
+            return has_evidence
         return (
-            self.evidence.exists()
-            or Measurement.objects.filter(indicator__commitment=self)
+            Measurement.objects.filter(indicator__commitment=self)
             .exclude(evidence_file="", evidence_url="")
             .exists()
         )

@@ -86,13 +86,22 @@ class Milestone(models.Model):
             errors["end_date"] = _("El término del hito no puede ser anterior a su inicio.")
         if self.status == self.Status.COMPLETE and self.percent_done != 100:
             errors["percent_done"] = _("Un hito completo debe tener 100 % realizado.")
+        if self.status == self.Status.COMPLETE and self.evidence_count() < 1:
+            errors["status"] = COMPLETION_NEEDS_EVIDENCE % {"title": self.title}
         if errors:
             raise ValidationError(errors)
 
-    def check_completion_evidence(self, evidence_count):
-        """The rule: a milestone is complete only with verification evidence."""
-        if self.status == self.Status.COMPLETE and evidence_count < 1:
-            raise ValidationError(COMPLETION_NEEDS_EVIDENCE % {"title": self.title})
+    def evidence_count(self):
+        """Verification documents of this milestone.
+
+        A page that edits the milestone and its evidence in one submit sets
+        `pending_evidence_count` to what it is about to save, because the
+        evidence rows are written only after the milestone is validated.
+        """
+        pending = getattr(self, "pending_evidence_count", None)
+        if pending is not None:
+            return pending
+        return self.evidence.count() if self.pk else 0
 
     def save(self, *args, **kwargs):
         # The live percent counts from the day it changed, so the historical board
@@ -341,4 +350,6 @@ class Evidence(EvidenceFields):
     def save(self, *args, **kwargs):
         if self.milestone_id and not self.commitment_id:
             self.commitment_id = self.milestone.commitment_id
+        elif self.report_id and not self.commitment_id:
+            self.commitment_id = self.report.commitment_id
         super().save(*args, **kwargs)

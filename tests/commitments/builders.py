@@ -3,6 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone as django_timezone
 
 from commitments.models import (
@@ -124,3 +125,49 @@ def freeze_today(monkeypatch, day):
         return day if value is None else real(value, timezone)
 
     monkeypatch.setattr(django_timezone, "localdate", localdate)
+
+
+def admin_form_data(response):
+    """What a browser sends back from an admin change page, every row unchanged."""
+    data = {}
+
+    def add(form):
+        for name in form.fields:
+            field = form[name]
+            value = field.value()
+            if isinstance(value, FieldFile) or value is None or value is False:
+                continue
+            if value is True:
+                data[field.html_name] = "on"
+            elif isinstance(value, list | tuple):
+                data[field.html_name] = [str(v) for v in value]
+            elif isinstance(value, date):
+                data[field.html_name] = value.isoformat()
+            else:
+                data[field.html_name] = str(value)
+
+    add(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        rows = str(len(formset.initial_forms))
+        data[f"{formset.prefix}-TOTAL_FORMS"] = rows
+        data[f"{formset.prefix}-INITIAL_FORMS"] = rows
+        for form in formset.initial_forms:
+            add(form)
+    return data
+
+
+def add_row(data, prefix, **values):
+    """Append a new row to an inline of `admin_form_data`."""
+    index = int(data[f"{prefix}-TOTAL_FORMS"])
+    data[f"{prefix}-TOTAL_FORMS"] = str(index + 1)
+    for name, value in values.items():
+        data[f"{prefix}-{index}-{name}"] = str(value)
+
+
+def row_index(data, prefix, pk):
+    """The index of the inline row holding object `pk`."""
+    for key, value in data.items():
+        if key.startswith(f"{prefix}-") and key.endswith("-id") and value == str(pk):
+            return int(key.split("-")[-2])
+    raise LookupError(pk)
