@@ -197,6 +197,24 @@ class ModificationInline(RoomyForm, admin.StackedInline):
     )
 
 
+class AssessmentInline(admin.TabularInline):
+    """A summary with links: an assessment is written on its own page (many justifications)."""
+
+    model = Assessment
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    fields = ["assessed_on", "assessor", "completion", "starred", "is_published"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj):
+        return False
+
+    @admin.display(description=_("destacado"), boolean=True)
+    def starred(self, obj):
+        return obj.is_starred
+
+
 class StatusListFilter(admin.SimpleListFilter):
     """The semáforo computed today; it is not a column, so it is filtered in Python."""
 
@@ -264,6 +282,7 @@ class CommitmentAdmin(RoomyForm, admin.ModelAdmin):
         CoResponsibilityInline,
         TransversalRatingInline,
         ModificationInline,
+        AssessmentInline,
     ]
 
     def get_queryset(self, request):

@@ -99,6 +99,8 @@ def test_commitment_page_shows_the_computed_semaforo_read_only(demo_staff):
         "Corresponsables",
         "Valoraciones transversales",
         "Modificaciones aprobadas (la versión anterior se guarda al registrar una nueva)",
+        "Valoraciones independientes",
+        "Comité de monitoreo independiente (ejemplo)",
     ]:
         assert label in html, label
 
