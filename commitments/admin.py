@@ -12,7 +12,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminTextareaWidget, AdminTextInputWidget
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count
+from django.db.models import Case, Count, When
 from django.forms import CheckboxSelectMultiple
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
@@ -27,6 +27,7 @@ from commitments.models import (
     ClosingReport,
     Commitment,
     CoResponsibility,
+    Dimension,
     Evidence,
     Exercise,
     Indicator,
@@ -36,6 +37,7 @@ from commitments.models import (
     Objective,
     Organization,
     Pillar,
+    RatingLevel,
     RatingRubric,
     ReportingRound,
     ReportStatus,
@@ -816,8 +818,14 @@ class OrganizationAdmin(RoomyForm, admin.ModelAdmin):
         return super().get_queryset(request).select_related("member")
 
 
+def in_declared_order(field, choices):
+    """Order by a choice field as its choices are declared, not alphabetically."""
+    return Case(*(When(**{field: value}, then=index) for index, value in enumerate(choices)))
+
+
 @admin.register(RatingRubric)
 class RatingRubricAdmin(RoomyForm, admin.ModelAdmin):
     list_display = ["dimension", "level", "description"]
+    ordering = [in_declared_order("dimension", Dimension), in_declared_order("level", RatingLevel)]
     list_filter = ["dimension", "level"]
     search_fields = ["description"]

@@ -246,3 +246,18 @@ def test_reports_record_who_filed_them(demo_staff, superuser):
     filed = RoundReport.objects.filter(round=round_)
     assert filed.count() == 2
     assert all(report.filed_by == superuser for report in filed)
+
+
+def test_rubric_levels_are_listed_from_none_to_high(demo_staff):
+    response = demo_staff.get("/admin/commitments/ratingrubric/")
+    rows = [
+        (r.get_dimension_display(), r.get_level_display())
+        for r in response.context["cl"].result_list
+    ]
+    assert rows[:5] == [
+        ("Participación", "Ninguno"),
+        ("Participación", "Bajo"),
+        ("Participación", "Medio"),
+        ("Participación", "Alto"),
+        ("Transparencia", "Ninguno"),
+    ]
