@@ -76,8 +76,7 @@ class RoomyForm:
 
 
 def submitted_evidence(formset):
-    """The evidence rows an inline formset will leave in place once saved."""
-    formset.is_valid()
+    """The evidence rows a validated inline formset will leave in place once saved."""
     return [
         form.instance
         for form in formset.forms
@@ -95,13 +94,16 @@ def note_submitted_evidence(request, obj, formsets):
     evidence_formset = next((f for f in formsets if f.model is Evidence), None)
     if request.method != "POST" or evidence_formset is None:
         return
+    evidence_formset.is_valid()
     evidence = submitted_evidence(evidence_formset)
     obj.pending_evidence_count = len(evidence)
     per_milestone = Counter(e.milestone_id for e in evidence)
     for formset in formsets:
         if formset.model is Milestone:
             for form in formset.forms:
-                form.instance.pending_evidence_count = per_milestone[form.instance.pk]
+                # A milestone added in this submit cannot have evidence yet.
+                pk = form.instance.pk
+                form.instance.pending_evidence_count = per_milestone[pk] if pk else 0
 
 
 class ReportEvidenceFormSet(BaseInlineFormSet):

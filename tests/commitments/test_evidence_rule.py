@@ -285,3 +285,32 @@ def test_report_page_refuses_deleting_the_last_evidence_of_a_complete_milestone(
 
     assert NEEDS_EVIDENCE in response.content.decode()
     assert Evidence.objects.filter(pk=evidence.pk).exists()
+
+
+def test_a_milestone_added_complete_needs_its_own_evidence(staff, milestone):
+    url, data = commitment_page(staff, milestone.commitment)
+    add_row(
+        data,
+        "milestones",
+        order=5,
+        title="Informe final",
+        deliverable="Informe.",
+        start_date="2026-01-01",
+        end_date="2026-06-30",
+        weight="1",
+        percent_done="100",
+        status="completo",
+        progress_updated_on="2026-11-25",
+    )
+    add_row(
+        data,
+        "evidence",
+        title="Evidencia general del compromiso",
+        date="2026-11-20",
+        evidence_url="https://example.org/general.pdf",
+    )
+
+    response = staff.post(url, data)
+
+    assert "El hito «Informe final» no puede marcarse como completo" in response.content.decode()
+    assert not Milestone.objects.filter(title="Informe final").exists()
