@@ -392,15 +392,7 @@ class MeasurementInline(admin.TabularInline):
 
 @admin.register(Indicator)
 class IndicatorAdmin(RoomyForm, CommitmentCodeColumn, admin.ModelAdmin):
-    list_display = [
-        "name",
-        "commitment_code",
-        "unit",
-        "baseline",
-        "target",
-        "direction",
-        "periodicity",
-    ]
+    list_display = ["name", "commitment_code", "baseline", "target", "direction", "periodicity"]
     list_filter = ["commitment__objective__axis", "commitment__unit", "periodicity", "direction"]
     search_fields = ["name", "commitment__code", "commitment__title"]
     autocomplete_fields = ["commitment"]
@@ -589,7 +581,7 @@ class ReportingRoundAdmin(RoomyForm, admin.ModelAdmin):
         today = timezone.localdate()
         reports = {r.commitment_id: r for r in obj.reports.all()}
         by_status = {}
-        for commitment in obj.plan.commitments.published().order_by("code"):
+        for commitment in obj.plan.commitments.order_by("code"):
             status = report_status(
                 obj, reports.get(commitment.pk), today, starts_on=commitment.start_date
             )
