@@ -2,9 +2,11 @@
 
 A synthetic plan lives in its own exercise with its own axes, units and
 organisations, so it can be dropped without touching real or demo data. Rows are
-written with bulk_create: a plan of 4,000 actions takes seconds. Everything is
-drawn from a seeded random generator and dated relative to `as_of`, so the same
-arguments always build the same plan.
+written with bulk_create: a plan of 4,000 actions takes seconds. The period and
+the rounds are fixed (2025-2027, like León's); the data is drawn from a seeded
+random generator as it stood on `as_of`, so the same arguments always build the
+same plan. Its exercise has the highest number, so while it exists it is the
+current plan on the public pages (that is what benchmarks need).
 """
 
 import random
