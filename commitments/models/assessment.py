@@ -5,6 +5,39 @@ from .commitment import Commitment
 from .indicators import EvidenceFields
 
 
+class AssessmentQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(
+            is_published=True,
+            commitment__is_published=True,
+            commitment__plan__is_published=True,
+        )
+
+    def latest_per_commitment(self):
+        """The most recent of these assessments for each commitment."""
+        latest = {}
+        for assessment in self.order_by("commitment_id", "-assessed_on", "-id"):
+            latest.setdefault(assessment.commitment_id, assessment)
+        return list(latest.values())
+
+    def summary(self):
+        """How the assessed commitments rate, counting each one's latest assessment."""
+        latest = self.latest_per_commitment()
+        by_completion = dict.fromkeys(Assessment.Completion, 0)
+        for assessment in latest:
+            by_completion[assessment.completion] += 1
+        return {
+            "assessed": len(latest),
+            "verifiable": sum(a.verifiable for a in latest),
+            "relevant": sum(a.is_relevant for a in latest),
+            "substantial_potential": sum(
+                a.potential == Assessment.Potential.SUBSTANTIAL for a in latest
+            ),
+            "starred": sum(a.is_starred for a in latest),
+            "by_completion": by_completion,
+        }
+
+
 class Assessment(models.Model):
     """An independent assessment of a commitment (like OGP's IRM), apart from self-reporting."""
 
@@ -65,6 +98,8 @@ class Assessment(models.Model):
     early_results_justification = models.TextField(
         _("justificación (¿Abrió el gobierno?)"), blank=True
     )
+
+    objects = AssessmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["commitment", "-assessed_on", "-id"]

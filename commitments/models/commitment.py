@@ -224,11 +224,7 @@ class Commitment(models.Model):
             errors["override_reason"] = _(
                 "Escriba el motivo público por el que se asigna el estado manualmente."
             )
-        if (
-            self.status_override == Status.COMPLETE
-            and self.pk
-            and not self.has_verification_evidence()
-        ):
+        if self.status_override == Status.COMPLETE and not self.has_verification_evidence():
             errors["status_override"] = _(
                 "Un compromiso solo puede marcarse como completo si tiene al menos una evidencia "
                 "de verificación (en un hito o en un avance)."
@@ -236,21 +232,51 @@ class Commitment(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        if "status_override" in field_names and "override_since" in field_names:
+            instance._loaded_override = (instance.status_override, instance.override_since)
+        return instance
+
     def save(self, *args, **kwargs):
         if self.objective_id and not self.plan_id:
             self.plan = self.objective.axis.plan
-        if self.status_override and not self.override_since:
-            self.override_since = timezone.localdate()
+        # A new assigned status starts today, so past dates never show it.
+        loaded = getattr(self, "_loaded_override", None)
         if not self.status_override:
             self.override_since = None
+        elif loaded is None:
+            self.override_since = self.override_since or timezone.localdate()
+        elif self.status_override != loaded[0] and self.override_since == loaded[1]:
+            self.override_since = timezone.localdate()
         super().save(*args, **kwargs)
+        self._loaded_override = (self.status_override, self.override_since)
+
+    def validate_constraints(self, exclude=None):
+        # The plan is never a form field (it follows the objective), yet the
+        # per-plan unique code must still be checked before saving.
+        if exclude and "code" not in exclude:
+            exclude = set(exclude) - {"plan"}
+        super().validate_constraints(exclude=exclude)
 
     def has_verification_evidence(self):
+        """Evidence on the commitment or its milestones, or on a measurement.
+
+        Like Milestone.evidence_count, honours `pending_evidence_count` set by a
+        page that saves evidence in the same submit.
+        """
         from .indicators import Measurement
 
+        pending = getattr(self, "pending_evidence_count", None)
+        if pending is not None:
+            has_evidence = pending > 0
+        else:
+            has_evidence = bool(self.pk) and self.evidence.exists()
+        if has_evidence or not self.pk:
+            return has_evidence
         return (
-            self.evidence.exists()
-            or Measurement.objects.filter(indicator__commitment=self)
+            Measurement.objects.filter(indicator__commitment=self)
             .exclude(evidence_file="", evidence_url="")
             .exists()
         )
@@ -342,9 +368,7 @@ class Commitment(models.Model):
         parts = self.progress_parts(as_of)
         with_data = [p for p in parts if p[2]]
         progress = semaforo.weighted_mean((p[0], 1) for p in with_data)
-        expected = semaforo.weighted_mean(
-            (p[1], 1) for p in (with_data or parts)
-        ) or semaforo.expected_progress(self.start_date, self.end_date, as_of)
+        expected = semaforo.weighted_mean((p[1], 1) for p in (with_data or parts))
         override_applies = bool(
             self.status_override and self.override_since and self.override_since <= as_of
         )

@@ -72,9 +72,12 @@ class Milestone(models.Model):
         return self.title
 
     @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded = (instance.percent_done, instance.progress_updated_on)
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        # Deletions load milestones with deferred fields; reading those here would
+        # fetch them one by one (and recurse through from_db).
+        if "percent_done" in field_names and "progress_updated_on" in field_names:
+            instance._loaded = (instance.percent_done, instance.progress_updated_on)
         return instance
 
     def clean(self):
@@ -83,21 +86,30 @@ class Milestone(models.Model):
             errors["end_date"] = _("El término del hito no puede ser anterior a su inicio.")
         if self.status == self.Status.COMPLETE and self.percent_done != 100:
             errors["percent_done"] = _("Un hito completo debe tener 100 % realizado.")
+        if self.status == self.Status.COMPLETE and self.evidence_count() < 1:
+            errors["status"] = COMPLETION_NEEDS_EVIDENCE % {"title": self.title}
         if errors:
             raise ValidationError(errors)
 
-    def check_completion_evidence(self, evidence_count):
-        """The rule: a milestone is complete only with verification evidence."""
-        if self.status == self.Status.COMPLETE and evidence_count < 1:
-            raise ValidationError(COMPLETION_NEEDS_EVIDENCE % {"title": self.title})
+    def evidence_count(self):
+        """Verification documents of this milestone.
+
+        A page that edits the milestone and its evidence in one submit sets
+        `pending_evidence_count` to what it is about to save, because the
+        evidence rows are written only after the milestone is validated.
+        """
+        pending = getattr(self, "pending_evidence_count", None)
+        if pending is not None:
+            return pending
+        return self.evidence.count() if self.pk else 0
 
     def save(self, *args, **kwargs):
         # The live percent counts from the day it changed, so the historical board
         # does not see today's progress in the past.
         loaded = getattr(self, "_loaded", None)
-        if loaded is None:
+        if self._state.adding:
             self.progress_updated_on = self.progress_updated_on or timezone.localdate()
-        elif self.percent_done != loaded[0] and self.progress_updated_on == loaded[1]:
+        elif loaded and self.percent_done != loaded[0] and self.progress_updated_on == loaded[1]:
             self.progress_updated_on = timezone.localdate()
         super().save(*args, **kwargs)
         self._loaded = (self.percent_done, self.progress_updated_on)
@@ -250,13 +262,17 @@ class RoundReport(models.Model):
             )
 
 
-def report_status(round_, report, today):
-    """Where a commitment stands in a round: delivered, late, missing or still open."""
+def report_status(round_, report, today, *, starts_on=None):
+    """Where a commitment stands in a round: delivered, late, missing or still open.
+
+    Pass the commitment's `starts_on` so a round that ended before it started
+    does not count as a missing report.
+    """
     if report is not None and report.submitted_on and report.submitted_on <= today:
         if report.submitted_on > round_.deadline:
             return ReportStatus.LATE
         return ReportStatus.ON_TIME
-    if today < round_.opens_on:
+    if today < round_.opens_on or (starts_on and starts_on > round_.period_end):
         return ReportStatus.NOT_DUE
     if today <= round_.deadline:
         return ReportStatus.PENDING
@@ -361,4 +377,6 @@ class Evidence(EvidenceFields):
     def save(self, *args, **kwargs):
         if self.milestone_id and not self.commitment_id:
             self.commitment_id = self.milestone.commitment_id
+        elif self.report_id and not self.commitment_id:
+            self.commitment_id = self.report.commitment_id
         super().save(*args, **kwargs)

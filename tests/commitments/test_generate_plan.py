@@ -1,0 +1,94 @@
+"""generate_plan: synthetic plans for benchmarks, in their own exercise."""
+
+from datetime import date
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from commitments import synthetic
+from commitments.models import (
+    ActionPlan,
+    Commitment,
+    Evidence,
+    Measurement,
+    Milestone,
+    ResponsibleUnit,
+    RoundReport,
+)
+from commitments.semaforo import Status
+
+pytestmark = pytest.mark.django_db
+
+AS_OF = date(2026, 11, 25)
+
+
+def generate(*args):
+    out = StringIO()
+    call_command("generate_plan", *args, "--as-of", AS_OF.isoformat(), stdout=out)
+    return out.getvalue()
+
+
+def test_builds_the_plan_and_says_what_it_made():
+    output = generate("--actions", "30")
+
+    plan = ActionPlan.objects.get(exercise__number=synthetic.EXERCISE_NUMBER)
+    commitments = Commitment.objects.filter(plan=plan)
+    assert commitments.count() == 30
+    assert not commitments.filter(is_example=False).exists()
+    assert "Plan sintético «Plan sintético (pruebas de rendimiento)» al 25/11/2026" in output
+    assert "30 compromisos" in output
+    assert f"{Milestone.objects.count():,} hitos" in output
+    assert f"{Measurement.objects.count():,} avances" in output
+    assert f"{RoundReport.objects.count():,} reportes de corte" in output
+
+
+def test_refuses_to_build_a_second_plan_without_replace():
+    generate("--actions", "5")
+    with pytest.raises(CommandError, match="use --replace"):
+        generate("--actions", "5")
+
+
+def test_replace_drops_the_previous_plan_and_leaves_other_data_alone(demo):
+    before = Commitment.objects.exclude(plan__exercise__number=synthetic.EXERCISE_NUMBER).count()
+    generate("--actions", "20")
+    generate("--actions", "8", "--replace")
+
+    assert Commitment.objects.filter(plan__exercise__number=synthetic.EXERCISE_NUMBER).count() == 8
+    assert ResponsibleUnit.objects.filter(slug__startswith="sintetico-").count() == 12
+    assert Commitment.objects.exclude(plan__exercise__number=synthetic.EXERCISE_NUMBER).count() == (
+        before
+    )
+
+
+def test_the_same_seed_builds_the_same_plan():
+    def fingerprint():
+        return sorted(
+            (c.code, c.start_date, c.end_date, c.progress_source, c.verdict(AS_OF).status)
+            for c in Commitment.objects.for_listing().with_progress(AS_OF)
+        )
+
+    synthetic.build_plan(actions=25, as_of=AS_OF, seed=7)
+    first = fingerprint()
+    synthetic.build_plan(actions=25, as_of=AS_OF, seed=7, replace=True)
+    assert fingerprint() == first
+    synthetic.build_plan(actions=25, as_of=AS_OF, seed=8, replace=True)
+    assert fingerprint() != first
+
+
+def test_forty_actions_show_every_colour_and_keep_the_evidence_rule():
+    plan, _ = synthetic.build_plan(actions=40, as_of=AS_OF)
+    verdicts = [
+        c.verdict(AS_OF)
+        for c in Commitment.objects.in_plan(plan).for_listing().with_progress(AS_OF)
+    ]
+    assert {v.status for v in verdicts} == set(Status)
+    assert any(v.stale for v in verdicts)
+    complete = Milestone.objects.filter(status=Milestone.Status.COMPLETE)
+    assert complete.exists()
+    assert not complete.exclude(pk__in=Evidence.objects.values("milestone")).exists()
+
+
+def test_actions_must_be_positive():
+    with pytest.raises(CommandError, match="invalid positive value"):
+        generate("--actions", "0")
