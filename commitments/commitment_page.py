@@ -105,7 +105,7 @@ class CommitmentPage:
         rows = []
         for round_ in self.commitment.plan.rounds.all():
             report = reports.get(round_.pk)
-            status = report_status(round_, report, self.day)
+            status = report_status(round_, report, self.day, starts_on=self.commitment.start_date)
             rows.append(RoundRow(round_, report, status, round_.is_closed(self.day)))
         return rows
 

@@ -262,11 +262,11 @@ class RoundReport(models.Model):
             )
 
 
-def report_status(round_, report, today, *, starts_on=None):
+def report_status(round_, report, today, *, starts_on):
     """Where a commitment stands in a round: delivered, late, missing or still open.
 
-    Pass the commitment's `starts_on` so a round that ended before it started
-    does not count as a missing report.
+    `starts_on` is the commitment's start: a round that ended before it started
+    is not a missing report.
     """
     if report is not None and report.submitted_on and report.submitted_on <= today:
         if report.submitted_on > round_.deadline:

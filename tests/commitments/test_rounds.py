@@ -40,7 +40,7 @@ def filed(on):
     ],
 )
 def test_report_status(report, today, status, label):
-    result = report_status(ROUND, report, today)
+    result = report_status(ROUND, report, today, starts_on=None)
     assert result == status
     assert result.label == label
 
