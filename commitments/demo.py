@@ -642,7 +642,8 @@ def _load_commitment(spec, plan, axes, units, organizations, pillars, rounds):
                 indicator=indicator,
                 date=day,
                 defaults={
-                    "value": value.quantize(Decimal("0.01")),
+                    # Counts, percentages and days: whole numbers, as a unit would report them.
+                    "value": value.quantize(Decimal("1")),
                     "narrative": f"Avance reportado por la dependencia al {day:%d/%m/%Y}.",
                     "status": Measurement.Status.PUBLISHED,
                     "published_on": day + timedelta(days=10),

@@ -133,7 +133,7 @@ def test_measurement_history_table(client, demo):
     table = section(page(client, "DA-01"), "avances")
     assert "<caption>Conjuntos de datos publicados en formato abierto" in table
     assert '<th scope="col" class="num">Valor (conjuntos)</th>' in table
-    assert '<td class="num">43.50</td>' in table
+    assert '<td class="num">44</td>' in table
     assert '<td class="num">86</td>' in table
     assert "Avance reportado por la dependencia al 31/10/2026." in text(table)
     assert 'href="https://example.org/gobierno-abierto-leon/evidencias/da-01/avance-5.pdf"' in table
