@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from commitments import semaforo
-from portal.validators import document_validators
+from portal.validators import validate_document, validate_upload_size
 
 from .commitment import Commitment
 
@@ -18,7 +18,7 @@ class EvidenceFields(models.Model):
         _("archivo de evidencia"),
         upload_to="evidencias/%Y/%m/",
         blank=True,
-        validators=document_validators,
+        validators=[validate_document, validate_upload_size],
     )
     evidence_url = models.URLField(_("enlace de evidencia"), blank=True, max_length=500)
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from secretariat.validators import validate_image, validate_upload_size
+from portal.validators import validate_image, validate_upload_size
 
 
 def _rank(field, choices):

@@ -7,8 +7,8 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from portal.validators import validate_pdf, validate_upload_size
 from secretariat.models.members import Member
-from secretariat.validators import validate_pdf, validate_upload_size
 
 PDF_VALIDATORS = [validate_pdf, validate_upload_size]
 

@@ -53,7 +53,9 @@ def test_a_pdf_over_the_size_limit_is_refused(new_call, settings):
     settings.MAX_UPLOAD_MB = 1
     big = PDF + b"0" * (1024 * 1024 + 200_000)
     new_call.document = SimpleUploadedFile("acta.pdf", big, "application/pdf")
-    assert document_errors(new_call) == ["El archivo pesa 1.2 MB y el máximo permitido es 1 MB."]
+    assert document_errors(new_call) == [
+        "El archivo «acta.pdf» pesa 1.2 MB y el máximo permitido es 1 MB."
+    ]
 
 
 def test_member_photos_must_be_jpg_png_or_webp(sectors, settings):
