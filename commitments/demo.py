@@ -547,6 +547,7 @@ def load():
     _load_modification(commitments["PP-02"])
     _load_assessments(commitments)
     _load_closing_report(commitments["DA-03"])
+    _load_previous_exercise(units, pillars)
     return plan
 
 
@@ -841,3 +842,103 @@ def _load_closing_report(commitment):
             "evidence_url": f"{EVIDENCE_BASE}/da-03/informe-de-cierre.pdf",
         },
     )
+
+
+PREVIOUS_COMMITMENTS = [
+    (
+        "TP-01",
+        "Publicar las agendas de las personas titulares de dependencias",
+        "SHA",
+        [0.5, 1.0],
+    ),
+    (
+        "TP-02",
+        "Abrir el padrón de proveedores con sus contratos",
+        "TM",
+        [0.4, 0.8],
+    ),
+    (
+        "TP-03",
+        "Crear el buzón ciudadano de propuestas de mejora regulatoria",
+        "DGIG",
+        [0.3, 0.45],
+    ),
+]
+
+
+def _load_previous_exercise(units, pillars):
+    """A closed earlier exercise (invented), so the board can show how past plans ended."""
+    exercise, _ = Exercise.objects.update_or_create(
+        number=2,
+        defaults={
+            "name": "Segundo Ejercicio de Gobierno Abierto Municipal (ejemplo)",
+            "start_date": date(2022, 3, 1),
+            "end_date": date(2024, 9, 30),
+            "status": Exercise.Status.CLOSED,
+        },
+    )
+    plan, _ = ActionPlan.objects.update_or_create(
+        slug="plan-de-accion-2022-2024-ejemplo",
+        defaults={
+            "exercise": exercise,
+            "title": "Plan de Acción Municipal de Gobierno Abierto 2022-2024 (ejemplo)",
+            "approved_on": date(2022, 6, 30),
+            "summary": "Ejercicio anterior inventado para mostrar cómo se consultan planes "
+            "concluidos; sus compromisos son datos de ejemplo.",
+            "is_published": True,
+        },
+    )
+    axis, _ = Axis.objects.update_or_create(
+        slug="transparencia-proactiva-2022-2024",
+        defaults={
+            "plan": plan,
+            "name": "Transparencia proactiva",
+            "description": "Información publicada sin que nadie la pida (eje de ejemplo).",
+        },
+    )
+    objective, _ = Objective.objects.update_or_create(
+        axis=axis,
+        code="TP-O1",
+        defaults={"title": "Publicar de oficio la información más consultada (ejemplo)"},
+    )
+    start, end = date(2022, 9, 1), date(2024, 8, 31)
+    for code, title, unit, history in PREVIOUS_COMMITMENTS:
+        commitment, _ = Commitment.objects.update_or_create(
+            plan=plan,
+            code=code,
+            defaults={
+                "objective": objective,
+                "slug": slugify(f"{code} {title} 2022")[:120],
+                "title": title,
+                "description": f"{title}. Compromiso de ejemplo de un ejercicio anterior.",
+                "unit": units[unit],
+                "goal": "Meta de ejemplo del ejercicio anterior.",
+                "start_date": start,
+                "end_date": end,
+                "is_example": True,
+            },
+        )
+        commitment.pillars.set([pillars[0]])
+        indicator, _ = Indicator.objects.update_or_create(
+            commitment=commitment,
+            order=0,
+            defaults={
+                "name": "Avance de la publicación",
+                "unit": "%",
+                "baseline": Decimal(0),
+                "target": Decimal(100),
+                "periodicity": Indicator.Periodicity.YEARLY,
+                "verification_means": "Informe anual de la dependencia (ejemplo).",
+            },
+        )
+        for day, fraction in zip((date(2023, 8, 31), date(2024, 8, 31)), history, strict=True):
+            Measurement.objects.update_or_create(
+                indicator=indicator,
+                date=day,
+                defaults={
+                    "value": Decimal(round(fraction * 100)),
+                    "status": Measurement.Status.PUBLISHED,
+                    "published_on": day + timedelta(days=15),
+                    "evidence_url": f"{EVIDENCE_BASE}/{code.lower()}/informe-{day.year}.pdf",
+                },
+            )

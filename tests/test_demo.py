@@ -52,7 +52,7 @@ def test_loading_twice_changes_nothing():
 
 @pytest.fixture
 def commitments(demo):
-    return list(Commitment.objects.for_listing().with_progress(TODAY))
+    return list(Commitment.objects.in_plan(demo).for_listing().with_progress(TODAY))
 
 
 def test_every_colour_and_a_stale_commitment_on_the_demo_day(commitments):
