@@ -17,23 +17,10 @@ from commitments.models import (
     ReportingRound,
     RoundReport,
 )
-from tests.commitments.builders import add_row, admin_form_data, freeze_today
+from tests.commitments.builders import add_row, admin_form_data
+from tests.conftest import TODAY
 
 pytestmark = pytest.mark.django_db
-
-TODAY = date(2026, 11, 25)
-
-
-@pytest.fixture
-def superuser(django_user_model, monkeypatch):
-    freeze_today(monkeypatch, TODAY)
-    return django_user_model.objects.create_superuser("secretariado", "s@example.org", "x")
-
-
-@pytest.fixture
-def staff(client, superuser):
-    client.force_login(superuser)
-    return client
 
 
 @pytest.fixture

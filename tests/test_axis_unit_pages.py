@@ -4,8 +4,9 @@ import re
 
 import pytest
 
-from commitments.models import ActionPlan, Commitment, CoResponsibility, Objective
-from tests.plan_factory import add_commitments, build_plan, freeze_today
+from commitments import synthetic
+from commitments.models import ActionPlan, Commitment, Objective
+from tests.conftest import TODAY
 
 ROW_CODE = re.compile(
     r'<h3 class="commitment-row__title"><a href="[^"]*"><span class="code">([\w-]+)<'
@@ -13,10 +14,7 @@ ROW_CODE = re.compile(
 DPC = "/dependencias/dpc-direccion-de-participacion-ciudadana/"
 OBSERVATORY = "/organizaciones/observatorio-ciudadano-de-leon-ejemplo/"
 
-
-@pytest.fixture(autouse=True)
-def today(monkeypatch):
-    freeze_today(monkeypatch)
+pytestmark = pytest.mark.usefixtures("frozen_today")
 
 
 def html(client, url):
@@ -112,18 +110,23 @@ def test_staff_get_an_edit_link_that_visitors_do_not(client, admin_client, demo)
 
 
 @pytest.mark.parametrize(
-    "url", ["/ejes/plan-grande-eje-0/", "/dependencias/unidad-0/", "/organizaciones/org-prueba/"]
+    "page_of",
+    [
+        lambda commitment: commitment.axis,
+        # The synthetic plan's units also share other units' commitments.
+        lambda commitment: commitment.unit,
+        lambda commitment: commitment.co_responsibles.get().organization,
+    ],
+    ids=["axis", "unit", "organization"],
 )
-def test_query_count_does_not_grow_with_the_plan(client, db, django_assert_max_num_queries, url):
-    plan = build_plan(40)
-    CoResponsibility.objects.create(
-        commitment=plan.commitments.get(code="C-002"),
-        unit=plan.commitments.get(code="C-001").unit,
-        role="Apoya",
-    )
+def test_query_count_does_not_grow_with_the_plan(
+    client, db, django_assert_max_num_queries, page_of
+):
+    plan, _ = synthetic.build_plan(actions=40, as_of=TODAY)
+    url = page_of(plan.commitments.order_by("code").first()).get_absolute_url()
     with django_assert_max_num_queries(10) as small:
         html(client, url)
-    add_commitments(plan, 360)
+    synthetic.build_plan(actions=400, as_of=TODAY, replace=True)
     with django_assert_max_num_queries(10) as big:
         html(client, url)
     assert len(small) == len(big)

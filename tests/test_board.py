@@ -8,18 +8,16 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from commitments import synthetic
 from commitments.models import ActionPlan, Commitment, Exercise
-from tests.plan_factory import add_commitments, build_plan, freeze_today
+from tests.conftest import TODAY
 
 URL = "/tablero/"
 ROW_CODE = re.compile(
     r'<h3 class="commitment-row__title"><a href="[^"]*"><span class="code">([\w-]+)<'
 )
 
-
-@pytest.fixture(autouse=True)
-def today(monkeypatch):
-    freeze_today(monkeypatch)
+pytestmark = pytest.mark.usefixtures("frozen_today")
 
 
 def html(client, url=URL, **headers):
@@ -191,16 +189,18 @@ def test_the_full_page_has_no_out_of_band_parts(client, demo):
 
 
 def test_pagination_keeps_filters_and_marks_the_current_page(client, db):
-    build_plan(60)
-    page = html(client, f"{URL}?q=compromiso")
+    plan, _ = synthetic.build_plan(actions=60, as_of=TODAY)
+    page = html(client, f"{URL}?q=accion")
     assert len(codes(page)) == 25
     assert "<strong>60</strong> de 60 compromisos" in page
     assert '<nav class="pagination" aria-label="Páginas de resultados"' in page
-    assert 'href="?q=compromiso&amp;pagina=1" aria-current="page"' in page
-    assert 'href="?q=compromiso&amp;pagina=2" rel="next"' in page
-    last = html(client, f"{URL}?q=compromiso&pagina=3")
-    assert codes(last) == [f"C-{n:03d}" for n in range(51, 61)]
-    assert 'href="?q=compromiso&amp;pagina=2" rel="prev"' in last
+    assert 'href="?q=accion&amp;pagina=1" aria-current="page"' in page
+    assert 'href="?q=accion&amp;pagina=2" rel="next"' in page
+    last = html(client, f"{URL}?q=accion&pagina=3")
+    assert (
+        codes(last) == list(plan.commitments.order_by("code").values_list("code", flat=True))[50:]
+    )
+    assert 'href="?q=accion&amp;pagina=2" rel="prev"' in last
     assert 'rel="next"' not in last
 
 
@@ -294,16 +294,21 @@ def test_only_published_commitments_of_a_published_plan(client, demo):
 
 
 def test_query_count_does_not_grow_with_the_plan(client, db, django_assert_max_num_queries):
-    plan = build_plan(40)
-    urls = [URL, f"{URL}?estado=atrasado&q=compromiso&orden=estado", f"{URL}?corte=1"]
-    counts = {}
-    for size in (40, 400):
+    urls = [URL, f"{URL}?estado=atrasado&q=accion&orden=estado", f"{URL}?corte=1"]
+
+    def query_counts(size):
+        counts = []
         for url in urls:
             with django_assert_max_num_queries(12) as captured:
-                html(client, url)
-            counts[size, url] = len(captured)
-        add_commitments(plan, 360)
-    assert all(counts[40, url] == counts[400, url] for url in urls), counts
+                page = html(client, url)
+            counts.append(len(captured))
+        assert f"de {size} compromisos" in page
+        return counts
+
+    synthetic.build_plan(actions=40, as_of=TODAY)
+    small = query_counts(40)
+    synthetic.build_plan(actions=400, as_of=TODAY, replace=True)
+    assert query_counts(400) == small
 
 
 def test_board_weighs_under_100_kb_compressed(client, demo):

@@ -7,7 +7,6 @@ from django.test import RequestFactory
 
 from commitments.models import Axis, Commitment, Pillar
 from portal.cache import public_page
-from tests.plan_factory import freeze_today
 
 PUBLIC_URLS = [
     "/",
@@ -17,10 +16,7 @@ PUBLIC_URLS = [
     "/organizaciones/observatorio-ciudadano-de-leon-ejemplo/",
 ]
 
-
-@pytest.fixture(autouse=True)
-def today(monkeypatch):
-    freeze_today(monkeypatch)
+pytestmark = pytest.mark.usefixtures("frozen_today")
 
 
 @pytest.mark.parametrize("url", PUBLIC_URLS)

@@ -8,7 +8,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import Resolver404, resolve
-from django.utils import timezone
 
 from commitments.models import (
     Assessment,
@@ -24,13 +23,7 @@ from commitments.models import (
     RoundReportEntry,
 )
 
-TODAY = date(2026, 11, 25)
-
-
-@pytest.fixture(autouse=True)
-def frozen_today(monkeypatch):
-    """The demo tells its story as of 25/11/2026; the page must not read the real clock."""
-    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: TODAY)
+pytestmark = pytest.mark.usefixtures("frozen_today")
 
 
 def commitment(code):

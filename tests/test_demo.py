@@ -19,10 +19,9 @@ from commitments.models import (
     report_status,
 )
 from commitments.semaforo import Status
+from tests.conftest import TODAY
 
 pytestmark = pytest.mark.django_db
-
-TODAY = date(2026, 11, 25)
 
 
 def everything():

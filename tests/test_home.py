@@ -5,14 +5,12 @@ from datetime import date
 
 import pytest
 
+from commitments import synthetic
 from commitments.models import ActionPlan, Pillar
 from secretariat.models import RouteMilestone
-from tests.plan_factory import add_commitments, build_plan, freeze_today
+from tests.conftest import TODAY
 
-
-@pytest.fixture(autouse=True)
-def today(monkeypatch):
-    freeze_today(monkeypatch)
+pytestmark = pytest.mark.usefixtures("frozen_today")
 
 
 def html(client):
@@ -107,12 +105,12 @@ def test_without_a_published_plan(client, db):
 
 
 def test_query_count_does_not_grow_with_the_plan(client, db, django_assert_max_num_queries):
-    plan = build_plan(40)
+    synthetic.build_plan(actions=40, as_of=TODAY)
     with django_assert_max_num_queries(10) as small:
-        html(client)
-    add_commitments(plan, 360)
+        assert "40 compromisos publicados" in html(client)
+    synthetic.build_plan(actions=400, as_of=TODAY, replace=True)
     with django_assert_max_num_queries(10) as big:
-        html(client)
+        assert "400 compromisos publicados" in html(client)
     assert len(small) == len(big)
 
 

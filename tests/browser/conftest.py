@@ -35,8 +35,11 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
-def site(live_server, transactional_db):
-    """The live site with the demo data loaded; returns its base URL."""
+def site(live_server, transactional_db, frozen_today):
+    """The live site with the demo data loaded, as of the demo's day; returns its base URL.
+
+    The live server runs in a thread of this process, so it sees the frozen day too.
+    """
     from commitments import demo as commitments_demo
 
     commitments_demo.load()

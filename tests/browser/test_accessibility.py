@@ -1,9 +1,6 @@
 """axe-core on every public list page, plus phone and desktop screenshots to look at."""
 
-import pytest
-
 from tests.browser.conftest import axe_violations
-from tests.plan_factory import freeze_today
 
 PAGES = {
     "inicio": "/",
@@ -15,11 +12,6 @@ PAGES = {
     "no-encontrada": "/no-existe/",
 }
 BLOCKING = {"serious", "critical"}
-
-
-@pytest.fixture(autouse=True)
-def today(monkeypatch):
-    freeze_today(monkeypatch)
 
 
 def test_public_pages_have_no_serious_accessibility_violations(site, page, screenshot):

@@ -5,14 +5,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.plan_factory import freeze_today
-
-
-@pytest.fixture(autouse=True)
-def today(monkeypatch):
-    # The live server runs in a thread of this process, so it sees the same day.
-    freeze_today(monkeypatch)
-
 
 def results_count(page):
     return page.locator("#resultados .results-count")

@@ -1,20 +1,11 @@
 """The commitment page in real Chromium: the chart's text alternative, keyboard, axe."""
 
-from datetime import date
-
 import pytest
-from django.utils import timezone
 
 from tests.browser.conftest import axe_violations
 
 DA01 = "/compromisos/da-01-publicar-el-catalogo-municipal-de-datos-abiertos/"
 PP02 = "/compromisos/pp-02-dar-seguimiento-publico-a-las-obras-del-presupuesto-participativo/"
-
-
-@pytest.fixture(autouse=True)
-def frozen_today(monkeypatch):
-    """The live server runs in this process, so it sees the demo's day too."""
-    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: date(2026, 11, 25))
 
 
 def serious(violations):

@@ -4,7 +4,6 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models.fields.files import FieldFile
-from django.utils import timezone as django_timezone
 
 from commitments.models import (
     ActionPlan,
@@ -115,16 +114,6 @@ def add_evidence(milestone, title="Acta firmada"):
         date=milestone.start_date,
         evidence_url="https://example.org/acta.pdf",
     )
-
-
-def freeze_today(monkeypatch, day):
-    """Make `timezone.localdate()` (the models' "today") return `day`."""
-    real = django_timezone.localdate
-
-    def localdate(value=None, timezone=None):
-        return day if value is None else real(value, timezone)
-
-    monkeypatch.setattr(django_timezone, "localdate", localdate)
 
 
 def admin_form_data(response):

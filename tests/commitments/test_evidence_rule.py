@@ -14,7 +14,6 @@ from tests.commitments.builders import (
     add_milestone,
     add_row,
     admin_form_data,
-    freeze_today,
     make_commitment,
     row_index,
 )
@@ -29,14 +28,6 @@ OVERRIDE_NEEDS_EVIDENCE = (
     "Un compromiso solo puede marcarse como completo si tiene al menos una evidencia de "
     "verificación (en un hito o en un avance)."
 )
-
-
-@pytest.fixture
-def staff(client, django_user_model, monkeypatch):
-    freeze_today(monkeypatch, date(2026, 11, 25))
-    user = django_user_model.objects.create_superuser("secretariado", "s@example.org", "x")
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
@@ -162,10 +153,16 @@ def commitment_page(staff, commitment):
     return url, admin_form_data(staff.get(url))
 
 
-def test_commitment_page_refuses_a_complete_milestone_without_evidence(staff, milestone):
+def commitment_page_completing(staff, milestone):
+    """The commitment's form with `milestone` marked complete in its inline."""
     url, data = commitment_page(staff, milestone.commitment)
     row = row_index(data, "milestones", milestone.pk)
     data.update({f"milestones-{row}-status": "completo", f"milestones-{row}-percent_done": "100"})
+    return url, data
+
+
+def test_commitment_page_refuses_a_complete_milestone_without_evidence(staff, milestone):
+    url, data = commitment_page_completing(staff, milestone)
 
     response = staff.post(url, data)
 
@@ -176,9 +173,7 @@ def test_commitment_page_refuses_a_complete_milestone_without_evidence(staff, mi
 
 
 def test_commitment_page_accepts_evidence_added_in_the_same_submit(staff, milestone):
-    url, data = commitment_page(staff, milestone.commitment)
-    row = row_index(data, "milestones", milestone.pk)
-    data.update({f"milestones-{row}-status": "completo", f"milestones-{row}-percent_done": "100"})
+    url, data = commitment_page_completing(staff, milestone)
     add_row(
         data,
         "evidence",
@@ -198,9 +193,7 @@ def test_commitment_page_accepts_evidence_added_in_the_same_submit(staff, milest
 
 def test_evidence_for_another_milestone_does_not_count(staff, milestone):
     other = add_milestone(milestone.commitment, title="Otra cosa")
-    url, data = commitment_page(staff, milestone.commitment)
-    row = row_index(data, "milestones", milestone.pk)
-    data.update({f"milestones-{row}-status": "completo", f"milestones-{row}-percent_done": "100"})
+    url, data = commitment_page_completing(staff, milestone)
     add_row(
         data,
         "evidence",

@@ -9,9 +9,9 @@ from tests.commitments.builders import (
     END,
     START,
     add_milestone,
-    freeze_today,
     make_commitment,
 )
+from tests.conftest import freeze_today
 
 pytestmark = pytest.mark.django_db
 

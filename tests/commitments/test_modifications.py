@@ -10,18 +10,10 @@ from tests.commitments.builders import (
     add_milestone,
     add_row,
     admin_form_data,
-    freeze_today,
     make_commitment,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff(client, django_user_model, monkeypatch):
-    freeze_today(monkeypatch, date(2026, 11, 25))
-    client.force_login(django_user_model.objects.create_superuser("sec", "s@example.org", "x"))
-    return client
 
 
 @pytest.fixture

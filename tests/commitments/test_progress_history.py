@@ -3,16 +3,11 @@
 from datetime import date
 
 import pytest
-from django.utils import timezone
 
 from commitments.models import Commitment, Measurement, Milestone
+from tests.conftest import TODAY
 
-TODAY = date(2026, 11, 25)
-
-
-@pytest.fixture(autouse=True)
-def frozen_today(monkeypatch):
-    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: TODAY)
+pytestmark = pytest.mark.usefixtures("frozen_today")
 
 
 def prefetched(code, day=TODAY):

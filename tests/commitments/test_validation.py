@@ -17,7 +17,6 @@ from commitments.models import (
 from tests.commitments.builders import (
     add_indicator,
     add_milestone,
-    freeze_today,
     make_commitment,
     make_plan,
     make_unit,
@@ -114,8 +113,7 @@ def test_indicator_in_the_wrong_direction(direction, baseline, target, message):
     assert errors_of(indicator)["direction"] == [message]
 
 
-def test_measurement_dated_outside_the_plan_period(monkeypatch):
-    freeze_today(monkeypatch, date(2026, 11, 25))
+def test_measurement_dated_outside_the_plan_period(frozen_today):
     indicator = add_indicator(make_commitment())
     measurement = Measurement(indicator=indicator, date=date(2024, 12, 31), value=5)
     assert errors_of(measurement)["date"] == [
@@ -123,8 +121,7 @@ def test_measurement_dated_outside_the_plan_period(monkeypatch):
     ]
 
 
-def test_measurement_dated_in_the_future(monkeypatch):
-    freeze_today(monkeypatch, date(2026, 11, 25))
+def test_measurement_dated_in_the_future(frozen_today):
     indicator = add_indicator(make_commitment())
     measurement = Measurement(indicator=indicator, date=date(2026, 11, 26), value=5)
     assert errors_of(measurement)["date"] == ["La fecha del dato no puede estar en el futuro."]
@@ -140,10 +137,9 @@ def test_duplicate_commitment_code_in_a_plan():
     assert errors_of(twin)["__all__"] == ["Ya existe un compromiso con esa clave en este plan."]
 
 
-def test_duplicate_commitment_code_through_the_admin_form(client, django_user_model):
+def test_duplicate_commitment_code_through_the_admin_form(staff):
     first = make_commitment(code="DA-01")
-    client.force_login(django_user_model.objects.create_superuser("admin", "a@example.org", "x"))
-    response = client.post(
+    response = staff.post(
         "/admin/commitments/commitment/add/",
         {
             "objective": first.objective.pk,

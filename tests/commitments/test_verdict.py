@@ -13,10 +13,10 @@ from tests.commitments.builders import (
     add_indicator,
     add_measurement,
     add_milestone,
-    freeze_today,
     make_commitment,
     make_plan,
 )
+from tests.conftest import freeze_today
 
 pytestmark = pytest.mark.django_db
 

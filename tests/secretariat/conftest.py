@@ -12,8 +12,7 @@ from secretariat.models import (
     Sector,
     Session,
 )
-
-TODAY = date(2026, 11, 25)
+from tests.conftest import TODAY
 
 
 @pytest.fixture
