@@ -121,13 +121,14 @@ def test_changelist_shows_the_semaforo_column(demo_staff):
     assert "En tiempo<br>60 % de 62 % esperado" in html
 
 
+# Both demo plans are listed: León 2025-2027 and the earlier exercise (TP-…).
 @pytest.mark.parametrize(
     ("query", "codes"),
     [
         ("DA-01", ["DA-01"]),
-        ("SHA", ["CJ-02", "MB-02"]),
+        ("SHA", ["CJ-02", "MB-02", "TP-01"]),
         ("juvenil", ["CJ-01", "CJ-02", "CJ-03"]),
-        ("Tesorería", ["CJ-04", "DA-02", "PP-02"]),
+        ("Tesorería", ["CJ-04", "DA-02", "PP-02", "TP-02"]),
     ],
 )
 def test_changelist_search(demo_staff, query, codes):
@@ -138,10 +139,10 @@ def test_changelist_search(demo_staff, query, codes):
 @pytest.mark.parametrize(
     ("status", "codes"),
     [
-        ("completo", ["DA-03", "MB-04"]),
-        ("atrasado", ["DA-02", "MB-02", "PP-02"]),
+        ("completo", ["DA-03", "MB-04", "TP-01"]),
+        ("atrasado", ["DA-02", "MB-02", "PP-02", "TP-03"]),
         ("no_iniciado", ["DA-04", "PP-04"]),
-        ("sin_actualizar", ["CJ-04", "PP-04"]),
+        ("sin_actualizar", ["CJ-04", "PP-04", "TP-02", "TP-03"]),
     ],
 )
 def test_changelist_semaforo_filter(demo_staff, status, codes):

@@ -28,8 +28,6 @@ def test_an_earlier_commitment_has_its_own_page(client, demo):
         "/compromisos/tp-01-publicar-las-agendas-de-las-personas-titulares-de-dependencias-2022/"
     )
     html = page.content.decode()
-    assert (
-        '<h1 class="commitment-title">Publicar las agendas de las personas titulares de dependencias</h1>'
-        in html
-    )
+    title = "Publicar las agendas de las personas titulares de dependencias"
+    assert f'<h1 class="commitment-title">{title}</h1>' in html
     assert "Plan de Acción Municipal de Gobierno Abierto 2022-2024 (ejemplo)" in html

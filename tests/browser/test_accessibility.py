@@ -1,4 +1,4 @@
-"""axe-core on every public list page, plus phone and desktop screenshots to look at."""
+"""axe-core on every public page type, plus phone and desktop screenshots to look at."""
 
 from tests.browser.conftest import axe_violations
 
@@ -9,6 +9,10 @@ PAGES = {
     "eje": "/ejes/datos-abiertos/",
     "dependencia": "/dependencias/dpc-direccion-de-participacion-ciudadana/",
     "organizacion": "/organizaciones/observatorio-ciudadano-de-leon-ejemplo/",
+    "secretariado": "/secretariado/",
+    "sesion": "/secretariado/sesiones/2a-sesion-ordinaria-2025/",
+    "convocatoria": "/secretariado/convocatorias/convocatoria-stmga-2025/",
+    "ruta": "/ruta/",
     "no-encontrada": "/no-existe/",
 }
 BLOCKING = {"serious", "critical"}
