@@ -48,7 +48,7 @@ def test_axis_page_lists_objectives_with_their_commitments(client, demo):
 def test_axis_page_hides_unpublished_commitments_and_plans(client, demo):
     Commitment.objects.filter(code="DA-04").update(is_published=False)
     assert "DA-04" not in ROW_CODE.findall(html(client, "/ejes/datos-abiertos/"))
-    plan = ActionPlan.objects.get()
+    plan = demo
     plan.is_published = False
     plan.save()
     assert client.get("/ejes/datos-abiertos/").status_code == 404
