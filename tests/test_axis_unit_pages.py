@@ -5,7 +5,7 @@ import re
 import pytest
 
 from commitments import synthetic
-from commitments.models import ActionPlan, Commitment, Objective
+from commitments.models import Commitment, Objective
 from tests.conftest import TODAY
 
 ROW_CODE = re.compile(

@@ -1,6 +1,6 @@
 from .assessment import Assessment, ClosingReport
-from .commitment import (
-    Commitment,
+from .commitment import Commitment
+from .commitment_extras import (
     CoResponsibility,
     Dimension,
     Modification,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from commitments import semaforo
 from commitments.semaforo import ProgressSource, Status
 
-from .plan import ActionPlan, Objective, Organization, Pillar, ResponsibleUnit
+from .plan import ActionPlan, Objective, Pillar, ResponsibleUnit
 
 
 class CommitmentQuerySet(models.QuerySet):
@@ -79,6 +79,7 @@ class CommitmentQuerySet(models.QuerySet):
         """Everything the commitment page shows as it stood on `as_of`, in a fixed number
         of queries: only what had been published, submitted or dated by that day."""
         from .assessment import Assessment
+        from .commitment_extras import CoResponsibility, Modification
         from .milestones import Evidence, RoundReport, RoundReportEntry
 
         evidence = Evidence.objects.filter(date__lte=as_of).order_by("date", "id")
@@ -462,161 +463,3 @@ class Commitment(models.Model):
                 for m in self.milestones.order_by("order", "id")
             ],
         }
-
-
-class CoResponsibility(models.Model):
-    """A party that shares a commitment with its lead unit: another unit or an organisation."""
-
-    commitment = models.ForeignKey(
-        Commitment,
-        on_delete=models.CASCADE,
-        related_name="co_responsibles",
-        verbose_name=_("compromiso"),
-    )
-    unit = models.ForeignKey(
-        ResponsibleUnit,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="co_responsibilities",
-        verbose_name=_("dependencia"),
-    )
-    organization = models.ForeignKey(
-        Organization,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="co_responsibilities",
-        verbose_name=_("organización"),
-    )
-    role = models.CharField(_("papel"), max_length=250)
-
-    class Meta:
-        ordering = ["commitment", "id"]
-        verbose_name = _("corresponsable")
-        verbose_name_plural = _("corresponsables")
-        constraints = [
-            models.CheckConstraint(
-                condition=(
-                    models.Q(unit__isnull=False, organization__isnull=True)
-                    | models.Q(unit__isnull=True, organization__isnull=False)
-                ),
-                name="coresponsibility_exactly_one_party",
-                violation_error_message=_(
-                    "Indique una dependencia o una organización (solo una de las dos)."
-                ),
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.party} · {self.role}"
-
-    @property
-    def party(self):
-        return self.unit or self.organization
-
-    def clean(self):
-        if self.unit_id and self.commitment_id and self.unit_id == self.commitment.unit_id:
-            raise ValidationError(
-                {"unit": _("La dependencia responsable no puede ser también corresponsable.")}
-            )
-
-
-class Dimension(models.TextChoices):
-    """The transversal indicators every commitment is rated on."""
-
-    PARTICIPATION = "participacion", _("Participación")
-    TRANSPARENCY = "transparencia", _("Transparencia")
-    AMBITION = "ambicion", _("Ambición")
-    SUSTAINABILITY = "sostenibilidad", _("Sostenibilidad")
-
-
-class RatingLevel(models.TextChoices):
-    NONE = "ninguno", _("Ninguno")
-    LOW = "bajo", _("Bajo")
-    MEDIUM = "medio", _("Medio")
-    HIGH = "alto", _("Alto")
-
-
-class RatingRubric(models.Model):
-    """What each level of a transversal indicator means (published with the ratings)."""
-
-    dimension = models.CharField(_("indicador transversal"), max_length=20, choices=Dimension)
-    level = models.CharField(_("nivel"), max_length=10, choices=RatingLevel)
-    description = models.TextField(_("qué significa"))
-
-    class Meta:
-        ordering = ["dimension", "level"]
-        verbose_name = _("rúbrica de indicador transversal")
-        verbose_name_plural = _("rúbricas de indicadores transversales")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["dimension", "level"],
-                name="rubric_unique_level",
-                violation_error_message=_("Ya existe la descripción de ese nivel."),
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.get_dimension_display()} · {self.get_level_display()}"
-
-
-class TransversalRating(models.Model):
-    """How a commitment rates on one transversal indicator, and why."""
-
-    commitment = models.ForeignKey(
-        Commitment, on_delete=models.CASCADE, related_name="ratings", verbose_name=_("compromiso")
-    )
-    dimension = models.CharField(_("indicador transversal"), max_length=20, choices=Dimension)
-    level = models.CharField(_("nivel"), max_length=10, choices=RatingLevel)
-    justification = models.TextField(_("justificación"))
-
-    class Meta:
-        ordering = ["commitment", "dimension"]
-        verbose_name = _("valoración transversal")
-        verbose_name_plural = _("valoraciones transversales")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["commitment", "dimension"],
-                name="rating_unique_dimension",
-                violation_error_message=_(
-                    "Este compromiso ya tiene una valoración para ese indicador transversal."
-                ),
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.get_dimension_display()}: {self.get_level_display()}"
-
-
-class Modification(models.Model):
-    """An approved change to a commitment, with the version it replaced."""
-
-    commitment = models.ForeignKey(
-        Commitment,
-        on_delete=models.CASCADE,
-        related_name="modifications",
-        verbose_name=_("compromiso"),
-    )
-    approved_on = models.DateField(_("fecha de aprobación"))
-    session = models.ForeignKey(
-        "secretariat.Session",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="commitment_modifications",
-        verbose_name=_("sesión que la aprobó"),
-    )
-    summary = models.CharField(_("qué cambió"), max_length=300)
-    reason = models.TextField(_("motivo"))
-    previous_version = models.JSONField(
-        _("versión anterior"), null=True, blank=True, editable=False
-    )
-
-    class Meta:
-        ordering = ["commitment", "approved_on", "id"]
-        verbose_name = _("modificación")
-        verbose_name_plural = _("modificaciones")
-
-    def __str__(self):
-        return f"{self.approved_on:%d/%m/%Y} · {self.summary}"
