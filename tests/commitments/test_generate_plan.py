@@ -92,3 +92,13 @@ def test_forty_actions_show_every_colour_and_keep_the_evidence_rule():
 def test_actions_must_be_positive():
     with pytest.raises(CommandError, match="invalid positive value"):
         generate("--actions", "0")
+
+
+def test_drop_removes_the_synthetic_plan_and_leon_is_current_again(demo):
+    generate("--actions", "5")
+    assert ActionPlan.objects.current().exercise.number == synthetic.EXERCISE_NUMBER
+    out = StringIO()
+    call_command("generate_plan", "--drop", stdout=out)
+    assert out.getvalue() == "Plan sintético borrado.\n"
+    assert ActionPlan.objects.current() == demo
+    assert not ResponsibleUnit.objects.filter(slug__startswith="sintetico-").exists()

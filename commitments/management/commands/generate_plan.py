@@ -21,7 +21,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--actions", type=positive, required=True, help="Número de acciones.")
+        what = parser.add_mutually_exclusive_group(required=True)
+        what.add_argument("--actions", type=positive, help="Número de acciones.")
+        what.add_argument(
+            "--drop", action="store_true", help="Borra el plan sintético y no crea otro."
+        )
         parser.add_argument(
             "--seed", type=int, default=0, help="Semilla: la misma semilla da el mismo plan."
         )
@@ -35,7 +39,11 @@ class Command(BaseCommand):
             help="Día al que se fechan los datos (AAAA-MM-DD); hoy por omisión.",
         )
 
-    def handle(self, *args, actions, seed, replace, as_of, **options):
+    def handle(self, *args, actions, drop, seed, replace, as_of, **options):
+        if drop:
+            dropped = synthetic.drop()
+            self.stdout.write("Plan sintético borrado." if dropped else "No había plan sintético.")
+            return
         as_of = as_of or timezone.localdate()
         started = time.perf_counter()
         try:
