@@ -40,6 +40,7 @@ from commitments.models import (
     TransversalRating,
 )
 from commitments.semaforo import ProgressSource, Status, expected_progress
+from portal.cache import bump_content_version
 
 EXERCISE_NUMBER = 99
 SLUG_PREFIX = "sintetico"
@@ -137,6 +138,8 @@ def build_plan(*, actions, as_of, seed=0, replace=False):
     counts.update(_milestones(rng, commitments, stories, rounds, as_of))
     counts.update(_parties_and_ratings(rng, commitments, units, organizations, as_of))
     counts["modificaciones"] = _modifications(rng, commitments, as_of)
+    # bulk_create sends no signals: refresh cached public pages once the plan is committed.
+    transaction.on_commit(bump_content_version)
     return plan, counts
 
 
