@@ -49,9 +49,6 @@ class Call(models.Model):
 
 
 class SessionQuerySet(models.QuerySet):
-    def held(self):
-        return self.filter(is_held=True)
-
     def newest_first(self):
         # Explicit: Meta.ordering is dropped from GROUP BY queries such as the counts below.
         return self.order_by("-date", "-start_time")
