@@ -5,8 +5,8 @@ exhaustively without a database, and so querysets, pages, reports and open data
 all read the same verdict.
 """
 
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
 from django.db import models
 from django.utils.formats import date_format
@@ -89,8 +89,9 @@ def expected_progress(start, end, on):
 
 
 def weighted_mean(pairs):
-    """Mean of (value, weight) pairs, skipping missing values; None when nothing is left."""
-    pairs = [(float(v), float(w)) for v, w in pairs if v is not None and w]
+    """Mean of (value, weight) pairs, skipping missing values and weights that are not
+    positive; None when nothing is left (never a division by zero)."""
+    pairs = [(float(v), float(w)) for v, w in pairs if v is not None and w and float(w) > 0]
     total = sum(w for _, w in pairs)
     if not pairs or total <= 0:
         return None
@@ -111,6 +112,110 @@ def format_percent(value):
     return f"{round(value):d} %"
 
 
+# --- Inputs: what the rule needs, as plain values ---------------------------------
+
+# Days a published value stays current, by periodicity, with two weeks' grace to publish it.
+PERIOD_DAYS = {
+    "mensual": 31 + 14,
+    "trimestral": 92 + 14,
+    "semestral": 183 + 14,
+    "anual": 366 + 14,
+}
+
+
+@dataclass(frozen=True)
+class IndicatorInput:
+    """One indicator on the day judged: its definition then and its latest public value."""
+
+    baseline: float
+    target: float
+    weight: float = 1
+    periodicity: str = "trimestral"
+    latest_value: float | None = None
+    latest_date: date | None = None
+
+    @property
+    def progress(self):
+        return indicator_progress(self.baseline, self.target, self.latest_value)
+
+
+@dataclass(frozen=True)
+class MilestoneInput:
+    """One milestone on the day judged: its dates and weight then, its latest public percent."""
+
+    start: date
+    end: date
+    weight: float = 1
+    percent: float | None = None
+    cancelled: bool = False
+
+
+@dataclass(frozen=True)
+class OverrideInput:
+    status: str
+    reason: str
+    since: date
+
+
+@dataclass(frozen=True)
+class Part:
+    """What one progress source says: progress (0 when nothing is reported), expected,
+    whether anything was reported, whether it is out of date."""
+
+    progress: float
+    expected: float
+    has_data: bool
+    stale: bool = False
+
+
+def is_stale(periodicity, latest_date, progress, start, on):
+    """Data older than its periodicity allows (a finished indicator never goes stale)."""
+    allowed = timedelta(days=PERIOD_DAYS.get(periodicity, PERIOD_DAYS["trimestral"]))
+    if latest_date is None:
+        return on - start > allowed
+    if progress is not None and progress >= 100:
+        return False
+    return on - latest_date > allowed
+
+
+def indicators_part(indicators, *, start, end, on):
+    indicators = list(indicators)
+    reported = [i for i in indicators if i.latest_value is not None]
+    progress = weighted_mean((i.progress or 0, i.weight) for i in indicators)
+    return Part(
+        progress=progress or 0.0,
+        expected=expected_progress(start, end, on),
+        has_data=bool(reported),
+        stale=bool(indicators)
+        and any(is_stale(i.periodicity, i.latest_date, i.progress, start, on) for i in indicators),
+    )
+
+
+def milestones_part(milestones, *, start, end, on):
+    active = [m for m in milestones if not m.cancelled]
+    progress = weighted_mean((m.percent or 0, m.weight) for m in active)
+    expected = weighted_mean((expected_progress(m.start, m.end, on), m.weight) for m in active)
+    if expected is None:
+        expected = expected_progress(start, end, on)
+    return Part(
+        progress=progress or 0.0,
+        expected=expected,
+        has_data=any(m.percent for m in active),
+    )
+
+
+def parts_for(source, *, indicators, milestones, start, end, on):
+    parts = []
+    if source in (ProgressSource.INDICATORS, ProgressSource.BOTH):
+        parts.append(indicators_part(indicators, start=start, end=end, on=on))
+    if source in (ProgressSource.MILESTONES, ProgressSource.BOTH):
+        parts.append(milestones_part(milestones, start=start, end=end, on=on))
+    return parts
+
+
+# --- The verdict -------------------------------------------------------------------
+
+
 @dataclass(frozen=True)
 class Verdict:
     status: str
@@ -121,7 +226,12 @@ class Verdict:
     stale: bool = False
     overridden: bool = False
     override_reason: str = ""
+    override_since: date | None = None
+    # What the numbers alone give; differs from `status` only when overridden.
+    computed_status: str = ""
+    has_data: bool = True
     explanation: str = ""
+    parts: tuple = field(default=(), compare=False)
 
     @property
     def label(self):
@@ -130,6 +240,14 @@ class Verdict:
     @property
     def icon(self):
         return STATUS_ICONS[Status(self.status)]
+
+    @property
+    def computed_label(self):
+        return Status(self.computed_status or self.status).label
+
+    @property
+    def computed_icon(self):
+        return STATUS_ICONS[Status(self.computed_status or self.status)]
 
     @property
     def level(self):
@@ -150,6 +268,48 @@ class Verdict:
         return round(self.expected or 0)
 
 
+def judge(
+    *,
+    start,
+    end,
+    on,
+    source=ProgressSource.INDICATORS,
+    thresholds=Thresholds(),
+    indicators=(),
+    milestones=(),
+    override=None,
+):
+    """The status of a commitment on day `on`, from plain inputs, with its one sentence."""
+    parts = parts_for(
+        source, indicators=indicators, milestones=milestones, start=start, end=end, on=on
+    )
+    has_data = any(p.has_data for p in parts)
+    progress = weighted_mean((p.progress, 1) for p in parts) if parts else None
+    expected = weighted_mean((p.expected, 1) for p in parts) if parts else None
+    if expected is None:
+        expected = expected_progress(start, end, on)
+    verdict = evaluate(
+        progress=progress if has_data else None,
+        expected=expected,
+        start=start,
+        as_of=on,
+        has_data=has_data,
+        source=source,
+        thresholds=thresholds,
+        stale=any(p.stale for p in parts),
+        override=override,
+    )
+    return replace(verdict, parts=tuple(parts))
+
+
+def classify(gap, thresholds):
+    if gap <= thresholds.green_max_gap:
+        return Status.ON_TRACK
+    if gap <= thresholds.yellow_max_gap:
+        return Status.DELAYED
+    return Status.AT_RISK
+
+
 def evaluate(
     *,
     progress,
@@ -160,97 +320,78 @@ def evaluate(
     source=ProgressSource.INDICATORS,
     thresholds=Thresholds(),
     stale=False,
-    override="",
-    override_reason="",
+    override=None,
 ):
-    """Decide the status of a commitment on `as_of` and say why in one sentence."""
-    verdict = _decide(
-        progress=progress,
-        expected=expected,
-        start=start,
-        as_of=as_of,
-        has_data=has_data,
-        source=source,
-        thresholds=thresholds,
-        stale=stale,
-        override=override,
-        override_reason=override_reason,
-    )
-    if verdict.stale:
-        stale_sentence = _("Sus datos no se han actualizado con la periodicidad comprometida.")
-        verdict = replace(verdict, explanation=f"{verdict.explanation} {stale_sentence}")
-    return verdict
+    """Decide the status on `as_of` and say why in one sentence.
 
-
-def _decide(
-    *,
-    progress,
-    expected,
-    start,
-    as_of,
-    has_data,
-    source,
-    thresholds,
-    stale,
-    override,
-    override_reason,
-):
+    "No iniciado" only before the start date. From the start on, a commitment without
+    reported progress counts as 0 % and is rated by its gap like any other.
+    """
     when = date_format(as_of, "d/m/Y")
     source_phrase = SOURCE_PHRASES[ProgressSource(source)]
-    common = {"as_of": as_of, "source": source, "expected": expected}
+    common = {"as_of": as_of, "source": source, "expected": expected, "has_data": has_data}
+    values = {
+        "when": when,
+        "source": source_phrase,
+        "expected": format_percent(expected or 0),
+        "progress": format_percent(progress or 0),
+    }
 
-    if override:
-        label = Status(override).label
-        sentence = _("Estado asignado por el Secretariado: %(label)s. Motivo: %(reason)s") % {
+    if has_data and progress is not None and progress >= 100:
+        status, shown = Status.COMPLETE, 100.0
+        sentence = _("Avance 100 %% al %(when)s %(source)s: completo.") % values
+    elif as_of < start:
+        status, shown = Status.NOT_STARTED, progress
+        sentence = _("Inicia el %(start)s; al %(when)s aún no debía tener avance.") % {
+            **values,
+            "start": date_format(start, "d/m/Y"),
+        }
+    elif not has_data:
+        status, shown = classify(expected, thresholds), None
+        sentence = _("Sin avance reportado al %(when)s; se esperaba %(expected)s: %(label)s.") % {
+            **values,
+            "label": Status(status).label.lower(),
+        }
+    else:
+        status, shown = classify(expected - progress, thresholds), progress
+        sentence = _(
+            "Avance %(progress)s de %(expected)s esperado al %(when)s %(source)s: %(label)s."
+        ) % {**values, "label": Status(status).label.lower()}
+    stale = stale and status != Status.COMPLETE
+    if stale:
+        # Still one sentence: the flag is a clause of it.
+        sentence = "%s; %s" % (
+            sentence.rstrip("."),
+            _("sus datos no se han actualizado con la periodicidad comprometida."),
+        )
+
+    if override is not None and override.since <= as_of:
+        label = Status(override.status).label
+        sentence = _(
+            "Estado asignado por el Secretariado desde el %(since)s: %(label)s (el cálculo da "
+            "%(computed)s). Motivo: %(reason)s"
+        ) % {
+            "since": date_format(override.since, "d/m/Y"),
             "label": label.lower(),
-            "reason": override_reason,
+            "computed": Status(status).label.lower(),
+            "reason": override.reason,
         }
         return Verdict(
-            status=override,
-            progress=progress,
-            stale=stale and override != Status.COMPLETE,
+            status=override.status,
+            progress=shown,
+            stale=stale and override.status != Status.COMPLETE,
             overridden=True,
-            override_reason=override_reason,
+            override_reason=override.reason,
+            override_since=override.since,
+            computed_status=status,
             explanation=sentence,
             **common,
         )
-
-    if has_data and progress is not None and progress >= 100:
-        sentence = _("Avance 100 %% al %(when)s %(source)s: completo.") % {
-            "when": when,
-            "source": source_phrase,
-        }
-        return Verdict(status=Status.COMPLETE, progress=100.0, explanation=sentence, **common)
-
-    if as_of < start:
-        sentence = _("Inicia el %(start)s; al %(when)s aún no debía tener avance.") % {
-            "start": date_format(start, "d/m/Y"),
-            "when": when,
-        }
-        return Verdict(status=Status.NOT_STARTED, progress=progress, explanation=sentence, **common)
-
-    if not has_data:
-        sentence = _(
-            "Sin avances publicados al %(when)s; se esperaba %(expected)s: no iniciado."
-        ) % {"when": when, "expected": format_percent(expected)}
-        return Verdict(
-            status=Status.NOT_STARTED, progress=None, stale=stale, explanation=sentence, **common
-        )
-
-    gap = expected - progress
-    if gap <= thresholds.green_max_gap:
-        status = Status.ON_TRACK
-    elif gap <= thresholds.yellow_max_gap:
-        status = Status.DELAYED
-    else:
-        status = Status.AT_RISK
-    sentence = _(
-        "Avance %(progress)s de %(expected)s esperado al %(when)s %(source)s: %(label)s."
-    ) % {
-        "progress": format_percent(progress),
-        "expected": format_percent(expected),
-        "when": when,
-        "source": source_phrase,
-        "label": Status(status).label.lower(),
-    }
-    return Verdict(status=status, progress=progress, stale=stale, explanation=sentence, **common)
+    return Verdict(
+        status=status,
+        progress=shown,
+        stale=stale,
+        computed_status=status,
+        explanation=sentence,
+        **common,
+    )

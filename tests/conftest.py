@@ -3,19 +3,21 @@ from django.core.cache import cache
 from django.utils import timezone as django_timezone
 
 from commitments.demo import DEMO_TODAY
+from portal import clock
 
 # The day the demo data tells its story; most assertions read as of it.
 TODAY = DEMO_TODAY
 
 
 def freeze_today(monkeypatch, day=TODAY):
-    """Make `timezone.localdate()` (the project's "today") return `day`."""
+    """Pin the project clock (`portal.clock`) to noon of `day`, in every thread."""
     real = django_timezone.localdate
 
     def localdate(value=None, timezone=None):
         return day if value is None else real(value, timezone)
 
     monkeypatch.setattr(django_timezone, "localdate", localdate)
+    monkeypatch.setattr(clock, "FIXED", clock.at_noon(day))
 
 
 @pytest.fixture

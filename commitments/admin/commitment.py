@@ -2,16 +2,19 @@
 
 from django.contrib import admin
 from django.forms import CheckboxSelectMultiple
-from django.utils import timezone
+from django.core.exceptions import ValidationError
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from commitments import services
 from commitments.admin.common import (
     TABLE_TEXT,
     RoomyForm,
     current_object_id,
-    note_submitted_evidence,
+    staff_verdict,
+    staff_verdicts,
 )
+from portal import clock
 from commitments.models import (
     Assessment,
     Commitment,
@@ -49,9 +52,6 @@ class MilestoneInline(RoomyForm, admin.StackedInline):
         "deliverable",
         ("unit", "responsible_person"),
         ("start_date", "end_date", "weight"),
-        ("percent_done", "status", "progress_updated_on"),
-        "narrative",
-        ("difficulties", "success_factors"),
     ]
 
 
@@ -98,7 +98,7 @@ class AssessmentInline(admin.TabularInline):
     extra = 0
     can_delete = False
     show_change_link = True
-    fields = ["assessed_on", "assessor", "completion", "starred", "is_published"]
+    fields = ["assessed_on", "assessor", "completion", "starred", "published_at"]
     readonly_fields = fields
 
     def has_add_permission(self, request, obj):
@@ -121,12 +121,11 @@ class StatusListFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if not self.value():
             return queryset
-        today = timezone.localdate()
-        matching = []
-        for commitment in queryset.prefetch_related(None).with_progress(today):
-            verdict = commitment.verdict(today)
-            if verdict.status == self.value() or (self.value() == STALE and verdict.stale):
-                matching.append(commitment.pk)
+        matching = [
+            pk
+            for pk, verdict in staff_verdicts(queryset).items()
+            if verdict.status == self.value() or (self.value() == STALE and verdict.stale)
+        ]
         return queryset.filter(pk__in=matching)
 
 
@@ -146,7 +145,7 @@ class CommitmentAdmin(RoomyForm, admin.ModelAdmin):
     search_fields = ["code", "title", "description", "unit__name", "unit__acronym"]
     autocomplete_fields = ["objective", "unit"]
     prepopulated_fields = {"slug": ["code", "title"]}
-    readonly_fields = ["semaforo_explanation", "override_since", "round_reports"]
+    readonly_fields = ["semaforo_explanation", "round_reports"]
     list_per_page = 50
     fieldsets = [
         (None, {"fields": ["objective", ("code", "slug"), "title", "description"]}),
@@ -161,13 +160,11 @@ class CommitmentAdmin(RoomyForm, admin.ModelAdmin):
                 "fields": [
                     "semaforo_explanation",
                     "progress_source",
-                    ("status_override", "override_since"),
-                    "override_reason",
                 ]
             },
         ),
         (_("Seguimiento"), {"fields": ["round_reports"]}),
-        (_("Publicación"), {"fields": [("is_published", "is_example")]}),
+        (_("Publicación"), {"fields": ["is_example"]}),
     ]
     inlines = [
         IndicatorInline,
@@ -183,8 +180,7 @@ class CommitmentAdmin(RoomyForm, admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .select_related("plan", "objective__axis", "unit")
-            .with_progress(timezone.localdate())
+            .select_related("plan__exercise", "objective__axis", "unit")
         )
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
@@ -202,7 +198,9 @@ class CommitmentAdmin(RoomyForm, admin.ModelAdmin):
 
     @admin.display(description=_("semáforo"))
     def semaforo(self, obj):
-        verdict = obj.verdict()
+        verdict = staff_verdict(obj)
+        if verdict is None:
+            return _("Sin versión publicada")
         notes = [verdict.label]
         if verdict.overridden:
             notes.append(_("asignado"))
@@ -218,14 +216,16 @@ class CommitmentAdmin(RoomyForm, admin.ModelAdmin):
     def semaforo_explanation(self, obj):
         if not obj.pk:
             return _("Se calcula al guardar.")
-        verdict = obj.verdict()
+        verdict = staff_verdict(obj)
+        if verdict is None:
+            return _("Aún no tiene una versión publicada.")
         return format_html("<strong>{}</strong>. {}", verdict.label, verdict.explanation)
 
     @admin.display(description=_("reportes por corte"))
     def round_reports(self, obj):
         if not obj.pk:
             return "-"
-        today = timezone.localdate()
+        today = clock.today()
         reports = {r.round_id: r for r in obj.round_reports.all()}
         rows = []
         for round_ in obj.plan.rounds.all():
@@ -236,30 +236,21 @@ class CommitmentAdmin(RoomyForm, admin.ModelAdmin):
             return _("El plan aún no tiene cortes de seguimiento.")
         return format_html("<ul>{}</ul>", format_html_join("", "<li>{}: {}</li>", rows))
 
-    def _create_formsets(self, request, obj, change):
-        formsets, inline_instances = super()._create_formsets(request, obj, change)
-        note_submitted_evidence(request, obj, formsets)
-        return formsets, inline_instances
-
     def save_model(self, request, obj, form, change):
-        # Keep the version being replaced, in case this save records a modification.
-        request._previous_commitment = (
-            Commitment.objects.get(pk=obj.pk).snapshot() if change else None
-        )
-        super().save_model(request, obj, form, change)
+        services.save(instance=obj, by=request.user)
 
-    def save_formset(self, request, form, formset, change):
-        if formset.model is not Modification:
-            return super().save_formset(request, form, formset, change)
-        for instance in formset.save(commit=False):
-            if instance.pk is None:
-                instance.previous_version = getattr(request, "_previous_commitment", None) or (
-                    form.instance.snapshot()
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        commitment = form.instance
+        if commitment.versions.exists():
+            try:
+                services.publish_version(
+                    commitment=commitment,
+                    reason=_("Corrección registrada en la administración."),
+                    by=request.user,
                 )
-            instance.save()
-        for obj in formset.deleted_objects:
-            obj.delete()
-        return None
+            except ValidationError:
+                pass
 
 
 # --- indicators and measurements ----------------------------------------------

@@ -1,19 +1,11 @@
 """Pieces shared by the plan's admin pages: form sizing, evidence counting, code column."""
 
-from collections import Counter
-
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminTextareaWidget, AdminTextInputWidget
-from django.core.exceptions import ValidationError
 from django.db import models
-from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
-from commitments.models import (
-    Evidence,
-    Milestone,
-)
-from commitments.models.milestones import COMPLETION_NEEDS_EVIDENCE
+from portal import clock
 
 # Text areas inside table rows: two lines, as wide as a one-line field.
 TABLE_TEXT = {
@@ -37,53 +29,27 @@ class RoomyForm:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-# --- evidence submitted together with what it proves ------------------------
+# --- the status staff see is the one the public sees ------------------------
 
 
-def submitted_evidence(formset):
-    """The evidence rows a validated inline formset will leave in place once saved."""
-    return [
-        form.instance
-        for form in formset.forms
-        if not (getattr(form, "cleaned_data", None) or {}).get("DELETE")
-        and form.instance.has_evidence
-    ]
+def staff_verdicts(queryset):
+    """Today's public verdict of each commitment in `queryset` that has a public version."""
+    from commitments import reader
+
+    today = clock.today()
+    found = {}
+    plans = {c.plan for c in queryset.select_related("plan__exercise")}
+    for plan in plans:
+        for row in reader.plan_view(plan, today).rows:
+            found[row.pk] = row.verdict
+    return found
 
 
-def note_submitted_evidence(request, obj, formsets):
-    """Tell the page's milestones (and the page's object) what evidence this submit leaves.
+def staff_verdict(commitment):
+    from commitments import reader
 
-    The admin validates the main form and the milestone forms before it saves any
-    inline, so evidence added, moved or deleted in the same submit would be missed.
-    """
-    evidence_formset = next((f for f in formsets if f.model is Evidence), None)
-    if request.method != "POST" or evidence_formset is None:
-        return
-    evidence_formset.is_valid()
-    evidence = submitted_evidence(evidence_formset)
-    obj.pending_evidence_count = len(evidence)
-    per_milestone = Counter(e.milestone_id for e in evidence)
-    for formset in formsets:
-        if formset.model is Milestone:
-            for form in formset.forms:
-                # A milestone added in this submit cannot have evidence yet.
-                pk = form.instance.pk
-                form.instance.pending_evidence_count = per_milestone[pk] if pk else 0
-
-
-class ReportEvidenceFormSet(BaseInlineFormSet):
-    """Evidence on a report page: removing it must not leave a complete milestone bare."""
-
-    def clean(self):
-        super().clean()
-        if any(self.errors):
-            return
-        kept = {e.milestone_id for e in submitted_evidence(self)}
-        losing = {f.initial.get("milestone") for f in self.initial_forms} - kept - {None}
-        here = [f.instance.pk for f in self.initial_forms]
-        for milestone in Milestone.objects.filter(pk__in=losing, status=Milestone.Status.COMPLETE):
-            if not milestone.evidence.exclude(pk__in=here).exists():
-                raise ValidationError(COMPLETION_NEEDS_EVIDENCE % {"title": milestone.title})
+    view = reader.CommitmentView(commitment, clock.today())
+    return view.verdict if view.version is not None else None
 
 
 def current_object_id(request):

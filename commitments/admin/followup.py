@@ -1,21 +1,17 @@
 """Milestones, reporting rounds, assessments, closing reports and modifications."""
 
-from datetime import date
-
 from django.contrib import admin
 from django.db.models import Count
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from commitments.admin.commitment import MilestoneInline
+from portal import clock
 from commitments.admin.common import (
     TABLE_TEXT,
     CommitmentCodeColumn,
-    ReportEvidenceFormSet,
     RoomyForm,
     current_object_id,
-    note_submitted_evidence,
 )
 from commitments.models import (
     Assessment,
@@ -44,11 +40,10 @@ class MilestoneAdmin(RoomyForm, CommitmentCodeColumn, admin.ModelAdmin):
         "title",
         "commitment_code",
         "end_date",
-        "percent_done",
-        "status",
+        "weight",
         "evidence_total",
     ]
-    list_filter = ["status", "commitment__objective__axis", "commitment__unit"]
+    list_filter = ["commitment__objective__axis", "commitment__unit"]
     search_fields = ["title", "deliverable", "commitment__code", "commitment__title"]
     autocomplete_fields = ["commitment", "unit"]
     fields = ["commitment", *MilestoneInline.fields]
@@ -65,11 +60,6 @@ class MilestoneAdmin(RoomyForm, CommitmentCodeColumn, admin.ModelAdmin):
     @admin.display(description=_("evidencias"), ordering="evidence_total")
     def evidence_total(self, obj):
         return obj.evidence_total
-
-    def _create_formsets(self, request, obj, change):
-        formsets, inline_instances = super()._create_formsets(request, obj, change)
-        note_submitted_evidence(request, obj, formsets)
-        return formsets, inline_instances
 
 
 class ReportMilestonesMixin:
@@ -92,7 +82,6 @@ class RoundReportEntryInline(ReportMilestonesMixin, admin.TabularInline):
 class ReportEvidenceInline(ReportMilestonesMixin, admin.TabularInline):
     model = Evidence
     fk_name = "report"
-    formset = ReportEvidenceFormSet
     extra = 0
     fields = ["title", "milestone", "date", "evidence_file", "evidence_url"]
 
@@ -105,7 +94,7 @@ def file_report(request, report):
 
 @admin.register(RoundReport)
 class RoundReportAdmin(RoomyForm, CommitmentCodeColumn, admin.ModelAdmin):
-    list_display = ["commitment_code", "round", "submitted_on", "delivery", "filed_by"]
+    list_display = ["commitment_code", "round", "published_at", "delivery", "filed_by"]
     list_filter = ["round", "commitment__unit", "commitment__objective__axis"]
     search_fields = ["commitment__code", "commitment__title", "narrative"]
     autocomplete_fields = ["round", "commitment"]
@@ -121,7 +110,7 @@ class RoundReportAdmin(RoomyForm, CommitmentCodeColumn, admin.ModelAdmin):
 
     @admin.display(description=_("entrega"))
     def delivery(self, obj):
-        today = timezone.localdate()
+        today = clock.today()
         return report_status(obj.round, obj, today, starts_on=obj.commitment.start_date).label
 
     def save_model(self, request, obj, form, change):
@@ -132,8 +121,8 @@ class RoundReportAdmin(RoomyForm, CommitmentCodeColumn, admin.ModelAdmin):
 class RoundReportInline(admin.TabularInline):
     model = RoundReport
     extra = 0
-    fields = ["commitment", "submitted_on", "narrative", "filed_by"]
-    readonly_fields = ["filed_by"]
+    fields = ["commitment", "published_at", "narrative", "filed_by"]
+    readonly_fields = ["filed_by", "published_at"]
     autocomplete_fields = ["commitment"]
     show_change_link = True
     formfield_overrides = TABLE_TEXT
@@ -170,7 +159,7 @@ class ReportingRoundAdmin(RoomyForm, admin.ModelAdmin):
     def delivery_summary(self, obj):
         if not obj.pk:
             return "-"
-        today = timezone.localdate()
+        today = clock.today()
         reports = {r.commitment_id: r for r in obj.reports.all()}
         by_status = {}
         for commitment in obj.plan.commitments.order_by("code"):
@@ -204,20 +193,20 @@ class ReportingRoundAdmin(RoomyForm, admin.ModelAdmin):
 
 @admin.register(Assessment)
 class AssessmentAdmin(RoomyForm, CommitmentCodeColumn, admin.ModelAdmin):
-    list_display = ["commitment_code", "assessed_on", "completion", "starred", "is_published"]
+    list_display = ["commitment_code", "assessed_on", "completion", "starred", "published_at"]
     list_filter = [
         "potential",
         "completion",
         "early_results",
         "verifiable",
-        "is_published",
+        "status",
         "commitment__objective__axis",
         "commitment__unit",
     ]
     search_fields = ["commitment__code", "commitment__title", "assessor"]
     autocomplete_fields = ["commitment"]
     fieldsets = [
-        (None, {"fields": ["commitment", ("assessed_on", "assessor"), "is_published"]}),
+        (None, {"fields": ["commitment", ("assessed_on", "assessor")]}),
         (_("Verificable"), {"fields": ["verifiable", "verifiable_justification"]}),
         (
             _("Relevancia para los valores de gobierno abierto"),
@@ -249,7 +238,7 @@ class AssessmentAdmin(RoomyForm, CommitmentCodeColumn, admin.ModelAdmin):
 
 @admin.register(ClosingReport)
 class ClosingReportAdmin(RoomyForm, CommitmentCodeColumn, admin.ModelAdmin):
-    list_display = ["commitment_code", "submitted_on"]
+    list_display = ["commitment_code", "published_at"]
     list_filter = ["commitment__objective__axis", "commitment__unit"]
     search_fields = ["commitment__code", "commitment__title"]
     autocomplete_fields = ["commitment"]
@@ -270,30 +259,15 @@ class ModificationAdmin(RoomyForm, CommitmentCodeColumn, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("commitment", "session")
 
-    @admin.display(description=_("versión anterior"))
+    @admin.display(description=_("versión que produjo"))
     def previous(self, obj):
-        if not obj.previous_version:
-            return _("Se guarda al registrar la modificación.")
-        version = obj.previous_version
-        period = {
-            key: date.fromisoformat(version[f"{key}_date"]).strftime("%d/%m/%Y")
-            for key in ("start", "end")
+        version = getattr(obj, "version", None)
+        if version is None:
+            return _("Se publica al aprobar la modificación.")
+        return _("Versión %(n)s, vigente desde el %(day)s") % {
+            "n": version.number,
+            "day": version.effective_on.strftime("%d/%m/%Y"),
         }
-        rows = [
-            (_("Clave"), version.get("code")),
-            (_("Acción"), version.get("title")),
-            (_("Meta"), version.get("goal")),
-            (_("Dependencia"), version.get("unit")),
-            (_("Periodo"), _("%(start)s a %(end)s") % period),
-            (_("Indicadores"), ", ".join(i["name"] for i in version.get("indicators", []))),
-            (_("Hitos"), ", ".join(m["title"] for m in version.get("milestones", []))),
-        ]
-        return format_html("<dl>{}</dl>", format_html_join("", "<dt>{}</dt><dd>{}</dd>", rows))
-
-    def save_model(self, request, obj, form, change):
-        if obj.previous_version is None:
-            obj.previous_version = obj.commitment.snapshot()
-        super().save_model(request, obj, form, change)
 
 
 # --- the plan's structure and its parties ------------------------------------

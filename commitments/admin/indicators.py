@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from commitments import services
 from commitments.admin.common import TABLE_TEXT, CommitmentCodeColumn, RoomyForm
 from commitments.models import (
     Indicator,
@@ -15,11 +16,12 @@ class MeasurementInline(admin.TabularInline):
     model = Measurement
     extra = 0
     formfield_overrides = TABLE_TEXT
+    readonly_fields = ["status", "published_at"]
     fields = [
         "date",
         "value",
         "status",
-        "published_on",
+        "published_at",
         "narrative",
         "evidence_file",
         "evidence_url",
@@ -40,7 +42,7 @@ class IndicatorAdmin(RoomyForm, CommitmentCodeColumn, admin.ModelAdmin):
 
 @admin.register(Measurement)
 class MeasurementAdmin(RoomyForm, admin.ModelAdmin):
-    list_display = ["indicator", "commitment_code", "date", "value", "status", "published_on"]
+    list_display = ["indicator", "commitment_code", "date", "value", "status", "published_at"]
     list_filter = [
         "status",
         "indicator__commitment__objective__axis",
@@ -61,9 +63,8 @@ class MeasurementAdmin(RoomyForm, admin.ModelAdmin):
     @admin.action(description=_("Publicar los avances seleccionados"))
     def publish(self, request, queryset):
         count = 0
-        for measurement in queryset.filter(status=Measurement.Status.DRAFT):
-            measurement.status = Measurement.Status.PUBLISHED
-            measurement.save()
+        for measurement in queryset.drafts():
+            services.publish(fact=measurement, by=request.user)
             count += 1
         self.message_user(
             request,

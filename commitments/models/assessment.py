@@ -2,17 +2,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .commitment import Commitment
+from .facts import PublicFact, PublicFactQuerySet
 from .indicators import EvidenceFields
 
 
-class AssessmentQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(
-            is_published=True,
-            commitment__is_published=True,
-            commitment__plan__is_published=True,
-        )
-
+class AssessmentQuerySet(PublicFactQuerySet):
     def latest_per_commitment(self):
         """The most recent of these assessments for each commitment."""
         latest = {}
@@ -38,7 +32,7 @@ class AssessmentQuerySet(models.QuerySet):
         }
 
 
-class Assessment(models.Model):
+class Assessment(PublicFact):
     """An independent assessment of a commitment (like OGP's IRM), apart from self-reporting."""
 
     class Potential(models.TextChoices):
@@ -72,7 +66,6 @@ class Assessment(models.Model):
         max_length=250,
         help_text=_("El Secretariado o el órgano de monitoreo independiente."),
     )
-    is_published = models.BooleanField(_("publicada"), default=True)
     verifiable = models.BooleanField(_("verificable"))
     verifiable_justification = models.TextField(_("justificación (verificable)"))
     relevance_access_to_information = models.BooleanField(
@@ -135,16 +128,15 @@ class Assessment(models.Model):
         )
 
 
-class ClosingReport(EvidenceFields):
+class ClosingReport(PublicFact, EvidenceFields):
     """The end-of-commitment report: results, evidence and lessons learned."""
 
-    commitment = models.OneToOneField(
+    commitment = models.ForeignKey(
         Commitment,
         on_delete=models.CASCADE,
-        related_name="closing_report",
+        related_name="closing_reports",
         verbose_name=_("compromiso"),
     )
-    submitted_on = models.DateField(_("entregado el"))
     results = models.TextField(_("resultados"))
     lessons = models.TextField(_("lecciones aprendidas"))
 
@@ -153,4 +145,4 @@ class ClosingReport(EvidenceFields):
         verbose_name_plural = _("informes de cierre")
 
     def __str__(self):
-        return f"{self.commitment.code} · {self.submitted_on:%d/%m/%Y}"
+        return f"{self.commitment.code} · {self.published_on or _('borrador')}"

@@ -4,7 +4,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from commitments.semaforo import Status
+
 from .commitment import Commitment
+from .facts import PublicFact
 from .plan import Organization, ResponsibleUnit
 
 
@@ -105,7 +108,7 @@ class RatingRubric(models.Model):
         return f"{self.get_dimension_display()} · {self.get_level_display()}"
 
 
-class TransversalRating(models.Model):
+class TransversalRating(PublicFact):
     """How a commitment rates on one transversal indicator, and why."""
 
     commitment = models.ForeignKey(
@@ -119,22 +122,13 @@ class TransversalRating(models.Model):
         ordering = ["commitment", "dimension"]
         verbose_name = _("valoración transversal")
         verbose_name_plural = _("valoraciones transversales")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["commitment", "dimension"],
-                name="rating_unique_dimension",
-                violation_error_message=_(
-                    "Este compromiso ya tiene una valoración para ese indicador transversal."
-                ),
-            )
-        ]
 
     def __str__(self):
         return f"{self.get_dimension_display()}: {self.get_level_display()}"
 
 
 class Modification(models.Model):
-    """An approved change to a commitment, with the version it replaced."""
+    """A change to a commitment approved by the Secretariado; `version` is the one it made."""
 
     commitment = models.ForeignKey(
         Commitment,
@@ -153,9 +147,6 @@ class Modification(models.Model):
     )
     summary = models.CharField(_("qué cambió"), max_length=300)
     reason = models.TextField(_("motivo"))
-    previous_version = models.JSONField(
-        _("versión anterior"), null=True, blank=True, editable=False
-    )
 
     class Meta:
         ordering = ["commitment", "approved_on", "id"]
@@ -164,3 +155,47 @@ class Modification(models.Model):
 
     def __str__(self):
         return f"{self.approved_on:%d/%m/%Y} · {self.summary}"
+
+
+class StatusOverride(PublicFact):
+    """The Secretariado sets a commitment's status by hand, for a period, with a public reason.
+
+    Ending or changing an override is a correction row, so every past day keeps what it showed.
+    """
+
+    commitment = models.ForeignKey(
+        Commitment,
+        on_delete=models.CASCADE,
+        related_name="overrides",
+        verbose_name=_("compromiso"),
+    )
+    status_value = models.CharField(_("estado asignado"), max_length=20, choices=Status.choices)
+    reason = models.TextField(_("motivo público"))
+    starts_on = models.DateField(_("desde"))
+    ends_on = models.DateField(_("hasta"), null=True, blank=True)
+    review_on = models.DateField(
+        _("revisar el"),
+        null=True,
+        blank=True,
+        help_text=_("Cuándo debe revisarse si el estado asignado sigue justificado."),
+    )
+
+    class Meta:
+        ordering = ["commitment", "starts_on", "id"]
+        verbose_name = _("estado asignado")
+        verbose_name_plural = _("estados asignados")
+
+    def __str__(self):
+        return f"{self.commitment.code} · {self.get_status_value_display()}"
+
+    def clean(self):
+        errors = {}
+        if not (self.reason or "").strip():
+            errors["reason"] = _("Escribe el motivo público por el que se asigna el estado.")
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("El final no puede ser anterior al inicio.")
+        if errors:
+            raise ValidationError(errors)
+
+    def applies_on(self, day):
+        return self.starts_on <= day and (self.ends_on is None or day <= self.ends_on)

@@ -1,14 +1,15 @@
-from datetime import timedelta
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from commitments import semaforo
+from portal import clock
 from portal.validators import validate_document, validate_upload_size
 
 from .commitment import Commitment
+from .facts import FactStatus, PublicFact
 
 
 class EvidenceFields(models.Model):
@@ -49,14 +50,6 @@ class Indicator(models.Model):
         HALF_YEARLY = "semestral", _("Semestral")
         YEARLY = "anual", _("Anual")
 
-    # Days a published value stays current, with a two-week grace for publication.
-    PERIOD_DAYS = {
-        Periodicity.MONTHLY: 31 + 14,
-        Periodicity.QUARTERLY: 92 + 14,
-        Periodicity.HALF_YEARLY: 183 + 14,
-        Periodicity.YEARLY: 366 + 14,
-    }
-
     commitment = models.ForeignKey(
         Commitment,
         on_delete=models.CASCADE,
@@ -78,7 +71,8 @@ class Indicator(models.Model):
         max_digits=5,
         decimal_places=2,
         default=1,
-        help_text=_("Peso en el avance del compromiso; 1 si todos pesan igual."),
+        validators=[MinValueValidator(Decimal("0.01"), _("El peso debe ser mayor que cero."))],
+        help_text=_("Peso en el avance del compromiso (mayor que cero); 1 si todos pesan igual."),
     )
     verification_means = models.TextField(_("medio de verificación"))
     verification_url = models.URLField(_("enlace del medio de verificación"), blank=True)
@@ -110,40 +104,11 @@ class Indicator(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def progress_from(self, measurements):
-        """Progress from the latest of the given (published, date-ordered) measurements."""
-        if not measurements:
-            return None
-        return semaforo.indicator_progress(self.baseline, self.target, measurements[-1].value)
 
-    def is_stale(self, as_of, start_date):
-        """True when the latest published value is older than the periodicity allows."""
-        allowed = timedelta(days=self.PERIOD_DAYS[self.Periodicity(self.periodicity)])
-        measurements = getattr(self, "published_measurements", None)
-        if measurements is None:
-            measurements = list(self.measurements.published(as_of).order_by("date"))
-        if measurements:
-            if self.progress_from(measurements) >= 100:
-                return False
-            return as_of - measurements[-1].date > allowed
-        return as_of - start_date > allowed
+class Measurement(PublicFact, EvidenceFields):
+    """A value of an indicator on the date it refers to (an avance), with its evidence."""
 
-
-class MeasurementQuerySet(models.QuerySet):
-    def published(self, as_of=None):
-        """Measurements the public may see, as they stood on `as_of` (today by default)."""
-        as_of = as_of or timezone.localdate()
-        return self.filter(
-            status=Measurement.Status.PUBLISHED, date__lte=as_of, published_on__lte=as_of
-        )
-
-
-class Measurement(EvidenceFields):
-    """A reported value of an indicator on a date (an avance), with its evidence."""
-
-    class Status(models.TextChoices):
-        DRAFT = "borrador", _("Borrador")
-        PUBLISHED = "publicado", _("Publicado")
+    Status = FactStatus
 
     indicator = models.ForeignKey(
         Indicator,
@@ -154,19 +119,6 @@ class Measurement(EvidenceFields):
     date = models.DateField(_("fecha del dato"))
     value = models.DecimalField(_("valor"), max_digits=14, decimal_places=2)
     narrative = models.TextField(_("descripción del avance"), blank=True)
-    status = models.CharField(
-        _("estado"), max_length=20, choices=Status.choices, default=Status.DRAFT
-    )
-    published_on = models.DateField(
-        _("publicado el"),
-        null=True,
-        blank=True,
-        help_text=_(
-            "Se llena al publicar; el tablero histórico solo cuenta lo publicado a la fecha."
-        ),
-    )
-
-    objects = MeasurementQuerySet.as_manager()
 
     class Meta:
         ordering = ["indicator", "date", "id"]
@@ -178,36 +130,21 @@ class Measurement(EvidenceFields):
         return f"{self.indicator} · {self.date:%d/%m/%Y}: {self.value}"
 
     def clean(self):
-        errors = {}
         if self.date and self.indicator_id:
             exercise = self.indicator.commitment.plan.exercise
             if not exercise.start_date <= self.date <= exercise.end_date:
-                errors["date"] = _(
-                    "La fecha %(date)s está fuera del periodo del plan (%(start)s a %(end)s)."
-                ) % {
-                    "date": self.date.strftime("%d/%m/%Y"),
-                    "start": exercise.start_date.strftime("%d/%m/%Y"),
-                    "end": exercise.end_date.strftime("%d/%m/%Y"),
-                }
-            elif self.date > timezone.localdate():
-                errors["date"] = _("La fecha del dato no puede estar en el futuro.")
-        if self.published_on and self.date and self.published_on < self.date:
-            errors["published_on"] = _("No se puede publicar un dato antes de su fecha.")
-        if errors:
-            raise ValidationError(errors)
-
-    def is_published_on(self, day):
-        """The rule of `MeasurementQuerySet.published`, for a row already in memory."""
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.date <= day
-            and self.published_on is not None
-            and self.published_on <= day
-        )
-
-    def save(self, *args, **kwargs):
-        if self.status == self.Status.PUBLISHED and not self.published_on:
-            self.published_on = timezone.localdate()
-        if self.status == self.Status.DRAFT:
-            self.published_on = None
-        super().save(*args, **kwargs)
+                raise ValidationError(
+                    {
+                        "date": _(
+                            "La fecha %(date)s está fuera del periodo del plan "
+                            "(%(start)s a %(end)s)."
+                        )
+                        % {
+                            "date": self.date.strftime("%d/%m/%Y"),
+                            "start": exercise.start_date.strftime("%d/%m/%Y"),
+                            "end": exercise.end_date.strftime("%d/%m/%Y"),
+                        }
+                    }
+                )
+            if self.date > clock.today():
+                raise ValidationError({"date": _("La fecha del dato no puede estar en el futuro.")})

@@ -1,30 +1,39 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from commitments import semaforo
+from portal import clock
 
 from .commitment import Commitment
+from .facts import PublicFact
 from .indicators import EvidenceFields
 from .plan import ActionPlan, ResponsibleUnit
 
 COMPLETION_NEEDS_EVIDENCE = _(
     "El hito «%(title)s» no puede marcarse como completo sin al menos una evidencia de "
-    "verificación (archivo o enlace)."
+    "verificación publicada (archivo o enlace)."
 )
 
 
-class Milestone(models.Model):
-    """A dated step of a commitment with an expected deliverable (hito o actividad)."""
+class MilestoneStatus(models.TextChoices):
+    PENDING = "pendiente", _("Pendiente")
+    IN_PROGRESS = "en_proceso", _("En proceso")
+    COMPLETE = "completo", _("Completo")
+    CANCELLED = "cancelado", _("Cancelado")
 
-    class Status(models.TextChoices):
-        PENDING = "pendiente", _("Pendiente")
-        IN_PROGRESS = "en_proceso", _("En proceso")
-        COMPLETE = "completo", _("Completo")
-        CANCELLED = "cancelado", _("Cancelado")
+
+class Milestone(models.Model):
+    """A dated step of a commitment with an expected deliverable (hito o actividad).
+
+    Its definition (dates, weight) is public through the commitment's versions; its
+    progress over time is a series of `MilestoneProgress` facts.
+    """
+
+    Status = MilestoneStatus
 
     commitment = models.ForeignKey(
         Commitment,
@@ -32,7 +41,9 @@ class Milestone(models.Model):
         related_name="milestones",
         verbose_name=_("compromiso"),
     )
-    order = models.PositiveSmallIntegerField(_("orden"), default=0)
+    order = models.PositiveSmallIntegerField(
+        _("número"), default=1, help_text=_("Su número en la lista pública de hitos.")
+    )
     title = models.CharField(_("hito"), max_length=300)
     deliverable = models.CharField(_("producto esperado"), max_length=300)
     unit = models.ForeignKey(
@@ -46,22 +57,14 @@ class Milestone(models.Model):
     responsible_person = models.CharField(_("persona responsable"), max_length=200, blank=True)
     start_date = models.DateField(_("inicio"))
     end_date = models.DateField(_("término"))
-    weight = models.DecimalField(_("peso"), max_digits=5, decimal_places=2, default=1)
-    percent_done = models.PositiveSmallIntegerField(
-        _("porcentaje realizado"), default=0, validators=[MaxValueValidator(100)]
+    weight = models.DecimalField(
+        _("peso"),
+        max_digits=5,
+        decimal_places=2,
+        default=1,
+        validators=[MinValueValidator(Decimal("0.01"), _("El peso debe ser mayor que cero."))],
+        help_text=_("Mayor que cero; 1 si todos pesan igual."),
     )
-    progress_updated_on = models.DateField(
-        _("porcentaje actualizado el"),
-        null=True,
-        blank=True,
-        help_text=_("Desde qué día cuenta el porcentaje actual en el tablero histórico."),
-    )
-    status = models.CharField(
-        _("estado"), max_length=20, choices=Status.choices, default=Status.PENDING
-    )
-    narrative = models.TextField(_("qué se hizo"), blank=True)
-    difficulties = models.TextField(_("dificultades"), blank=True)
-    success_factors = models.TextField(_("factores de éxito"), blank=True)
 
     class Meta:
         ordering = ["commitment", "order", "id"]
@@ -71,96 +74,64 @@ class Milestone(models.Model):
     def __str__(self):
         return self.title
 
-    @classmethod
-    def from_db(cls, db, field_names, values, **kwargs):
-        instance = super().from_db(db, field_names, values, **kwargs)
-        # Deletions load milestones with deferred fields; reading those here would
-        # fetch them one by one (and recurse through from_db).
-        if "percent_done" in field_names and "progress_updated_on" in field_names:
-            instance._loaded = (instance.percent_done, instance.progress_updated_on)
-        return instance
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError(
+                {"end_date": _("El término del hito no puede ser anterior a su inicio.")}
+            )
+        if self.weight is not None and self.weight <= 0:
+            raise ValidationError({"weight": _("El peso debe ser mayor que cero.")})
+
+
+class MilestoneProgress(PublicFact):
+    """How far a milestone had got on a date: percent, status and what was done."""
+
+    milestone = models.ForeignKey(
+        Milestone, on_delete=models.CASCADE, related_name="progress", verbose_name=_("hito")
+    )
+    date = models.DateField(_("fecha del avance"))
+    percent = models.PositiveSmallIntegerField(
+        _("porcentaje realizado"), validators=[MaxValueValidator(100)]
+    )
+    milestone_status = models.CharField(
+        _("estado del hito"),
+        max_length=20,
+        choices=MilestoneStatus.choices,
+        default=MilestoneStatus.IN_PROGRESS,
+    )
+    narrative = models.TextField(_("qué se hizo"), blank=True)
+    difficulties = models.TextField(_("dificultades"), blank=True)
+    success_factors = models.TextField(_("factores de éxito"), blank=True)
+    report = models.ForeignKey(
+        "commitments.RoundReport",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="milestone_progress",
+        verbose_name=_("reporte de corte"),
+    )
+
+    class Meta:
+        ordering = ["milestone", "date", "id"]
+        verbose_name = _("avance de hito")
+        verbose_name_plural = _("avances de hitos")
+
+    def __str__(self):
+        return f"{self.milestone} · {self.date:%d/%m/%Y}: {self.percent} %"
 
     def clean(self):
         errors = {}
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            errors["end_date"] = _("El término del hito no puede ser anterior a su inicio.")
-        if self.status == self.Status.COMPLETE and self.percent_done != 100:
-            errors["percent_done"] = _("Un hito completo debe tener 100 % realizado.")
-        if self.status == self.Status.COMPLETE and self.evidence_count() < 1:
-            errors["status"] = COMPLETION_NEEDS_EVIDENCE % {"title": self.title}
+        if self.milestone_status == MilestoneStatus.COMPLETE and self.percent != 100:
+            errors["percent"] = _("Un hito completo debe tener 100 % realizado.")
+        if self.percent == 100 and self.milestone_status not in (
+            MilestoneStatus.COMPLETE,
+            MilestoneStatus.CANCELLED,
+        ):
+            errors["milestone_status"] = _("Un hito con 100 % realizado está completo.")
+        if self.date and self.date > clock.today():
+            errors["date"] = _("La fecha del avance no puede estar en el futuro.")
         if errors:
             raise ValidationError(errors)
-
-    def evidence_count(self):
-        """Verification documents of this milestone.
-
-        A page that edits the milestone and its evidence in one submit sets
-        `pending_evidence_count` to what it is about to save, because the
-        evidence rows are written only after the milestone is validated.
-        """
-        pending = getattr(self, "pending_evidence_count", None)
-        if pending is not None:
-            return pending
-        return self.evidence.count() if self.pk else 0
-
-    def save(self, *args, **kwargs):
-        # The live percent counts from the day it changed, so the historical board
-        # does not see today's progress in the past.
-        loaded = getattr(self, "_loaded", None)
-        if self._state.adding:
-            self.progress_updated_on = self.progress_updated_on or timezone.localdate()
-        elif loaded and self.percent_done != loaded[0] and self.progress_updated_on == loaded[1]:
-            self.progress_updated_on = timezone.localdate()
-        super().save(*args, **kwargs)
-        self._loaded = (self.percent_done, self.progress_updated_on)
-
-    def is_live_on(self, as_of):
-        """Whether the live percent, status and notes had been recorded by `as_of`."""
-        return bool(self.progress_updated_on and self.progress_updated_on <= as_of)
-
-    def percent_as_of(self, as_of):
-        """Percent done as it stood on `as_of`: the live value once effective, else reports."""
-        if self.status == self.Status.CANCELLED:
-            return None
-        if self.is_live_on(as_of):
-            return float(self.percent_done)
-        entries = self.entries_by(as_of)
-        return float(entries[-1].percent) if entries else 0.0
-
-    def entries_by(self, as_of):
-        """Round report entries submitted by `as_of`, oldest first (prefetched or queried)."""
-        entries = getattr(self, "entries_as_of", None)
-        if entries is None:
-            return list(
-                self.report_entries.submitted(as_of)
-                .select_related("report")
-                .order_by("report__submitted_on", "id")
-            )
-        # Rows prefetched for a later day also answer for this one.
-        return [entry for entry in entries if entry.is_submitted_by(as_of)]
-
-    def status_as_of(self, as_of):
-        """The status it had on `as_of`: the live one once effective, else from its percent."""
-        if self.status == self.Status.CANCELLED or self.is_live_on(as_of):
-            return self.Status(self.status)
-        percent = self.percent_as_of(as_of)
-        if percent == 100:
-            return self.Status.COMPLETE
-        return self.Status.IN_PROGRESS if percent else self.Status.PENDING
-
-    def expected_as_of(self, as_of):
-        if self.status == self.Status.CANCELLED:
-            return None
-        return semaforo.expected_progress(self.start_date, self.end_date, as_of)
-
-    def completed_as_of(self, as_of):
-        """The date it reached 100 % by `as_of`, if it did."""
-        if self.percent_as_of(as_of) != 100:
-            return None
-        if self.is_live_on(as_of):
-            return self.progress_updated_on
-        entries = self.entries_by(as_of)
-        return entries[-1].report.submitted_on if entries else None
 
 
 class ReportingRound(models.Model):
@@ -199,7 +170,7 @@ class ReportingRound(models.Model):
             )
 
     def is_closed(self, today=None):
-        return (today or timezone.localdate()) > self.deadline
+        return (today or clock.today()) > self.deadline
 
 
 class ReportStatus(models.TextChoices):
@@ -210,8 +181,8 @@ class ReportStatus(models.TextChoices):
     NOT_DUE = "no_aplica", _("Aún no corresponde")
 
 
-class RoundReport(models.Model):
-    """What one commitment reported in one round; belongs to the round and the commitment."""
+class RoundReport(PublicFact):
+    """What one commitment reported in one round; public (delivered) once published."""
 
     round = models.ForeignKey(
         ReportingRound, on_delete=models.CASCADE, related_name="reports", verbose_name=_("corte")
@@ -224,9 +195,6 @@ class RoundReport(models.Model):
     )
     narrative = models.TextField(_("informe de avance"))
     difficulties = models.TextField(_("dificultades"), blank=True)
-    submitted_on = models.DateField(
-        _("entregado el"), null=True, blank=True, help_text=_("Vacío mientras es borrador.")
-    )
     filed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -251,11 +219,11 @@ class RoundReport(models.Model):
     def __str__(self):
         return f"{self.round} · {self.commitment.code}"
 
+    @property
+    def delivered_on(self):
+        return self.published_on
+
     def clean(self):
-        if self.submitted_on and self.round_id and self.submitted_on < self.round.opens_on:
-            raise ValidationError(
-                {"submitted_on": _("El reporte no puede entregarse antes de que abra el corte.")}
-            )
         if self.round_id and self.commitment_id and self.round.plan_id != self.commitment.plan_id:
             raise ValidationError(
                 {"commitment": _("El compromiso no pertenece al plan de este corte.")}
@@ -268,8 +236,9 @@ def report_status(round_, report, today, *, starts_on):
     `starts_on` is the commitment's start: a round that ended before it started
     is not a missing report.
     """
-    if report is not None and report.submitted_on and report.submitted_on <= today:
-        if report.submitted_on > round_.deadline:
+    delivered = getattr(report, "delivered_on", None)
+    if delivered is not None and delivered <= today:
+        if delivered > round_.deadline:
             return ReportStatus.LATE
         return ReportStatus.ON_TIME
     if today < round_.opens_on or (starts_on and starts_on > round_.period_end):
@@ -277,11 +246,6 @@ def report_status(round_, report, today, *, starts_on):
     if today <= round_.deadline:
         return ReportStatus.PENDING
     return ReportStatus.MISSING
-
-
-class RoundReportEntryQuerySet(models.QuerySet):
-    def submitted(self, as_of):
-        return self.filter(report__submitted_on__isnull=False, report__submitted_on__lte=as_of)
 
 
 class RoundReportEntry(models.Model):
@@ -298,8 +262,6 @@ class RoundReportEntry(models.Model):
     )
     note = models.TextField(_("comentario"), blank=True)
 
-    objects = RoundReportEntryQuerySet.as_manager()
-
     class Meta:
         ordering = ["report", "milestone__order"]
         verbose_name = _("avance de hito en el corte")
@@ -315,10 +277,6 @@ class RoundReportEntry(models.Model):
     def __str__(self):
         return f"{self.milestone}: {self.percent} %"
 
-    def is_submitted_by(self, day):
-        """The rule of `RoundReportEntryQuerySet.submitted`, for a row already in memory."""
-        return self.report.submitted_on is not None and self.report.submitted_on <= day
-
     def clean(self):
         if (
             self.report_id
@@ -328,7 +286,7 @@ class RoundReportEntry(models.Model):
             raise ValidationError({"milestone": _("El hito no pertenece a este compromiso.")})
 
 
-class Evidence(EvidenceFields):
+class Evidence(PublicFact, EvidenceFields):
     """A verification document for a commitment, optionally tied to a milestone or report."""
 
     commitment = models.ForeignKey(
@@ -351,7 +309,7 @@ class Evidence(EvidenceFields):
         verbose_name=_("reporte de corte"),
     )
     title = models.CharField(_("título"), max_length=250)
-    date = models.DateField(_("fecha"), default=timezone.localdate)
+    date = models.DateField(_("fecha del documento"), default=clock.today)
 
     class Meta:
         ordering = ["commitment", "milestone", "date", "id"]
@@ -373,10 +331,3 @@ class Evidence(EvidenceFields):
             errors["milestone"] = _("El hito no pertenece a este compromiso.")
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        if self.milestone_id and not self.commitment_id:
-            self.commitment_id = self.milestone.commitment_id
-        elif self.report_id and not self.commitment_id:
-            self.commitment_id = self.report.commitment_id
-        super().save(*args, **kwargs)

@@ -1,10 +1,11 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from commitments.semaforo import ProgressSource, Thresholds
+from portal import clock
+from portal.validators import validate_document, validate_upload_size
 
 
 class Exercise(models.Model):
@@ -71,9 +72,20 @@ class ActionPlan(models.Model):
         related_name="approved_plans",
         verbose_name=_("sesión que lo aprobó"),
     )
-    document_url = models.URLField(_("documento publicado"), blank=True)
+    document_url = models.URLField(_("enlace al documento publicado"), blank=True)
+    document_file = models.FileField(
+        _("documento del plan aprobado"),
+        upload_to="planes/",
+        blank=True,
+        validators=[validate_document, validate_upload_size],
+    )
     summary = models.TextField(_("resumen"), blank=True)
-    is_published = models.BooleanField(_("publicado"), default=False)
+    is_published = models.BooleanField(
+        _("publicado"),
+        default=False,
+        editable=False,
+        help_text=_("Se cambia publicando o retirando el plan; queda en su historial."),
+    )
     green_max_gap = models.PositiveSmallIntegerField(
         _("brecha máxima en verde (puntos)"),
         default=Thresholds.green_max_gap,
@@ -120,7 +132,7 @@ class ActionPlan(models.Model):
                     )
                 }
             )
-        if self.approved_on and self.approved_on > timezone.localdate():
+        if self.approved_on and self.approved_on > clock.today():
             raise ValidationError(
                 {"approved_on": _("La fecha de aprobación no puede estar en el futuro.")}
             )
@@ -200,6 +212,11 @@ class ResponsibleUnit(models.Model):
     acronym = models.CharField(_("siglas"), max_length=30, blank=True)
     slug = models.SlugField(_("identificador en la URL"), unique=True)
     website = models.URLField(_("sitio web"), blank=True)
+    office_email = models.EmailField(
+        _("correo institucional"), blank=True, help_text=_("De la oficina, no de una persona.")
+    )
+    office_phone = models.CharField(_("teléfono de la oficina"), max_length=60, blank=True)
+    office_address = models.CharField(_("domicilio de la oficina"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["name"]

@@ -1,0 +1,1086 @@
+"""The one reader: what was public at the end of a day, as plain values.
+
+Every public page (and the reports) asks this module, never the models: which plans were
+published, each commitment's version in force, its indicators, milestones and their
+weights, the facts public by then, and the semáforo's verdict computed from those values
+by `commitments.semaforo`. A day D shows exactly what had been published by the end of D
+(`portal.clock.end_of`), so nothing made public later can change it.
+
+Lists (board, home, axis, unit pages) read a plan's commitments once, as tuples of plain
+values, in a fixed number of queries; the result is kept in the cache under the content
+version, so a page works in proportion to what it shows.
+"""
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cached_property
+
+from django.core.cache import cache
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from commitments import semaforo
+from commitments.models import (
+    ActionPlan,
+    Assessment,
+    Axis,
+    ClosingReport,
+    CommitmentVersion,
+    Dimension,
+    Evidence,
+    FactStatus,
+    Measurement,
+    MilestoneProgress,
+    MilestoneStatus,
+    Objective,
+    Organization,
+    Pillar,
+    Publication,
+    RatingRubric,
+    ReportingRound,
+    ResponsibleUnit,
+    RoundReport,
+    StatusOverride,
+    TransversalRating,
+    report_status,
+)
+from commitments.semaforo import ProgressSource
+from portal import clock
+from portal.cache import content_version
+
+# --- The day shown ---------------------------------------------------------------------
+
+ROUND_NUMBER = re.compile(r"[0-9]{1,4}")
+
+
+@dataclass(frozen=True)
+class Day:
+    """The day a page shows: today, a past date (`?fecha=`) or a round's close (`?corte=`)."""
+
+    day: date
+    is_past: bool = False
+    round: object = None
+    error: str = ""
+
+
+def resolve_day(request, plan):
+    """Read `?fecha=AAAA-MM-DD` or `?corte=N`; a bad value shows today and says why."""
+    today = clock.today()
+    round_number = request.GET.get("corte", "").strip()
+    raw = request.GET.get("fecha", "").strip()
+    if round_number:
+        round_ = None
+        if ROUND_NUMBER.fullmatch(round_number) and plan is not None:
+            round_ = plan.rounds.filter(number=int(round_number)).first()
+        if round_ is None:
+            return Day(today, error=_("No existe el corte «%(n)s».") % {"n": round_number[:20]})
+        day = min(round_.deadline, today)
+        return Day(day, is_past=day < today, round=round_)
+    if not raw:
+        return Day(today)
+    try:
+        if len(raw) != 10:
+            raise ValueError
+        day = date.fromisoformat(raw)
+    except ValueError:
+        return Day(
+            today,
+            error=_("La fecha «%(raw)s» no es válida; usa el formato AAAA-MM-DD.")
+            % {"raw": raw[:20]},
+        )
+    if day >= today:
+        return Day(today)
+    return Day(day, is_past=True)
+
+
+# --- Plain references --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A unit, organisation, axis, objective or pillar, as a page shows it."""
+
+    pk: int
+    name: str
+    slug: str = ""
+    acronym: str = ""
+    order: int = 0
+    url: str = ""
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    @property
+    def short(self):
+        return self.acronym or self.name
+
+
+def _units():
+    return {
+        u.pk: Ref(
+            u.pk,
+            u.name,
+            u.slug,
+            u.acronym,
+            url=reverse("unit", args=[u.slug]),
+            extra={
+                "website": u.website,
+                "email": u.office_email,
+                "phone": u.office_phone,
+                "address": u.office_address,
+            },
+        )
+        for u in ResponsibleUnit.objects.all()
+    }
+
+
+def _organizations():
+    return {
+        o.pk: Ref(o.pk, o.name, o.slug, url=reverse("organization", args=[o.slug]))
+        for o in Organization.objects.all()
+    }
+
+
+def _pillars():
+    return {p.pk: Ref(p.pk, p.name, p.slug, order=p.order) for p in Pillar.objects.all()}
+
+
+def _structure(plan):
+    axes = {
+        a.pk: Ref(a.pk, a.name, a.slug, order=a.order, url=reverse("axis", args=[a.slug]))
+        for a in Axis.objects.filter(plan=plan)
+    }
+    objectives = {
+        o.pk: Ref(o.pk, o.title, o.code, order=o.order, extra={"axis": axes[o.axis_id]})
+        for o in Objective.objects.filter(axis__plan=plan)
+    }
+    return axes, objectives
+
+
+# --- Which facts were public ---------------------------------------------------------
+
+
+def current(rows, end):
+    """Rows public before `end`: published by then and not superseded by a row that was.
+
+    `rows` have `pk`, `supersedes`, `published_at` and `withdrawn`; the SQL twin of this
+    rule is `PublicFactQuerySet.public_at`.
+    """
+    visible = [r for r in rows if r.published_at < end]
+    replaced = {r.supersedes for r in visible if r.supersedes}
+    return [r for r in visible if r.pk not in replaced and not r.withdrawn]
+
+
+@dataclass(frozen=True)
+class Fact:
+    pk: int
+    owner: int
+    date: date
+    published_at: datetime
+    supersedes: int | None
+    withdrawn: bool
+    value: object = None
+    extra: tuple = ()
+
+    @property
+    def published_on(self):
+        return timezone.localdate(self.published_at)
+
+
+def _facts(queryset, owner, value, *extra, end, day, dated=True):
+    queryset = queryset.filter(status=FactStatus.PUBLISHED, published_at__lt=end)
+    if dated:
+        queryset = queryset.filter(date__lte=day)
+    rows = queryset.values_list(
+        "pk",
+        owner,
+        "date" if dated else "recorded_at",
+        "published_at",
+        "supersedes_id",
+        "is_withdrawal",
+        value,
+        *extra,
+    ).order_by()
+    grouped = defaultdict(list)
+    for pk, owner_id, day_, at, sup, withdrawn, val, *rest in rows:
+        if not dated:
+            day_ = timezone.localdate(at)
+        grouped[owner_id].append(Fact(pk, owner_id, day_, at, sup, withdrawn, val, tuple(rest)))
+    return grouped
+
+
+def _latest(facts):
+    """The fact about the latest date (ties: the one published last)."""
+    return max(facts, key=lambda f: (f.date, f.published_at), default=None)
+
+
+@dataclass(frozen=True)
+class Version:
+    number: int
+    effective_on: date
+    published_at: datetime
+    reason: str
+    modification_id: int | None
+    data: dict
+
+    @cached_property
+    def start(self):
+        return date.fromisoformat(self.data["start_date"])
+
+    @cached_property
+    def end(self):
+        return date.fromisoformat(self.data["end_date"])
+
+
+def version_at(versions, day):
+    """The version in force on `day` among those public by its end."""
+    end = clock.end_of(day)
+    eligible = [v for v in versions if v.published_at < end and v.effective_on <= day]
+    if not eligible:
+        # Approved to start later: the public sees the approved text before it takes effect.
+        eligible = [v for v in versions if v.published_at < end and v.number == 1]
+    return max(eligible, key=lambda v: (v.effective_on, v.number), default=None)
+
+
+def is_published_at(events, day):
+    """Publication events are (moment, published?); the last one before the end of `day`."""
+    end = clock.end_of(day)
+    last = None
+    for at, published in events:
+        if at < end and (last is None or at >= last[0]):
+            last = (at, published)
+    return bool(last and last[1])
+
+
+# --- Plans -------------------------------------------------------------------------------
+
+
+def published_plans(day=None):
+    """Plans public at the end of `day`, current (most recent exercise) first."""
+    day = day or clock.today()
+    events = defaultdict(list)
+    for plan_id, at, published in Publication.objects.filter(
+        plan__isnull=False, at__lt=clock.end_of(day)
+    ).values_list("plan_id", "at", "is_published"):
+        events[plan_id].append((at, published))
+    ids = [pk for pk, evs in events.items() if is_published_at(evs, day)]
+    return list(
+        ActionPlan.objects.filter(pk__in=ids)
+        .select_related("exercise")
+        .order_by("-exercise__number", "-id")
+    )
+
+
+def judged_on(plan, day):
+    """A closed plan is judged at its end: nothing it did not do then is late later."""
+    return min(day, plan.exercise.end_date)
+
+
+# --- Commitment state on a day ---------------------------------------------------------
+
+
+@dataclass
+class PlanFacts:
+    """Facts of some commitments public by the end of one day, grouped by owner."""
+
+    versions: dict
+    publications: dict
+    measurements: dict
+    progress: dict
+    overrides: dict
+
+
+def load_facts(commitment_filter, day, *, detailed=False):
+    end = clock.end_of(day)
+    versions = defaultdict(list)
+    for cid, number, eff, at, reason, mod, data in (
+        CommitmentVersion.objects.filter(published_at__lt=end, **_prefix(commitment_filter, ""))
+        .values_list(
+            "commitment_id",
+            "number",
+            "effective_on",
+            "published_at",
+            "reason",
+            "modification_id",
+            "data",
+        )
+        .order_by()
+    ):
+        versions[cid].append(Version(number, eff, at, reason, mod, data))
+    publications = defaultdict(list)
+    for cid, at, published in (
+        Publication.objects.filter(at__lt=end, **_prefix(commitment_filter, ""))
+        .values_list("commitment_id", "at", "is_published")
+        .order_by()
+    ):
+        publications[cid].append((at, published))
+    m_extra = (
+        ("narrative", "evidence_file", "evidence_url", "correction_reason") if detailed else ()
+    )
+    p_extra = (
+        ("milestone_status", "narrative", "difficulties", "success_factors", "correction_reason")
+        if detailed
+        else ("milestone_status",)
+    )
+    return PlanFacts(
+        versions=versions,
+        publications=publications,
+        measurements=_facts(
+            Measurement.objects.filter(**_prefix(commitment_filter, "indicator__")),
+            "indicator_id",
+            "value",
+            *m_extra,
+            end=end,
+            day=day,
+        ),
+        progress=_facts(
+            MilestoneProgress.objects.filter(**_prefix(commitment_filter, "milestone__")),
+            "milestone_id",
+            "percent",
+            *p_extra,
+            end=end,
+            day=day,
+        ),
+        overrides=_facts(
+            StatusOverride.objects.filter(**_prefix(commitment_filter, "")),
+            "commitment_id",
+            "status_value",
+            "reason",
+            "starts_on",
+            "ends_on",
+            end=end,
+            day=day,
+            dated=False,
+        ),
+    )
+
+
+def _prefix(commitment_filter, path):
+    return {f"{path}commitment__{k}": v for k, v in commitment_filter.items()}
+
+
+def _f(value):
+    return float(value)
+
+
+def verdict_at(*, plan, version, facts, cid, day):
+    """The semáforo of one commitment on `day` from facts loaded for `day` or later."""
+    data = version.data
+    end = clock.end_of(day)
+    on = judged_on(plan, day)
+    indicators = []
+    for item in data["indicators"]:
+        latest = _latest(
+            [f for f in current(facts.measurements.get(item["id"], ()), end) if f.date <= day]
+        )
+        indicators.append(
+            semaforo.IndicatorInput(
+                baseline=_f(item["baseline"]),
+                target=_f(item["target"]),
+                weight=_f(item["weight"]),
+                periodicity=item["periodicity"],
+                latest_value=_f(latest.value) if latest else None,
+                latest_date=latest.date if latest else None,
+            )
+        )
+    milestones = []
+    for item in data["milestones"]:
+        latest = _latest(
+            [f for f in current(facts.progress.get(item["id"], ()), end) if f.date <= day]
+        )
+        milestones.append(
+            semaforo.MilestoneInput(
+                start=date.fromisoformat(item["start_date"]),
+                end=date.fromisoformat(item["end_date"]),
+                weight=_f(item["weight"]),
+                percent=float(latest.value) if latest else None,
+                cancelled=bool(latest and latest.extra[0] == MilestoneStatus.CANCELLED),
+            )
+        )
+    override = None
+    for fact in sorted(current(facts.overrides.get(cid, ()), end), key=lambda f: f.published_at):
+        reason, starts_on, ends_on = fact.extra[:3]
+        if starts_on <= on and (ends_on is None or on <= ends_on):
+            override = semaforo.OverrideInput(fact.value, reason, starts_on)
+    return semaforo.judge(
+        start=version.start,
+        end=version.end,
+        on=on,
+        source=data["progress_source"] or plan.default_progress_source,
+        thresholds=plan.thresholds,
+        indicators=indicators,
+        milestones=milestones,
+        override=override,
+    )
+
+
+# --- Lists -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    """A commitment as a list shows it on one day."""
+
+    pk: int
+    slug: str
+    code: str
+    title: str
+    description: str
+    axis: Ref
+    objective: Ref
+    unit: Ref
+    pillars: tuple
+    parties: frozenset
+    co_parties: tuple
+    is_example: bool
+    start: date
+    end: date
+    verdict: semaforo.Verdict
+    role: str = ""
+
+    @property
+    def url(self):
+        return reverse("commitment", args=[self.slug])
+
+    def get_absolute_url(self):
+        return self.url
+
+
+@dataclass(frozen=True)
+class PlanView:
+    rows: tuple
+    last_update: date | None
+
+
+def party_key(kind, slug):
+    return f"{kind}:{slug}"
+
+
+def plan_view(plan, day):
+    """Every commitment of `plan` public at the end of `day`, with its verdict."""
+    key = f"reader:plan:{plan.pk}:{day.isoformat()}:{content_version()}:{clock.today()}"
+    try:
+        found = cache.get(key)
+    except Exception:
+        found = None
+    if found is not None:
+        return found
+    view = _plan_view(plan, day)
+    try:
+        cache.set(key, view, timeout=60 * 60)
+    except Exception:
+        pass
+    return view
+
+
+def _plan_view(plan, day):
+    from commitments.models import Commitment
+
+    commitments = list(
+        Commitment.objects.filter(plan=plan).values_list("pk", "slug", "is_example").order_by()
+    )
+    facts = load_facts({"plan": plan}, day)
+    axes, objectives = _structure(plan)
+    units, organizations, pillars = _units(), _organizations(), _pillars()
+    rows = []
+    for cid, slug, is_example in commitments:
+        if not is_published_at(facts.publications.get(cid, ()), day):
+            continue
+        version = version_at(facts.versions.get(cid, ()), day)
+        if version is None:
+            continue
+        rows.append(
+            _row(
+                plan,
+                cid,
+                slug,
+                is_example,
+                version,
+                facts,
+                day,
+                axes=axes,
+                objectives=objectives,
+                units=units,
+                organizations=organizations,
+                pillars=pillars,
+            )
+        )
+    moments = [
+        f.published_at
+        for group in (facts.measurements, facts.progress)
+        for items in group.values()
+        for f in items
+    ]
+    last = max(moments, default=None)
+    return PlanView(tuple(rows), timezone.localdate(last) if last else None)
+
+
+def _row(plan, cid, slug, is_example, version, facts, day, **refs):
+    data = version.data
+    objective = refs["objectives"].get(data["objective_id"]) or Ref(0, "")
+    unit = refs["units"][data["unit_id"]]
+    co_parties = []
+    for co in data["co_responsibles"]:
+        if co["unit_id"]:
+            co_parties.append(("dependencia", refs["units"][co["unit_id"]], co["role"]))
+        else:
+            co_parties.append(
+                ("organizacion", refs["organizations"][co["organization_id"]], co["role"])
+            )
+    parties = frozenset(
+        [party_key("dependencia", unit.slug)]
+        + [party_key(kind, ref.slug) for kind, ref, _role in co_parties]
+    )
+    return Row(
+        pk=cid,
+        slug=slug,
+        code=data["code"],
+        title=data["title"],
+        description=data["description"],
+        axis=objective.extra.get("axis") or Ref(0, ""),
+        objective=objective,
+        unit=unit,
+        pillars=tuple(
+            sorted(
+                (refs["pillars"][p] for p in data["pillar_ids"] if p in refs["pillars"]),
+                key=lambda p: p.order,
+            )
+        ),
+        parties=parties,
+        co_parties=tuple(co_parties),
+        is_example=is_example,
+        start=version.start,
+        end=version.end,
+        verdict=verdict_at(plan=plan, version=version, facts=facts, cid=cid, day=day),
+    )
+
+
+# --- One commitment ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeasurementView:
+    date: date
+    value: object
+    narrative: str
+    evidence_link: str
+    published_on: date
+    correction_reason: str
+
+    @property
+    def has_evidence(self):
+        return bool(self.evidence_link)
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    pk: int
+    name: str
+    unit: str
+    baseline: object
+    target: object
+    direction: str
+    periodicity: str
+    weight: object
+    verification_means: str
+    verification_url: str
+    measurements: tuple
+
+    @property
+    def published_measurements(self):
+        return self.measurements
+
+    @property
+    def direction_label(self):
+        from commitments.models import Indicator
+
+        return Indicator.Direction(self.direction).label
+
+    @property
+    def periodicity_label(self):
+        from commitments.models import Indicator
+
+        return Indicator.Periodicity(self.periodicity).label
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    title: str
+    date: date
+    link: str
+    published_on: date
+
+    @property
+    def evidence_link(self):
+        return self.link
+
+
+@dataclass(frozen=True)
+class MilestoneView:
+    pk: int
+    number: int
+    title: str
+    deliverable: str
+    unit: Ref | None
+    responsible_person: str
+    start_date: date
+    end_date: date
+    weight: object
+    percent: float | None
+    status: str
+    narrative: str
+    difficulties: str
+    success_factors: str
+    evidence: tuple
+
+    @property
+    def has_details(self):
+        return bool(self.narrative or self.difficulties or self.success_factors or self.evidence)
+
+
+@dataclass(frozen=True)
+class RoundView:
+    round: object
+    report: object
+    status: str
+    closed: bool
+    entries: tuple
+    evidence: tuple
+
+
+@dataclass(frozen=True)
+class HistoryEvent:
+    day: date
+    kind: str
+    text: str
+    reason: str = ""
+
+
+def _link(file_name, url):
+    if file_name:
+        from django.core.files.storage import default_storage
+
+        return default_storage.url(file_name)
+    return url or ""
+
+
+class CommitmentView:
+    """Everything the public page of one commitment shows as it stood on `day`."""
+
+    def __init__(self, commitment, day):
+        self.commitment = commitment
+        self.plan = commitment.plan
+        self.day = day
+        self.facts = load_facts({"pk": commitment.pk}, day, detailed=True)
+        self.versions = sorted(self.facts.versions.get(commitment.pk, ()), key=lambda v: v.number)
+        self.version = version_at(self.versions, day)
+
+    @property
+    def is_public(self):
+        return self.version is not None and is_published_at(
+            self.facts.publications.get(self.commitment.pk, ()), day=self.day
+        )
+
+    @cached_property
+    def refs(self):
+        axes, objectives = _structure(self.plan)
+        return {
+            "axes": axes,
+            "objectives": objectives,
+            "units": _units(),
+            "organizations": _organizations(),
+            "pillars": _pillars(),
+        }
+
+    @cached_property
+    def row(self):
+        c = self.commitment
+        return _row(
+            self.plan, c.pk, c.slug, c.is_example, self.version, self.facts, self.day, **self.refs
+        )
+
+    @property
+    def verdict(self):
+        return self.row.verdict
+
+    @property
+    def data(self):
+        return self.version.data
+
+    @property
+    def source(self):
+        return self.data["progress_source"] or self.plan.default_progress_source
+
+    @property
+    def source_label(self):
+        return ProgressSource(self.source).label
+
+    @property
+    def goal(self):
+        return self.data["goal"]
+
+    @property
+    def contact_name(self):
+        return self.data.get("contact_name", "")
+
+    @property
+    def contact_role(self):
+        return self.data.get("contact_role", "")
+
+    @cached_property
+    def evidence(self):
+        """Evidence public by the end of the day, by milestone id (None: the commitment's)."""
+        rows = (
+            Evidence.objects.public_at(self.day)
+            .filter(commitment=self.commitment)
+            .order_by("date", "id")
+            .values_list(
+                "milestone_id",
+                "report_id",
+                "title",
+                "date",
+                "evidence_file",
+                "evidence_url",
+                "published_at",
+            )
+        )
+        grouped = defaultdict(list)
+        for milestone_id, report_id, title, day, file_name, url, at in rows:
+            view = EvidenceView(title, day, _link(file_name, url), timezone.localdate(at))
+            grouped[("report", report_id) if report_id else milestone_id].append(view)
+        return grouped
+
+    @cached_property
+    def indicators(self):
+        end = clock.end_of(self.day)
+        views = []
+        for item in self.data["indicators"]:
+            facts = sorted(
+                current(self.facts.measurements.get(item["id"], ()), end),
+                key=lambda f: (f.date, f.published_at),
+            )
+            views.append(
+                IndicatorView(
+                    pk=item["id"],
+                    name=item["name"],
+                    unit=item["unit"],
+                    baseline=_decimal(item["baseline"]),
+                    target=_decimal(item["target"]),
+                    direction=item["direction"],
+                    periodicity=item["periodicity"],
+                    weight=_decimal(item["weight"]),
+                    verification_means=item["verification_means"],
+                    verification_url=item["verification_url"],
+                    measurements=tuple(
+                        MeasurementView(
+                            date=f.date,
+                            value=f.value,
+                            narrative=f.extra[0],
+                            evidence_link=_link(f.extra[1], f.extra[2]),
+                            published_on=f.published_on,
+                            correction_reason=f.extra[3],
+                        )
+                        for f in facts
+                    ),
+                )
+            )
+        return views
+
+    @cached_property
+    def milestones(self):
+        end = clock.end_of(self.day)
+        units = self.refs["units"]
+        views = []
+        for number, item in enumerate(self.data["milestones"], start=1):
+            latest = _latest(current(self.facts.progress.get(item["id"], ()), end))
+            if latest is None:
+                percent, status, notes = 0.0, MilestoneStatus.PENDING, ("", "", "")
+            else:
+                percent = float(latest.value)
+                status = latest.extra[0]
+                notes = latest.extra[1:4]
+            if status == MilestoneStatus.CANCELLED:
+                percent = None
+            views.append(
+                MilestoneView(
+                    pk=item["id"],
+                    number=number,
+                    title=item["title"],
+                    deliverable=item["deliverable"],
+                    unit=units.get(item["unit_id"]),
+                    responsible_person=item["responsible_person"],
+                    start_date=date.fromisoformat(item["start_date"]),
+                    end_date=date.fromisoformat(item["end_date"]),
+                    weight=_decimal(item["weight"]),
+                    percent=percent,
+                    status=status,
+                    narrative=notes[0],
+                    difficulties=notes[1],
+                    success_factors=notes[2],
+                    evidence=tuple(self.evidence.get(item["id"], ())),
+                )
+            )
+        return views
+
+    @property
+    def general_evidence(self):
+        return self.evidence.get(None, [])
+
+    @cached_property
+    def rounds(self):
+        reports = {
+            r.round_id: r
+            for r in RoundReport.objects.public_at(self.day)
+            .filter(commitment=self.commitment)
+            .prefetch_related("entries__milestone")
+        }
+        rows = []
+        for round_ in ReportingRound.objects.filter(plan=self.plan).order_by("number"):
+            report = reports.get(round_.pk)
+            status = report_status(round_, report, self.day, starts_on=self.row.start)
+            rows.append(
+                RoundView(
+                    round=round_,
+                    report=report,
+                    status=status,
+                    closed=round_.is_closed(self.day),
+                    entries=tuple(report.entries.all()) if report else (),
+                    evidence=tuple(self.evidence.get(("report", report.pk), ())) if report else (),
+                )
+            )
+        return rows
+
+    @cached_property
+    def ratings(self):
+        meanings = {(r.dimension, r.level): r.description for r in RatingRubric.objects.all()}
+        latest = {}
+        for rating in (
+            TransversalRating.objects.public_at(self.day)
+            .filter(commitment=self.commitment)
+            .order_by("published_at", "id")
+        ):
+            latest[rating.dimension] = rating
+        order = list(Dimension.values)
+        return [
+            (latest[d], meanings.get((d, latest[d].level), ""))
+            for d in sorted(latest, key=order.index)
+        ]
+
+    @cached_property
+    def assessment(self):
+        return (
+            Assessment.objects.public_at(self.day)
+            .filter(commitment=self.commitment, assessed_on__lte=self.day)
+            .order_by("-assessed_on", "-published_at")
+            .first()
+        )
+
+    @cached_property
+    def closing_report(self):
+        return (
+            ClosingReport.objects.public_at(self.day)
+            .filter(commitment=self.commitment)
+            .order_by("-published_at")
+            .first()
+        )
+
+    @cached_property
+    def modifications(self):
+        from commitments.models import Modification
+
+        ids = [v.modification_id for v in self.versions_public if v.modification_id]
+        return list(
+            Modification.objects.filter(pk__in=ids)
+            .select_related("session")
+            .order_by("approved_on", "id")
+        )
+
+    @cached_property
+    def versions_public(self):
+        end = clock.end_of(self.day)
+        return [v for v in self.versions if v.published_at < end]
+
+    @cached_property
+    def original(self):
+        return self.versions[0] if self.versions else None
+
+    def verdict_on(self, day):
+        version = version_at(self.versions, day)
+        if version is None:
+            return None
+        return verdict_at(
+            plan=self.plan, version=version, facts=self.facts, cid=self.commitment.pk, day=day
+        )
+
+    @cached_property
+    def progress_history(self):
+        """(day, verdict) on each day up to the day shown that the public data changed."""
+        days = set()
+        for group in (self.facts.measurements, self.facts.progress):
+            for items in group.values():
+                days.update(max(f.date, f.published_on) for f in items)
+        days.update(timezone.localdate(v.published_at) for v in self.versions_public)
+        days = sorted(d for d in days if self.row.start <= d <= self.day)
+        history = []
+        for d in days:
+            verdict = self.verdict_on(d)
+            if verdict is not None:
+                history.append((d, verdict))
+        return history
+
+    @cached_property
+    def history(self):
+        """The public record of changes: versions, corrections, withdrawals, overrides and
+        publication, in date order, without staff names."""
+        events = []
+        for version in self.versions_public:
+            day = timezone.localdate(version.published_at)
+            if version.number == 1:
+                text = _("Versión original aprobada (vigente desde el %(day)s).")
+            elif version.modification_id:
+                text = _("Versión %(n)s por una modificación aprobada, vigente desde el %(day)s.")
+            else:
+                text = _("Versión %(n)s: corrección del texto publicado, vigente desde el %(day)s.")
+            events.append(
+                HistoryEvent(
+                    day,
+                    "version",
+                    text % {"n": version.number, "day": version.effective_on.strftime("%d/%m/%Y")},
+                    version.reason if version.number > 1 else "",
+                )
+            )
+        end = clock.end_of(self.day)
+        for at, published in self.facts.publications.get(self.commitment.pk, ()):
+            if at < end:
+                events.append(
+                    HistoryEvent(
+                        timezone.localdate(at),
+                        "publication",
+                        _("Se publicó en el portal.") if published else _("Se retiró del portal."),
+                    )
+                )
+        names = {i["id"]: i["name"] for i in self.data["indicators"]}
+        for items in self.facts.measurements.values():
+            by_pk = {f.pk: f for f in items}
+            for f in items:
+                if f.supersedes and f.published_at < end:
+                    old = by_pk.get(f.supersedes)
+                    values = {
+                        "name": names.get(f.owner, ""),
+                        "day": f.date.strftime("%d/%m/%Y"),
+                        "old": _number(old.value) if old else "",
+                        "new": _number(f.value),
+                    }
+                    text = (
+                        _("Se retiró el dato de «%(name)s» del %(day)s.") % values
+                        if f.withdrawn
+                        else _("Se corrigió el dato de «%(name)s» del %(day)s: %(old)s → %(new)s.")
+                        % values
+                    )
+                    events.append(HistoryEvent(f.published_on, "correction", text, f.extra[3]))
+        titles = {m["id"]: m["title"] for m in self.data["milestones"]}
+        for items in self.facts.progress.values():
+            for f in items:
+                if f.supersedes and f.published_at < end:
+                    values = {"title": titles.get(f.owner, ""), "day": f.date.strftime("%d/%m/%Y")}
+                    text = (
+                        _("Se retiró el avance del hito «%(title)s» del %(day)s.")
+                        if f.withdrawn
+                        else _("Se corrigió el avance del hito «%(title)s» del %(day)s.")
+                    ) % values
+                    events.append(HistoryEvent(f.published_on, "correction", text, f.extra[4]))
+        for f in self.facts.overrides.get(self.commitment.pk, ()):
+            if f.published_at >= end:
+                continue
+            reason, starts_on, ends_on = f.extra[:3]
+            label = semaforo.Status(f.value).label.lower()
+            if f.supersedes and ends_on:
+                text = _("Terminó el estado asignado «%(label)s» el %(day)s.") % {
+                    "label": label,
+                    "day": ends_on.strftime("%d/%m/%Y"),
+                }
+            else:
+                text = _("El Secretariado asignó el estado «%(label)s» desde el %(day)s.") % {
+                    "label": label,
+                    "day": starts_on.strftime("%d/%m/%Y"),
+                }
+            events.append(HistoryEvent(f.published_on, "override", text, reason))
+        return sorted(events, key=lambda e: e.day)
+
+
+def commitment_view(commitment, day):
+    """The commitment as public at the end of `day`, or None if it was not public then."""
+    view = CommitmentView(commitment, day)
+    if not view.is_public:
+        return None
+    if not is_published_at(_plan_events(commitment.plan_id, day), day):
+        return None
+    return view
+
+
+def _plan_events(plan_id, day):
+    return list(
+        Publication.objects.filter(plan_id=plan_id, at__lt=clock.end_of(day)).values_list(
+            "at", "is_published"
+        )
+    )
+
+
+def _decimal(value):
+    from decimal import Decimal
+
+    return Decimal(value)
+
+
+def _number(value):
+    if value is None:
+        return ""
+    text = f"{value:f}".rstrip("0").rstrip(".") if "." in f"{value:f}" else f"{value:f}"
+    return text
+
+
+# --- Assessments on a day ------------------------------------------------------------------
+
+
+def latest_assessments(commitment_ids, day):
+    """The latest public assessment of each commitment by the end of `day`."""
+    latest = {}
+    for assessment in (
+        Assessment.objects.public_at(day)
+        .filter(commitment_id__in=commitment_ids, assessed_on__lte=day)
+        .order_by("commitment_id", "-assessed_on", "-published_at")
+    ):
+        latest.setdefault(assessment.commitment_id, assessment)
+    return list(latest.values())
+
+
+def latest_ratings(commitment_ids, day):
+    """(dimension, level) counts of the latest public rating per commitment and dimension."""
+    latest = {}
+    for cid, dimension, level in (
+        TransversalRating.objects.public_at(day)
+        .filter(commitment_id__in=commitment_ids)
+        .order_by("published_at", "id")
+        .values_list("commitment_id", "dimension", "level")
+    ):
+        latest[cid, dimension] = level
+    counts = defaultdict(int)
+    for (_cid, dimension), level in latest.items():
+        counts[dimension, level] += 1
+    return counts
+
+
+def overrides_due_for_review(day=None):
+    """Overrides in force whose review date has passed (for the admin)."""
+    day = day or clock.today()
+    return (
+        StatusOverride.objects.public_at(day)
+        .filter(review_on__lt=day)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=day))
+        .select_related("commitment")
+    )

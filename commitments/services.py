@@ -1,0 +1,594 @@
+"""The one write path for the plan and its public facts.
+
+Every function is keyword-only and atomic, validates with `full_clean`, records who acted
+and refreshes the public page cache once the transaction commits. The admin, the demo,
+`generate_plan`, the importers and the tests' builders write through here and nothing else.
+
+Public facts (measurements, milestone progress, evidence, overrides, reports, assessments,
+ratings) are stamped with the moment they became public by the project clock when they are
+published; a published fact is never edited: `correct` and `withdraw` add rows that
+supersede it. A commitment's public text, dates and weights change only by a new version.
+"""
+
+from decimal import Decimal
+from functools import wraps
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from commitments.models import (
+    Commitment,
+    CommitmentVersion,
+    CoResponsibility,
+    Evidence,
+    FactStatus,
+    Indicator,
+    Measurement,
+    Milestone,
+    MilestoneProgress,
+    MilestoneStatus,
+    Modification,
+    Publication,
+    RoundReport,
+    RoundReportEntry,
+    StatusOverride,
+)
+from commitments.semaforo import Status
+from portal import clock
+from portal.cache import bump_content_version
+
+# Fields a correction copies from the row it supersedes, per fact model.
+_FACT_FIELDS = {
+    "Measurement": [
+        "indicator",
+        "date",
+        "value",
+        "narrative",
+        "evidence_file",
+        "evidence_url",
+    ],
+    "MilestoneProgress": [
+        "milestone",
+        "date",
+        "percent",
+        "milestone_status",
+        "narrative",
+        "difficulties",
+        "success_factors",
+        "report",
+    ],
+    "Evidence": [
+        "commitment",
+        "milestone",
+        "report",
+        "title",
+        "date",
+        "evidence_file",
+        "evidence_url",
+    ],
+    "StatusOverride": ["commitment", "status_value", "reason", "starts_on", "ends_on", "review_on"],
+}
+
+
+def service(function):
+    """Atomic, and the public pages are refreshed once the writes are committed."""
+
+    @wraps(function)
+    def wrapped(**kwargs):
+        with transaction.atomic():
+            result = function(**kwargs)
+            transaction.on_commit(bump_content_version)
+        return result
+
+    return wrapped
+
+
+def _user(by):
+    return by if getattr(by, "pk", None) else None
+
+
+def _save(instance, *, exclude=None):
+    instance.full_clean(exclude=exclude)
+    instance.save()
+    return instance
+
+
+# --- Structure (the working copy staff edit) -----------------------------------------
+
+
+@service
+def save(*, instance, by=None):
+    """Create or update a structural record (exercise, plan, axis, objective, unit, round,
+    rubric, organisation, commitment, indicator, milestone…). Public pages see a
+    commitment's changes only once a version is published (`publish_version`)."""
+    return _save(instance)
+
+
+@service
+def delete(*, instance, by=None):
+    if isinstance(instance, (Commitment, Indicator, Milestone)) and _is_public(instance):
+        raise ValidationError(
+            _("«%(name)s» ya se publicó: no se borra, se retira o se corrige con un motivo.")
+            % {"name": instance}
+        )
+    instance.delete()
+
+
+def _is_public(instance):
+    commitment = instance if isinstance(instance, Commitment) else instance.commitment
+    return commitment.versions.exists()
+
+
+def snapshot(commitment):
+    """The public content of a commitment's working copy, as a version records it."""
+    return {
+        "code": commitment.code,
+        "title": commitment.title,
+        "description": commitment.description,
+        "goal": commitment.goal,
+        "unit_id": commitment.unit_id,
+        "objective_id": commitment.objective_id,
+        "contact_name": commitment.contact_name,
+        "contact_role": commitment.contact_role,
+        "start_date": commitment.start_date.isoformat(),
+        "end_date": commitment.end_date.isoformat(),
+        "progress_source": commitment.progress_source,
+        "pillar_ids": sorted(commitment.pillars.values_list("pk", flat=True)),
+        "co_responsibles": [
+            {"unit_id": co.unit_id, "organization_id": co.organization_id, "role": co.role}
+            for co in commitment.co_responsibles.order_by("id")
+        ],
+        "indicators": [
+            {
+                "id": i.pk,
+                "name": i.name,
+                "unit": i.unit,
+                "baseline": str(i.baseline),
+                "target": str(i.target),
+                "direction": i.direction,
+                "periodicity": i.periodicity,
+                "weight": str(i.weight),
+                "verification_means": i.verification_means,
+                "verification_url": i.verification_url,
+                "order": i.order,
+            }
+            for i in commitment.indicators.order_by("order", "id")
+        ],
+        "milestones": [
+            {
+                "id": m.pk,
+                "order": m.order,
+                "title": m.title,
+                "deliverable": m.deliverable,
+                "unit_id": m.unit_id,
+                "responsible_person": m.responsible_person,
+                "start_date": m.start_date.isoformat(),
+                "end_date": m.end_date.isoformat(),
+                "weight": str(m.weight),
+            }
+            for m in commitment.milestones.order_by("order", "id")
+        ],
+    }
+
+
+def _check_snapshot(commitment, data):
+    errors = []
+    for item in data["indicators"]:
+        if Decimal(item["weight"]) <= 0:
+            errors.append(_("El indicador «%(name)s» debe pesar más que cero.") % item)
+    for item in data["milestones"]:
+        if Decimal(item["weight"]) <= 0:
+            errors.append(_("El hito «%(title)s» debe pesar más que cero.") % item)
+        if item["end_date"] > data["end_date"]:
+            errors.append(_("El hito «%(title)s» termina después que el compromiso.") % item)
+    if errors:
+        raise ValidationError(errors)
+
+
+@service
+def publish_version(*, commitment, reason="", effective_on=None, modification=None, by=None):
+    """Make the working copy public as the commitment's next version.
+
+    Version 1 is the approved original; later versions need a public reason (a
+    modification's, or the correction's). Past days keep showing the version they showed.
+    """
+    commitment.full_clean()
+    data = snapshot(commitment)
+    _check_snapshot(commitment, data)
+    last = commitment.versions.order_by("-number").first()
+    number = last.number + 1 if last else 1
+    if last is not None:
+        if last.data == data:
+            raise ValidationError(_("No hay cambios que publicar en %(code)s.") % data)
+        reason = reason or (modification.reason if modification else "")
+        if not reason.strip():
+            raise ValidationError(
+                _("Escribe el motivo público del cambio: la versión anterior queda a la vista.")
+            )
+    effective_on = effective_on or (modification.approved_on if modification else clock.today())
+    version = CommitmentVersion(
+        commitment=commitment,
+        number=number,
+        effective_on=effective_on,
+        published_at=clock.now(),
+        reason=reason,
+        modification=modification,
+        data=data,
+        recorded_by=_user(by),
+    )
+    version.full_clean(exclude=["data"])
+    version.save()
+    return version
+
+
+@service
+def approve_modification(*, commitment, approved_on, summary, reason, session=None, by=None):
+    """Record an approved change of the working copy and publish it as a new version that
+    takes effect on the day it was approved."""
+    if session is not None and session.date > approved_on:
+        raise ValidationError(
+            _("La sesión %(session)s es posterior a la aprobación.") % {"session": session}
+        )
+    modification = _save(
+        Modification(
+            commitment=commitment,
+            approved_on=approved_on,
+            session=session,
+            summary=summary,
+            reason=reason,
+        )
+    )
+    publish_version(commitment=commitment, reason=reason, modification=modification, by=by)
+    return modification
+
+
+def _publication(*, plan=None, commitment=None, is_published, reason, by):
+    target = plan or commitment
+    if target.is_published == is_published:
+        return None
+    if commitment is not None and is_published and not commitment.versions.exists():
+        publish_version(commitment=commitment, by=by)
+    target.is_published = is_published
+    target.save(update_fields=["is_published"])
+    return Publication.objects.create(
+        plan=plan,
+        commitment=commitment,
+        is_published=is_published,
+        at=clock.now(),
+        reason=reason,
+        recorded_by=_user(by),
+    )
+
+
+@service
+def publish_plan(*, plan, reason="", by=None):
+    return _publication(plan=plan, is_published=True, reason=reason, by=by)
+
+
+@service
+def unpublish_plan(*, plan, reason, by=None):
+    _require_reason(reason)
+    return _publication(plan=plan, is_published=False, reason=reason, by=by)
+
+
+@service
+def publish_commitment(*, commitment, reason="", by=None):
+    return _publication(commitment=commitment, is_published=True, reason=reason, by=by)
+
+
+@service
+def unpublish_commitment(*, commitment, reason, by=None):
+    _require_reason(reason)
+    return _publication(commitment=commitment, is_published=False, reason=reason, by=by)
+
+
+def _require_reason(reason):
+    if not (reason or "").strip():
+        raise ValidationError(_("Escribe el motivo público."))
+
+
+@service
+def set_parties(*, commitment, pillars=None, co_responsibles=None, by=None):
+    """Replace the working copy's pillars and co-responsible parties (public at the next
+    version)."""
+    if pillars is not None:
+        commitment.pillars.set(pillars)
+    if co_responsibles is not None:
+        commitment.co_responsibles.all().delete()
+        for party, role in co_responsibles:
+            field = "unit" if party.__class__.__name__ == "ResponsibleUnit" else "organization"
+            _save(CoResponsibility(commitment=commitment, role=role, **{field: party}))
+
+
+# --- Facts -------------------------------------------------------------------------------
+
+
+def _stamp(fact, by):
+    fact.status = FactStatus.PUBLISHED
+    fact.published_at = clock.now()
+    fact.published_by = _user(by)
+
+
+def _check_publishable(fact):
+    complete = MilestoneStatus.COMPLETE
+    if (
+        isinstance(fact, MilestoneProgress)
+        and fact.milestone_status == complete
+        and not Evidence.objects.published().filter(milestone=fact.milestone_id).exists()
+    ):
+        raise ValidationError(
+            _(
+                "El hito «%(title)s» no puede publicarse como completo sin al menos una "
+                "evidencia de verificación publicada (archivo o enlace)."
+            )
+            % {"title": fact.milestone.title}
+        )
+    if isinstance(fact, StatusOverride) and fact.status_value == Status.COMPLETE:
+        commitment = fact.commitment
+        has_evidence = (
+            Evidence.objects.published().filter(commitment=commitment).exists()
+            or Measurement.objects.published()
+            .filter(indicator__commitment=commitment)
+            .exclude(evidence_file="", evidence_url="")
+            .exists()
+        )
+        if not has_evidence:
+            raise ValidationError(
+                _(
+                    "Un compromiso solo puede marcarse como completo si tiene al menos una "
+                    "evidencia de verificación publicada (en un hito o en un avance)."
+                )
+            )
+
+
+def _record(fact, *, publish, by):
+    fact.recorded_by = _user(by)
+    fact.recorded_at = clock.now()
+    fact.full_clean()
+    if publish:
+        _check_publishable(fact)
+        _stamp(fact, by)
+    fact.save()
+    return fact
+
+
+@service
+def record_measurement(
+    *,
+    indicator,
+    date,
+    value,
+    narrative="",
+    evidence_url="",
+    evidence_file=None,
+    publish=False,
+    by=None,
+):
+    """A value of an indicator about `date`; public only once published."""
+    fact = Measurement(
+        indicator=indicator,
+        date=date,
+        value=Decimal(str(value)),
+        narrative=narrative,
+        evidence_url=evidence_url,
+    )
+    if evidence_file is not None:
+        fact.evidence_file = evidence_file
+    return _record(fact, publish=publish, by=by)
+
+
+@service
+def record_milestone_progress(
+    *,
+    milestone,
+    date,
+    percent,
+    milestone_status=None,
+    narrative="",
+    difficulties="",
+    success_factors="",
+    report=None,
+    publish=False,
+    by=None,
+):
+    if milestone_status is None:
+        milestone_status = (
+            MilestoneStatus.COMPLETE
+            if percent == 100
+            else MilestoneStatus.IN_PROGRESS
+            if percent
+            else MilestoneStatus.PENDING
+        )
+    fact = MilestoneProgress(
+        milestone=milestone,
+        date=date,
+        percent=percent,
+        milestone_status=milestone_status,
+        narrative=narrative,
+        difficulties=difficulties,
+        success_factors=success_factors,
+        report=report,
+    )
+    return _record(fact, publish=publish, by=by)
+
+
+@service
+def add_evidence(
+    *,
+    title,
+    commitment=None,
+    milestone=None,
+    report=None,
+    date=None,
+    evidence_url="",
+    evidence_file=None,
+    publish=False,
+    by=None,
+):
+    commitment = commitment or (milestone.commitment if milestone else report.commitment)
+    fact = Evidence(
+        commitment=commitment,
+        milestone=milestone,
+        report=report,
+        title=title,
+        date=date or clock.today(),
+        evidence_url=evidence_url,
+    )
+    if evidence_file is not None:
+        fact.evidence_file = evidence_file
+    return _record(fact, publish=publish, by=by)
+
+
+@service
+def set_override(
+    *, commitment, status, reason, starts_on=None, ends_on=None, review_on=None, by=None
+):
+    """Assign a status by hand from `starts_on` (today by default, never earlier than the
+    moment it is published: past days keep what they showed)."""
+    today = clock.today()
+    starts_on = max(starts_on or today, today)
+    fact = StatusOverride(
+        commitment=commitment,
+        status_value=status,
+        reason=reason,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        review_on=review_on,
+    )
+    return _record(fact, publish=True, by=by)
+
+
+@service
+def end_override(*, override, reason, ends_on=None, by=None):
+    """Stop an assigned status from `ends_on` (today by default) on."""
+    return correct(
+        fact=override, reason=reason, ends_on=max(ends_on or clock.today(), clock.today()), by=by
+    )
+
+
+@service
+def update_draft(*, fact, by=None, **changes):
+    if fact.status == FactStatus.PUBLISHED:
+        raise ValidationError(_("Lo publicado no se edita: registra una corrección con su motivo."))
+    for name, value in changes.items():
+        setattr(fact, name, value)
+    fact.recorded_by = _user(by) or fact.recorded_by
+    return _save(fact)
+
+
+@service
+def delete_draft(*, fact, by=None):
+    if fact.status == FactStatus.PUBLISHED:
+        raise ValidationError(_("Lo publicado no se borra: se retira con un motivo público."))
+    fact.delete()
+
+
+@service
+def publish(*, fact, by=None):
+    """Make a draft public now: the system stamps the moment."""
+    if fact.status == FactStatus.PUBLISHED:
+        raise ValidationError(_("Ya está publicado."))
+    fact.full_clean()
+    _check_publishable(fact)
+    _stamp(fact, by)
+    fact.save()
+    if isinstance(fact, RoundReport):
+        _publish_report_entries(fact, by)
+    return fact
+
+
+# Functions taking a `publish` flag call the service through this name.
+_publish_fact = publish
+
+
+def _new_row_like(fact, changes):
+    model = type(fact)
+    fields = _FACT_FIELDS[model.__name__]
+    values = {name: getattr(fact, name) for name in fields}
+    unknown = set(changes) - set(fields)
+    if unknown:
+        raise TypeError(f"Campos que no se corrigen: {sorted(unknown)}")
+    values.update(changes)
+    return model(**values)
+
+
+@service
+def correct(*, fact, reason, by=None, **changes):
+    """Replace a published fact by a corrected one, public now, with a public reason."""
+    _require_published(fact)
+    _require_reason(reason)
+    row = _new_row_like(fact, changes)
+    row.supersedes = fact
+    row.correction_reason = reason
+    return _record(row, publish=True, by=by)
+
+
+@service
+def withdraw(*, fact, reason, by=None):
+    """Take a published fact off the public record from now on (past days keep it)."""
+    _require_published(fact)
+    _require_reason(reason)
+    row = _new_row_like(fact, {})
+    row.supersedes = fact
+    row.is_withdrawal = True
+    row.correction_reason = reason
+    return _record(row, publish=True, by=by)
+
+
+def _require_published(fact):
+    if fact.status != FactStatus.PUBLISHED:
+        raise ValidationError(_("Solo se corrige o retira lo ya publicado; edita el borrador."))
+    if fact.corrections.exists():
+        raise ValidationError(_("Ya tiene una corrección: corrige la más reciente."))
+
+
+# --- Round reports -----------------------------------------------------------------------
+
+
+@service
+def file_round_report(
+    *, round, commitment, narrative, difficulties="", entries=(), publish=False, by=None
+):
+    """A commitment's report for a round: its narrative and each milestone's percent.
+
+    `entries` are (milestone, percent, note). Publishing it delivers it (the moment is the
+    delivery date) and makes each percent a public milestone-progress fact.
+    """
+    report = RoundReport(
+        round=round,
+        commitment=commitment,
+        narrative=narrative,
+        difficulties=difficulties,
+        filed_by=_user(by),
+    )
+    report.recorded_by = _user(by)
+    _save(report)
+    for milestone, percent, note in entries:
+        _save(RoundReportEntry(report=report, milestone=milestone, percent=percent, note=note))
+    if publish:
+        _publish_fact(fact=report, by=by)
+    return report
+
+
+def _publish_report_entries(report, by):
+    day = min(report.round.period_end, clock.today())
+    for entry in report.entries.select_related("milestone"):
+        record_milestone_progress(
+            milestone=entry.milestone,
+            date=day,
+            percent=entry.percent,
+            narrative=entry.note,
+            report=report,
+            publish=True,
+            by=by,
+        )
+
+
+# --- Assessments, ratings, closing reports ----------------------------------------------
+
+
+@service
+def record_fact(*, fact, publish=True, by=None):
+    """Record any other public fact (assessment, transversal rating, closing report)."""
+    return _record(fact, publish=publish, by=by)
