@@ -1,45 +1,21 @@
-"""What the public commitment page shows on one day.
+"""What the public commitment page shows on one day, arranged for its template.
 
-`CommitmentPage` reads a commitment loaded with `Commitment.objects.with_details(day)`
-and arranges it for the template; the rules themselves (semáforo, milestone percent,
-report status, closing report deadline) stay in the models.
+The facts come from `commitments.reader` (what was public at the end of the day); the
+rule from `commitments.semaforo`. This module only lays them out: chart, sections, snapshot.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import cached_property
 
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from commitments import charts
-from commitments.models import Dimension, RatingRubric, report_status
-from commitments.semaforo import ProgressSource, format_percent
-
-
-@dataclass(frozen=True)
-class MilestoneRow:
-    milestone: object
-    percent: float | None
-    status: str
-    # Narrative and difficulties are not dated: they belong to the live percent.
-    shows_notes: bool
-
-    @property
-    def has_details(self):
-        m = self.milestone
-        notes = self.shows_notes and (m.narrative or m.difficulties or m.success_factors)
-        return bool(notes or m.evidence_as_of)
-
-
-@dataclass(frozen=True)
-class RoundRow:
-    round: object
-    report: object
-    status: str
-    closed: bool
+from commitments.semaforo import Status, format_percent
 
 
 @dataclass(frozen=True)
@@ -75,70 +51,109 @@ def short_date(day):
 
 
 class CommitmentPage:
-    """The sections of the commitment page, as they stood on `as_of.day`."""
+    """The sections of the commitment page, as public at the end of `as_of.day`.
 
-    def __init__(self, commitment, as_of):
-        self.commitment = commitment
+    It arranges what `reader.CommitmentView` read for the template; it reads nothing else.
+    """
+
+    def __init__(self, view, as_of):
+        self.view = view
         self.as_of = as_of
         self.day = as_of.day
+        row = view.row
+        self.pk = row.pk
+        self.slug = row.slug
+        self.code = row.code
+        self.title = row.title
+        self.description = row.description
+        self.axis = row.axis
+        self.objective = row.objective
+        self.unit = row.unit
+        self.pillars = row.pillars
+        self.co_parties = row.co_parties
+        self.is_example = row.is_example
+        self.start_date = row.start
+        self.end_date = row.end
+        self.plan = view.plan
+        self.goal = view.goal
+        self.contact_name = view.contact_name
+        self.contact_role = view.contact_role
 
-    @cached_property
+    def get_absolute_url(self):
+        return reverse("commitment", args=[self.slug])
+
+    @property
     def verdict(self):
-        return self.commitment.verdict(self.day)
+        return self.view.verdict
 
     @property
     def source_label(self):
-        return ProgressSource(self.verdict.source).label
+        return self.view.source_label
 
-    @cached_property
+    @property
+    def indicators(self):
+        return self.view.indicators
+
+    @property
     def milestones(self):
-        return [
-            MilestoneRow(
-                m, m.percent_as_of(self.day), m.status_as_of(self.day), m.is_live_on(self.day)
-            )
-            for m in self.commitment.milestones.all()
-        ]
+        return self.view.milestones
 
-    @cached_property
+    @property
+    def general_evidence(self):
+        return self.view.general_evidence
+
+    @property
     def rounds(self):
-        reports = {report.round_id: report for report in self.commitment.round_reports.all()}
-        rows = []
-        for round_ in self.commitment.plan.rounds.all():
-            report = reports.get(round_.pk)
-            status = report_status(round_, report, self.day, starts_on=self.commitment.start_date)
-            rows.append(RoundRow(round_, report, status, round_.is_closed(self.day)))
-        return rows
+        return self.view.rounds
 
-    @cached_property
+    @property
     def ratings(self):
-        meanings = {(r.dimension, r.level): r.description for r in RatingRubric.objects.all()}
-        order = list(Dimension.values)
-        ratings = sorted(self.commitment.ratings.all(), key=lambda r: order.index(r.dimension))
-        return [RatingRow(r, meanings.get((r.dimension, r.level), "")) for r in ratings]
+        return [RatingRow(rating, meaning) for rating, meaning in self.view.ratings]
 
     @property
     def assessment(self):
-        assessments = self.commitment.published_assessments
-        return assessments[0] if assessments else None
+        return self.view.assessment
+
+    @property
+    def modifications(self):
+        return self.view.modifications
+
+    @property
+    def history(self):
+        return self.view.history
+
+    @property
+    def has_original(self):
+        return len(self.view.versions_public) > 1
 
     @cached_property
     def closing(self):
-        """The closing report once submitted, else its deadline once the commitment is complete."""
-        report = getattr(self.commitment, "closing_report", None)
-        if report is not None and report.submitted_on <= self.day:
+        """The closing report once delivered, else its deadline once the commitment is complete."""
+        report = self.view.closing_report
+        if report is not None:
             return Closing(report=report)
-        due = self.commitment.closing_report_due(self.day)
-        if due is None:
+        done = self._completed_on()
+        if done is None:
             return None
+        due = done + timedelta(days=self.plan.closing_report_days)
         return Closing(due=due, overdue=self.day > due)
+
+    def _completed_on(self):
+        if self.verdict.status != Status.COMPLETE:
+            return None
+        if self.verdict.overridden:
+            return self.verdict.override_since
+        history = self.view.progress_history
+        complete = [day for day, v in history if v.status == Status.COMPLETE]
+        return complete[0] if complete else self.day
 
     @cached_property
     def chart(self):
         """Published progress over time against the linear expectation; None before the start."""
-        commitment = self.commitment
+        commitment = self
         if self.day < commitment.start_date:
             return None
-        history = commitment.progress_history(self.day)
+        history = self.view.progress_history
         actual = [(day, v.progress) for day, v in history if v.progress is not None]
         if actual and actual[0][0] > commitment.start_date:
             # Progress is measured from the baseline, so the line starts at 0 % on day one.
@@ -212,7 +227,7 @@ class CommitmentPage:
         return sentence % values
 
     def _chart_description(self, actual, current):
-        commitment = self.commitment
+        commitment = self
         parts = []
         if actual:
             parts.append(
@@ -269,13 +284,13 @@ class Snapshot:
     milestones: list
 
     @classmethod
-    def read(cls, data):
+    def read(cls, data, unit_name=""):
         return cls(
             code=data.get("code", ""),
             title=data.get("title", ""),
             description=data.get("description", ""),
             goal=data.get("goal", ""),
-            unit=data.get("unit", ""),
+            unit=unit_name,
             start_date=_day(data.get("start_date")),
             end_date=_day(data.get("end_date")),
             indicators=[

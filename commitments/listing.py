@@ -1,8 +1,8 @@
 """Lists of commitments (board, axis and unit pages): which ones, in what order, and totals.
 
-Pages load a plan's commitments once with everything the semáforo needs (a fixed number
-of queries, see `CommitmentQuerySet.with_progress`), then filter, sort and summarise
-them here, in Python: the status is the semáforo's verdict, which SQL cannot filter on.
+Pages get a plan's commitments as plain rows from the reader (`reader.plan_view`), then
+filter, sort, count and paginate them here: the status is the semáforo's verdict, which
+SQL cannot filter on, and the rows are small tuples, so this costs little even at 4,000.
 """
 
 import re
@@ -11,19 +11,10 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import forms
-from django.db.models import Count, F, Prefetch, Value
 from django.utils.translation import gettext_lazy as _
 
-from commitments import semaforo
-from commitments.models import (
-    Assessment,
-    CoResponsibility,
-    Dimension,
-    RatingLevel,
-    RatingRubric,
-    ResponsibleUnit,
-    TransversalRating,
-)
+from commitments import reader, semaforo
+from commitments.models import Assessment, Dimension, RatingLevel, RatingRubric
 from commitments.semaforo import STALE, STALE_LABEL, STATUS_ICONS, Status
 
 PAGE_SIZE = 25
@@ -51,30 +42,6 @@ UNIT_PARTY = "dependencia"
 ORGANIZATION_PARTY = "organizacion"
 
 
-@dataclass(frozen=True)
-class Row:
-    """A commitment with its verdict on the day shown, as one row of a list."""
-
-    commitment: object
-    verdict: semaforo.Verdict
-    role: str = ""
-
-
-def with_parties(queryset):
-    """Also load the co-responsible parties, which the party filter reads."""
-    return queryset.prefetch_related(
-        Prefetch(
-            "co_responsibles",
-            queryset=CoResponsibility.objects.select_related("unit", "organization"),
-        )
-    )
-
-
-def load_rows(queryset, as_of):
-    commitments = queryset.for_listing().with_progress(as_of)
-    return [Row(c, c.verdict(as_of)) for c in commitments]
-
-
 # --- Totals ------------------------------------------------------------------
 
 
@@ -97,6 +64,7 @@ class Summary:
 
     @classmethod
     def of(cls, rows):
+        rows = list(rows)
         counts = dict.fromkeys(STATUS_ICON, 0)
         for row in rows:
             counts[row.verdict.status] += 1
@@ -123,23 +91,9 @@ class AxisSummary:
 def by_axis(rows):
     groups = {}
     for row in rows:
-        groups.setdefault(row.commitment.objective.axis, []).append(row)
+        groups.setdefault(row.axis, []).append(row)
     axes = sorted(groups, key=lambda axis: (axis.order, axis.name))
     return [AxisSummary(axis, Summary.of(groups[axis])) for axis in axes]
-
-
-def last_update(rows, as_of):
-    """The latest day a published measurement or a milestone's progress changed, by `as_of`."""
-    days = []
-    for row in rows:
-        for indicator in row.commitment.indicators.all():
-            days += [m.published_on for m in indicator.published_measurements if m.published_on]
-        days += [
-            m.progress_updated_on
-            for m in row.commitment.milestones.all()
-            if m.progress_updated_on and m.progress_updated_on <= as_of
-        ]
-    return max(days, default=None)
 
 
 @dataclass(frozen=True)
@@ -155,29 +109,19 @@ class DimensionSummary:
     levels: list
 
 
-def transversal_summary(commitments):
+def transversal_summary(rows, day):
     """Commitments per level of each transversal indicator, with what each level means."""
-    # One query: the counts and the rubric come back as rows of a single UNION.
-    counts = (
-        TransversalRating.objects.filter(commitment__in=commitments)
-        .order_by()
-        .values("dimension", "level")
-        .annotate(n=Count("id"), meaning=Value(""))
-    )
-    rubric = (
-        RatingRubric.objects.order_by()
-        .values("dimension", "level")
-        .annotate(n=Value(0), meaning=F("description"))
-    )
-    found = {}
-    for row in counts.union(rubric, all=True).order_by():
-        count, meaning = found.get((row["dimension"], row["level"]), (0, ""))
-        found[row["dimension"], row["level"]] = (count + row["n"], meaning or row["meaning"])
+    counts = reader.latest_ratings([row.pk for row in rows], day)
+    meanings = {(r.dimension, r.level): r.description for r in RatingRubric.objects.all()}
     return [
         DimensionSummary(
             dimension.label,
             [
-                LevelCount(level.label, *found.get((dimension, level), (0, "")))
+                LevelCount(
+                    level.label,
+                    counts.get((dimension, level), 0),
+                    meanings.get((dimension, level), ""),
+                )
                 for level in RatingLevel
             ],
         )
@@ -200,14 +144,9 @@ class AssessmentSummary:
     assessors: list
 
 
-def assessment_summary(commitments, as_of):
-    """The independent assessment: the latest published one of each commitment by `as_of`."""
-    latest = {}
-    for assessment in Assessment.objects.filter(
-        commitment__in=commitments, is_published=True, assessed_on__lte=as_of
-    ).order_by("commitment_id", "-assessed_on", "-id"):
-        latest.setdefault(assessment.commitment_id, assessment)
-    found = list(latest.values())
+def assessment_summary(rows, day):
+    """The independent assessment: the latest public one of each commitment by `day`."""
+    found = reader.latest_assessments([row.pk for row in rows], day)
 
     def tally(field, choices):
         return [
@@ -237,17 +176,9 @@ def natural_key(code):
     return [int(part) if part.isdigit() else fold(part) for part in re.split(r"(\d+)", code)]
 
 
-def party_value(party):
+def party_value(party, kind=UNIT_PARTY):
     """The party filter's value for a unit or an organisation."""
-    kind = UNIT_PARTY if isinstance(party, ResponsibleUnit) else ORGANIZATION_PARTY
-    return f"{kind}:{party.slug}"
-
-
-def parties(commitment):
-    """Filter values of every unit or organisation that leads or shares the commitment."""
-    return {party_value(commitment.unit)} | {
-        party_value(co.party) for co in commitment.co_responsibles.all()
-    }
+    return reader.party_key(kind, party.slug)
 
 
 def _choices(items, empty_label):
@@ -255,10 +186,7 @@ def _choices(items, empty_label):
 
 
 def _unique(objects, key):
-    seen = {}
-    for obj in objects:
-        seen.setdefault(obj.pk, obj)
-    return sorted(seen.values(), key=key)
+    return sorted(set(objects), key=key)
 
 
 class BoardFilterForm(forms.Form):
@@ -284,14 +212,15 @@ class BoardFilterForm(forms.Form):
 
     def __init__(self, data, rows):
         super().__init__(data, label_suffix="")
-        commitments = [row.commitment for row in rows]
-        axes = _unique((c.objective.axis for c in commitments), lambda a: (a.order, a.name))
-        units = _unique((c.unit for c in commitments), lambda u: fold(u.name))
-        pillars = _unique((p for c in commitments for p in c.pillars.all()), lambda p: p.order)
-        co = [co for c in commitments for co in c.co_responsibles.all()]
-        party_units = _unique([*units, *(x.unit for x in co if x.unit)], lambda u: fold(u.name))
+        axes = _unique((r.axis for r in rows), lambda a: (a.order, a.name))
+        units = _unique((r.unit for r in rows), lambda u: fold(u.name))
+        pillars = _unique((p for r in rows for p in r.pillars), lambda p: p.order)
+        co = [(kind, ref) for r in rows for kind, ref, _role in r.co_parties]
+        party_units = _unique(
+            [*units, *(ref for kind, ref in co if kind == UNIT_PARTY)], lambda u: fold(u.name)
+        )
         organizations = _unique(
-            (x.organization for x in co if x.organization), lambda o: fold(o.name)
+            (ref for kind, ref in co if kind == ORGANIZATION_PARTY), lambda o: fold(o.name)
         )
         self.fields["eje"].choices = _choices([(a.slug, a.name) for a in axes], _("Todos los ejes"))
         self.fields["dependencia"].choices = _choices(
@@ -303,7 +232,10 @@ class BoardFilterForm(forms.Form):
         self.fields["corresponsable"].choices = _choices(
             [
                 (_("Dependencias"), [(party_value(u), str(u)) for u in party_units]),
-                (_("Organizaciones"), [(party_value(o), o.name) for o in organizations]),
+                (
+                    _("Organizaciones"),
+                    [(party_value(o, ORGANIZATION_PARTY), o.name) for o in organizations],
+                ),
             ],
             _("Cualquiera"),
         )
@@ -314,19 +246,17 @@ class BoardFilterForm(forms.Form):
         return self.cleaned_data.get(name) or self.fields[name].to_python(None)
 
     def matches(self, row, *, ignore_status=False):
-        commitment, verdict = row.commitment, row.verdict
-        if self.value("eje") and commitment.objective.axis.slug != self.value("eje"):
+        verdict = row.verdict
+        if self.value("eje") and row.axis.slug != self.value("eje"):
             return False
-        if self.value("dependencia") and commitment.unit.slug != self.value("dependencia"):
+        if self.value("dependencia") and row.unit.slug != self.value("dependencia"):
             return False
-        if self.value("pilar") and self.value("pilar") not in {
-            p.slug for p in commitment.pillars.all()
-        }:
+        if self.value("pilar") and self.value("pilar") not in {p.slug for p in row.pillars}:
             return False
-        if self.value("corresponsable") and self.value("corresponsable") not in parties(commitment):
+        if self.value("corresponsable") and self.value("corresponsable") not in row.parties:
             return False
         if self.value("q"):
-            text = fold(f"{commitment.code} {commitment.title} {commitment.description}")
+            text = fold(f"{row.code} {row.title} {row.description}")
             if not all(word in text for word in fold(self.value("q")).split()):
                 return False
         statuses = self.value("estado")
@@ -400,16 +330,14 @@ def sort_rows(rows, key):
                 SEVERITY.index(r.verdict.status),
                 not r.verdict.stale,
                 -(r.verdict.gap or 0),
-                natural_key(r.commitment.code),
+                natural_key(r.code),
             ),
         )
     if key == "avance":
-        return sorted(
-            rows, key=lambda r: (-(r.verdict.progress or 0), natural_key(r.commitment.code))
-        )
+        return sorted(rows, key=lambda r: (-(r.verdict.progress or 0), natural_key(r.code)))
     if key == "titulo":
-        return sorted(rows, key=lambda r: fold(r.commitment.title))
-    return sorted(rows, key=lambda r: natural_key(r.commitment.code))
+        return sorted(rows, key=lambda r: fold(r.title))
+    return sorted(rows, key=lambda r: natural_key(r.code))
 
 
 # --- Query strings -------------------------------------------------------------

@@ -481,6 +481,8 @@ def plan_view(plan, day):
 def _plan_view(plan, day):
     from commitments.models import Commitment
 
+    if not is_published_at(_plan_events(plan.pk, day), day):
+        return PlanView((), None)
     commitments = list(
         Commitment.objects.filter(plan=plan).values_list("pk", "slug", "is_example").order_by()
     )

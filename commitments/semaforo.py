@@ -30,6 +30,15 @@ STATUS_ICONS = {
     Status.NOT_STARTED: "ring",
 }
 
+# From done to most behind: the order a legend lists the statuses in.
+SEVERITY_ORDER = [
+    Status.COMPLETE,
+    Status.ON_TRACK,
+    Status.DELAYED,
+    Status.AT_RISK,
+    Status.NOT_STARTED,
+]
+
 # The flag shown beside a status when data is older than the indicator's periodicity.
 STALE = "sin_actualizar"
 STALE_LABEL = gettext_lazy("Sin actualizar")

@@ -1,8 +1,8 @@
 """The commitment page: the matrix row with its indicators, milestones, evidence and more."""
 
 from django.contrib import admin
-from django.forms import CheckboxSelectMultiple
 from django.core.exceptions import ValidationError
+from django.forms import CheckboxSelectMultiple
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
@@ -14,7 +14,6 @@ from commitments.admin.common import (
     staff_verdict,
     staff_verdicts,
 )
-from portal import clock
 from commitments.models import (
     Assessment,
     Commitment,
@@ -27,6 +26,7 @@ from commitments.models import (
     report_status,
 )
 from commitments.semaforo import STALE, STALE_LABEL, Status
+from portal import clock
 
 
 class IndicatorInline(RoomyForm, admin.StackedInline):

@@ -2,11 +2,10 @@
 
 from django.contrib import admin
 from django.db.models import Count
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from commitments.admin.commitment import MilestoneInline
-from portal import clock
 from commitments.admin.common import (
     TABLE_TEXT,
     CommitmentCodeColumn,
@@ -25,6 +24,7 @@ from commitments.models import (
     RoundReportEntry,
     report_status,
 )
+from portal import clock
 
 
 class MilestoneEvidenceInline(admin.TabularInline):

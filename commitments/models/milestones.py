@@ -1,7 +1,7 @@
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from decimal import Decimal
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -1,39 +1,28 @@
 """Public lists of commitments: the board, one axis, one unit, one organisation."""
 
-from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
-from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
+from dataclasses import replace
 
-from commitments import listing
-from commitments.as_of import resolve_as_of
-from commitments.listing import Row, Summary
-from commitments.models import (
-    ActionPlan,
-    Axis,
-    Commitment,
-    CoResponsibility,
-    Organization,
-    ResponsibleUnit,
-)
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from commitments import listing, reader
+from commitments.models import Axis, Organization, ResponsibleUnit
+from portal import clock
 from portal.cache import public_page
 
 
 def published_plans(request):
-    """The published plans, and the one asked for with `?plan=` (else the current one).
-
-    The model's ordering is the one `ActionPlan.objects.current()` uses, so the first
-    plan is the current one; reading the list once also tells whether to offer a choice.
-    """
-    plans = list(ActionPlan.objects.published().select_related("exercise"))
+    """The plans public today, and the one asked for with `?plan=` (else the current one)."""
+    plans = reader.published_plans(clock.today())
     chosen = next((p for p in plans if p.slug == request.GET.get("plan")), None)
     return chosen or (plans[0] if plans else None), plans
 
 
 def page_context(request, plan):
     """What every list page shows about the day it shows the plan on (time travel)."""
-    as_of = resolve_as_of(request, plan)
-    today = timezone.localdate()
+    as_of = reader.resolve_day(request, plan)
+    today = clock.today()
     query = request.GET
     return {
         "plan": plan,
@@ -47,6 +36,14 @@ def page_context(request, plan):
     }
 
 
+def paginate(request, rows):
+    page_obj = Paginator(rows, listing.PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return {
+        "page_obj": page_obj,
+        "page_range": page_obj.paginator.get_elided_page_range(page_obj.number, on_ends=1),
+    }
+
+
 def wants_fragment(request):
     return bool(request.htmx) and not request.htmx.history_restore_request
 
@@ -57,22 +54,19 @@ def board(request):
     if plan is None:
         return render(request, "commitments/board.html", {"plan": None})
     context = page_context(request, plan)
-    published = Commitment.objects.published().in_plan(plan)
-    rows = listing.load_rows(listing.with_parties(published), context["day"])
+    view = reader.plan_view(plan, context["day"])
+    rows = list(view.rows)
     form = listing.BoardFilterForm(request.GET, rows)
     results = form.filter(rows)
-    page_obj = Paginator(results, listing.PAGE_SIZE).get_page(request.GET.get("pagina"))
-    context |= {
+    context |= paginate(request, results) | {
         "plans": plans,
         "rows": rows,
         "form": form,
         "shown": len(results),
-        "page_obj": page_obj,
-        "page_range": page_obj.paginator.get_elided_page_range(page_obj.number, on_ends=1),
         "status_options": form.status_options(rows),
         "active_filters": form.active_filters(request.GET),
         "clear_query": listing.clean_query(request.GET, keep=(*listing.CONTEXT_PARAMS, "orden")),
-        "has_examples": any(row.commitment.is_example for row in rows),
+        "has_examples": any(row.is_example for row in rows),
         "fragment": wants_fragment(request),
     }
     if context["fragment"]:
@@ -80,42 +74,41 @@ def board(request):
         query = listing.clean_query(request.GET)
         response["HX-Push-Url"] = f"{request.path}?{query}" if query else request.path
         return response
-    context |= board_summaries(rows, published, context["day"])
-    return render(request, "commitments/board.html", context)
-
-
-def board_summaries(rows, published, day):
-    return {
-        "summary": Summary.of(rows),
+    context |= {
+        "summary": listing.Summary.of(rows),
         "axes": listing.by_axis(rows),
-        "last_update": listing.last_update(rows, day),
-        "transversal": listing.transversal_summary(published),
-        "assessments": listing.assessment_summary(published, day),
+        "last_update": view.last_update,
+        "transversal": listing.transversal_summary(rows, context["day"]),
+        "assessments": listing.assessment_summary(rows, context["day"]),
     }
+    return render(request, "commitments/board.html", context)
 
 
 @public_page
 def axis_detail(request, slug):
-    axis = get_object_or_404(
-        Axis.objects.filter(plan__is_published=True).select_related("plan__exercise"), slug=slug
-    )
+    axis = get_object_or_404(Axis.objects.select_related("plan__exercise"), slug=slug)
+    if axis.plan not in reader.published_plans(clock.today()):
+        raise Http404
     context = page_context(request, axis.plan)
-    rows = listing.load_rows(
-        Commitment.objects.published().filter(objective__axis=axis), context["day"]
-    )
-    objectives = [
-        (objective, [row for row in rows if row.commitment.objective_id == objective.pk])
-        for objective in axis.objectives.all()
-    ]
+    rows = [r for r in reader.plan_view(axis.plan, context["day"]).rows if r.axis.pk == axis.pk]
+    order = {o.pk: i for i, o in enumerate(axis.objectives.all())}
+    rows.sort(key=lambda r: (order.get(r.objective.pk, len(order)), listing.natural_key(r.code)))
+    context |= paginate(request, rows)
+    objectives = {o.pk: o for o in axis.objectives.all()}
+    groups = []
+    for row in context["page_obj"].object_list:
+        if not groups or groups[-1][0].pk != row.objective.pk:
+            groups.append((objectives[row.objective.pk], []))
+        groups[-1][1].append(row)
     return render(
         request,
         "commitments/axis.html",
         context
         | {
             "axis": axis,
-            "objectives": objectives,
-            "summary": Summary.of(rows),
-            "has_examples": any(row.commitment.is_example for row in rows),
+            "objectives": groups,
+            "summary": listing.Summary.of(rows),
+            "has_examples": any(row.is_example for row in rows),
         },
     )
 
@@ -123,44 +116,46 @@ def axis_detail(request, slug):
 @public_page
 def unit_detail(request, slug):
     unit = get_object_or_404(ResponsibleUnit, slug=slug)
-    return party_page(request, unit, Q(unit=unit), CoResponsibility.objects.filter(unit=unit))
+    return party_page(request, unit, listing.UNIT_PARTY)
 
 
 @public_page
 def organization_detail(request, slug):
     organization = get_object_or_404(Organization, slug=slug)
-    shared = CoResponsibility.objects.filter(organization=organization)
-    return party_page(request, organization, Q(pk__in=[]), shared)
+    return party_page(request, organization, listing.ORGANIZATION_PARTY)
 
 
-def party_page(request, party, leads, shared):
+def party_page(request, party, kind):
     """A unit's or organisation's commitments: those it leads, and those it shares (its role)."""
     plan, plans = published_plans(request)
+    key = listing.party_value(party, kind)
     context = {
         "party": party,
-        "is_unit": isinstance(party, ResponsibleUnit),
+        "is_unit": kind == listing.UNIT_PARTY,
         "plan": plan,
-        "party_filter": listing.party_value(party),
+        "party_filter": key,
     }
     if plan is not None:
         context |= page_context(request, plan) | {"plans": plans}
-        commitments = (
-            Commitment.objects.published()
-            .in_plan(plan)
-            .filter(leads | Q(co_responsibles__in=shared))
-            .distinct()
-            .prefetch_related(Prefetch("co_responsibles", queryset=shared, to_attr="roles_here"))
-        )
-        rows = listing.load_rows(commitments, context["day"])
-        led = [row for row in rows if context["is_unit"] and row.commitment.unit_id == party.pk]
+        rows = []
+        for row in reader.plan_view(plan, context["day"]).rows:
+            if key not in row.parties:
+                continue
+            if context["is_unit"] and row.unit.pk == party.pk:
+                rows.append((0, row))
+            else:
+                role = next(
+                    (r for k, ref, r in row.co_parties if ref.pk == party.pk and k == kind), ""
+                )
+                rows.append((1, replace(row, role=role)))
+        rows.sort(key=lambda item: (item[0], listing.natural_key(item[1].code)))
+        context |= paginate(request, rows)
+        shown = context["page_obj"].object_list
+        all_rows = [row for _, row in rows]
         context |= {
-            "led": led,
-            "shared": [
-                Row(row.commitment, row.verdict, role=row.commitment.roles_here[0].role)
-                for row in rows
-                if row not in led and row.commitment.roles_here
-            ],
-            "summary": Summary.of(rows),
-            "has_examples": any(row.commitment.is_example for row in rows),
+            "led": [row for group, row in shown if group == 0],
+            "shared": [row for group, row in shown if group == 1],
+            "summary": listing.Summary.of(all_rows),
+            "has_examples": any(row.is_example for row in all_rows),
         }
     return render(request, "commitments/party.html", context)

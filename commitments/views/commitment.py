@@ -1,40 +1,50 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from commitments.as_of import resolve_as_of
+from commitments import reader
 from commitments.commitment_page import CommitmentPage, Snapshot
-from commitments.models import ActionPlan, Commitment
+from commitments.models import Commitment
 from portal.cache import public_page
+
+
+def _commitment(slug):
+    return get_object_or_404(Commitment.objects.select_related("plan__exercise"), slug=slug)
 
 
 @public_page
 def commitment_detail(request, slug):
     """One commitment with everything the plan records about it, as it stood on a day."""
-    published = Commitment.objects.published().filter(slug=slug)
-    plan = get_object_or_404(ActionPlan.objects.filter(commitments__in=published))
-    as_of = resolve_as_of(request, plan)
-    commitment = get_object_or_404(published.with_details(as_of.day))
-    page = CommitmentPage(commitment, as_of)
+    commitment = _commitment(slug)
+    as_of = reader.resolve_day(request, commitment.plan)
+    view = reader.commitment_view(commitment, as_of.day)
+    if view is None:
+        raise Http404
+    page = CommitmentPage(view, as_of)
     return render(
         request,
         "commitments/commitment_detail.html",
-        {"commitment": commitment, "page": page, "as_of": as_of},
+        {"commitment": page, "page": page, "as_of": as_of},
     )
 
 
 @public_page
 def original_version(request, slug):
-    """The commitment as first approved, before any modification."""
-    commitment = get_object_or_404(Commitment.objects.published().select_related("unit"), slug=slug)
-    original = commitment.original_version()
-    if original is None:
+    """The commitment as first approved (version 1), which never changes."""
+    commitment = _commitment(slug)
+    as_of = reader.resolve_day(request, commitment.plan)
+    view = reader.commitment_view(commitment, as_of.day)
+    if view is None or len(view.versions_public) < 2:
         raise Http404
+    original = view.original
+    unit = view.refs["units"].get(original.data["unit_id"])
+    page = CommitmentPage(view, as_of)
     return render(
         request,
         "commitments/original_version.html",
         {
-            "commitment": commitment,
-            "original": Snapshot.read(original),
-            "modifications": list(commitment.modifications.all()),
+            "commitment": page,
+            "original": Snapshot.read(original.data, unit_name=str(unit) if unit else ""),
+            "modifications": view.modifications,
+            "as_of": as_of,
         },
     )
