@@ -49,6 +49,24 @@ def _empty_cache():
 
 
 @pytest.fixture
+def plan(db):
+    """A published test plan (exercise 2025-2027), public since 1 January 2025."""
+    from tests.commitments import builders
+
+    return builders.make_plan()
+
+
+@pytest.fixture
+def commitment(plan):
+    """C-01 of `plan`: one indicator from 0 to 100 % and one milestone over 2026, public."""
+    from tests.commitments import builders
+
+    return builders.make_commitment(
+        plan, indicators=[{"name": "Avance de prueba"}], milestones=[{"title": "Hito de prueba"}]
+    )
+
+
+@pytest.fixture
 def demo(db):
     """The León demo data (secretariat, route and example commitments)."""
     from commitments import demo as commitments_demo

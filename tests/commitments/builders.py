@@ -1,61 +1,94 @@
-"""Small hand-made plans for model tests: every date and number is chosen by the test."""
+"""Small hand-made plans for tests, written only through `commitments.services`.
+
+Every date is chosen by the test and every write runs at an explicit moment of the project
+clock (`clock.moment`), so `published_at` tells the same story as the dates the test reads.
+A commitment's structure (indicators, milestones) is public only through a version: pass it
+to `make_commitment(indicators=…, milestones=…)`, which publishes version 1, or change the
+working copy with `add_indicator` / `add_milestone` and publish it with `approve`.
+"""
 
 from datetime import date
 from decimal import Decimal
 
 from django.db.models.fields.files import FieldFile
 
+from commitments import services
 from commitments.models import (
     ActionPlan,
     Axis,
     Commitment,
-    Evidence,
     Exercise,
     Indicator,
-    Measurement,
     Milestone,
     Objective,
+    ReportingRound,
     ResponsibleUnit,
 )
+from portal import clock
 
 # A one-year commitment: on 2 July 2026 (day 182 of 364) half of it should be done.
 START = date(2026, 1, 1)
 END = date(2026, 12, 31)
 HALFWAY = date(2026, 7, 2)
+# When test plans and their commitments are made public unless a test says otherwise.
+PUBLISHED_ON = date(2025, 1, 1)
+EVIDENCE_URL = "https://example.org/acta.pdf"
 
 
-def make_plan(**fields):
-    exercise, _ = Exercise.objects.get_or_create(
-        number=3,
-        defaults={
-            "name": "Ejercicio de prueba",
-            "start_date": date(2025, 1, 1),
-            "end_date": date(2027, 12, 31),
-        },
-    )
-    plan = ActionPlan.objects.create(
-        exercise=exercise,
-        title="Plan de prueba",
-        slug=f"plan-{ActionPlan.objects.count() + 1}",
-        is_published=True,
-        **fields,
-    )
-    axis = Axis.objects.create(plan=plan, name="Eje de prueba", slug=f"eje-{plan.slug}")
-    Objective.objects.create(axis=axis, code="O1", title="Objetivo de prueba")
+def make_exercise(number=3, start=date(2025, 1, 1), end=date(2027, 12, 31)):
+    exercise = Exercise.objects.filter(number=number).first()
+    if exercise is None:
+        exercise = services.save(
+            instance=Exercise(
+                number=number, name=f"Ejercicio de prueba {number}", start_date=start, end_date=end
+            )
+        )
+    return exercise
+
+
+def make_plan(*, published_on=PUBLISHED_ON, publish=True, exercise=None, **fields):
+    """A plan with one axis and one objective, public from `published_on`."""
+    slug = fields.pop("slug", f"plan-{ActionPlan.objects.count() + 1}")
+    with clock.moment(max(published_on, fields.get("approved_on") or published_on)):
+        plan = services.save(
+            instance=ActionPlan(
+                exercise=exercise or make_exercise(),
+                title=fields.pop("title", "Plan de prueba"),
+                slug=slug,
+                **fields,
+            )
+        )
+        axis = services.save(instance=Axis(plan=plan, name="Eje de prueba", slug=f"eje-{slug}"))
+        services.save(instance=Objective(axis=axis, code="O1", title="Objetivo de prueba"))
+        if publish:
+            services.publish_plan(plan=plan)
     return plan
 
 
 def make_unit(acronym="UP"):
-    unit, _ = ResponsibleUnit.objects.get_or_create(
-        acronym=acronym, defaults={"name": f"Unidad {acronym}", "slug": acronym.lower()}
+    unit = ResponsibleUnit.objects.filter(acronym=acronym).first()
+    return unit or services.save(
+        instance=ResponsibleUnit(acronym=acronym, name=f"Unidad {acronym}", slug=acronym.lower())
     )
-    return unit
 
 
-def make_commitment(plan=None, code="C-01", **fields):
+def make_commitment(
+    plan=None,
+    code="C-01",
+    *,
+    indicators=(),
+    milestones=(),
+    pillars=None,
+    publish=True,
+    published_on=None,
+    **fields,
+):
+    """A commitment with the given indicators and milestones (dicts of `add_indicator` /
+    `add_milestone` arguments); unless `publish=False` its version 1 and the commitment
+    itself are public from `published_on` (the plan's publication day by default)."""
     plan = plan or make_plan()
     values = {
-        "objective": Objective.objects.get(axis__plan=plan),
+        "objective": Objective.objects.filter(axis__plan=plan).first(),
         "code": code,
         "slug": f"{plan.slug}-{code.lower()}",
         "title": f"Compromiso {code}",
@@ -66,10 +99,36 @@ def make_commitment(plan=None, code="C-01", **fields):
         "end_date": END,
         **fields,
     }
-    return Commitment.objects.create(**values)
+    with clock.moment(published_on or PUBLISHED_ON):
+        commitment = services.save(instance=Commitment(**values))
+        for spec in indicators:
+            add_indicator(commitment, **spec)
+        for spec in milestones:
+            add_milestone(commitment, **spec)
+        if pillars is not None:
+            services.set_parties(commitment=commitment, pillars=pillars)
+    if publish:
+        publish_commitment(commitment, published_on)
+    return commitment
+
+
+def publish_commitment(commitment, on=None):
+    """Publish the working copy as version 1 (in force from the plan's approval, or the
+    start) and make the commitment public, at noon of `on`."""
+    on = on or PUBLISHED_ON
+    with clock.moment(on):
+        if not commitment.versions.exists():
+            plan = commitment.plan
+            services.publish_version(
+                commitment=commitment,
+                effective_on=min(plan.approved_on or commitment.start_date, on),
+            )
+        services.publish_commitment(commitment=commitment)
+    return commitment
 
 
 def add_indicator(commitment, baseline=0, target=100, **fields):
+    """An indicator of the working copy (public with the next version)."""
     direction = Indicator.Direction.UP if target > baseline else Indicator.Direction.DOWN
     values = {
         "name": "Indicador de prueba",
@@ -78,42 +137,123 @@ def add_indicator(commitment, baseline=0, target=100, **fields):
         "target": Decimal(target),
         "direction": direction,
         "verification_means": "Reporte de prueba.",
+        "order": commitment.indicators.count() + 1,
         **fields,
     }
-    return Indicator.objects.create(commitment=commitment, **values)
+    return services.save(instance=Indicator(commitment=commitment, **values))
 
 
-def add_measurement(indicator, day, value, published_on=None, draft=False):
-    return Measurement.objects.create(
-        indicator=indicator,
-        date=day,
-        value=Decimal(value),
-        status=Measurement.Status.DRAFT if draft else Measurement.Status.PUBLISHED,
-        published_on=None if draft else published_on or day,
-    )
-
-
-def add_milestone(commitment, start=START, end=END, percent=0, updated_on=START, **fields):
+def add_milestone(commitment, start=START, end=END, **fields):
+    """A milestone of the working copy (public with the next version)."""
+    number = commitment.milestones.count() + 1
     values = {
-        "title": f"Hito {commitment.milestones.count() + 1}",
+        "title": f"Hito {number}",
         "deliverable": "Entregable de prueba.",
+        "order": number,
         "start_date": start,
         "end_date": end,
-        "percent_done": percent,
-        "progress_updated_on": updated_on,
         **fields,
     }
-    return Milestone.objects.create(commitment=commitment, **values)
+    return services.save(instance=Milestone(commitment=commitment, **values))
 
 
-def add_evidence(milestone, title="Acta firmada"):
-    return Evidence.objects.create(
-        commitment=milestone.commitment,
-        milestone=milestone,
-        title=title,
-        date=milestone.start_date,
-        evidence_url="https://example.org/acta.pdf",
-    )
+def add_measurement(indicator, day, value, published_on=None, draft=False, **fields):
+    """A value about `day`, published at noon of `published_on` (of `day` by default)."""
+    with clock.moment(published_on or day):
+        return services.record_measurement(
+            indicator=indicator, date=day, value=value, publish=not draft, **fields
+        )
+
+
+def add_progress(milestone, day, percent, published_on=None, draft=False, **fields):
+    """A milestone's percent on `day`, published at noon of `published_on` (or `day`)."""
+    with clock.moment(published_on or day):
+        return services.record_milestone_progress(
+            milestone=milestone, date=day, percent=percent, publish=not draft, **fields
+        )
+
+
+def add_evidence(target, title="Acta firmada", day=None, published_on=None, draft=False, **fields):
+    """Evidence for a milestone (or a commitment) dated `day` (the milestone's start)."""
+    is_milestone = isinstance(target, Milestone)
+    day = day or (target.start_date if is_milestone else START)
+    fields.setdefault("evidence_url", EVIDENCE_URL)
+    with clock.moment(published_on or day):
+        return services.add_evidence(
+            title=title,
+            date=day,
+            publish=not draft,
+            **{"milestone" if is_milestone else "commitment": target},
+            **fields,
+        )
+
+
+def complete_milestone(milestone, day, published_on=None):
+    """Evidence and then 100 %, both public on `published_on` (or `day`)."""
+    add_evidence(milestone, day=day, published_on=published_on)
+    return add_progress(milestone, day, 100, published_on=published_on)
+
+
+def set_override(commitment, status, starts_on, reason="Acuerdo del Secretariado.", **fields):
+    """A status assigned by hand from `starts_on`, published that day."""
+    with clock.moment(fields.pop("published_on", None) or starts_on):
+        return services.set_override(
+            commitment=commitment, status=status, reason=reason, starts_on=starts_on, **fields
+        )
+
+
+def publish(fact, on):
+    """Publish a draft fact at noon of `on`."""
+    with clock.moment(on):
+        return services.publish(fact=fact)
+
+
+def approve(
+    commitment,
+    on,
+    summary="Cambio aprobado",
+    reason="Motivo de prueba.",
+    session=None,
+    published_on=None,
+    **changes,
+):
+    """Apply `changes` to the working copy and approve them as a modification on `on`:
+    a new version in force from that day, public at noon of `published_on` (or `on`)."""
+    with clock.moment(published_on or on):
+        for name, value in changes.items():
+            setattr(commitment, name, value)
+        if changes:
+            services.save(instance=commitment)
+        return services.approve_modification(
+            commitment=commitment, approved_on=on, summary=summary, reason=reason, session=session
+        )
+
+
+def add_round(plan, number, period_end, opens_on=None, deadline=None, title=None):
+    with clock.moment(PUBLISHED_ON):
+        return services.save(
+            instance=ReportingRound(
+                plan=plan,
+                number=number,
+                title=title or f"Corte {number}",
+                period_end=period_end,
+                opens_on=opens_on or period_end,
+                deadline=deadline or period_end,
+            )
+        )
+
+
+def file_report(round_, commitment, delivered_on, entries=(), draft=False, narrative="Avance."):
+    """A round report delivered (published) at noon of `delivered_on`; `entries` are
+    (milestone, percent) pairs."""
+    with clock.moment(delivered_on):
+        return services.file_round_report(
+            round=round_,
+            commitment=commitment,
+            narrative=narrative,
+            entries=[(milestone, percent, "") for milestone, percent in entries],
+            publish=not draft,
+        )
 
 
 def admin_form_data(response):
