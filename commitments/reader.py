@@ -11,6 +11,7 @@ values, in a fixed number of queries; the result is kept in the cache under the 
 version, so a page works in proportion to what it shows.
 """
 
+import contextlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -471,10 +472,9 @@ def plan_view(plan, day):
     if found is not None:
         return found
     view = _plan_view(plan, day)
-    try:
+    # A cache outage only costs speed.
+    with contextlib.suppress(Exception):
         cache.set(key, view, timeout=60 * 60)
-    except Exception:
-        pass
     return view
 
 

@@ -369,10 +369,8 @@ def evaluate(
     stale = stale and status != Status.COMPLETE
     if stale:
         # Still one sentence: the flag is a clause of it.
-        sentence = "%s; %s" % (
-            sentence.rstrip("."),
-            _("sus datos no se han actualizado con la periodicidad comprometida."),
-        )
+        clause = _("sus datos no se han actualizado con la periodicidad comprometida.")
+        sentence = f"{sentence.rstrip('.')}; {clause}"
 
     if override is not None and override.since <= as_of:
         label = Status(override.status).label

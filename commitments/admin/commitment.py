@@ -1,5 +1,7 @@
 """The commitment page: the matrix row with its indicators, milestones, evidence and more."""
 
+import contextlib
+
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms import CheckboxSelectMultiple
@@ -243,14 +245,12 @@ class CommitmentAdmin(RoomyForm, admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         commitment = form.instance
         if commitment.versions.exists():
-            try:
+            with contextlib.suppress(ValidationError):
                 services.publish_version(
                     commitment=commitment,
                     reason=_("Corrección registrada en la administración."),
                     by=request.user,
                 )
-            except ValidationError:
-                pass
 
 
 # --- indicators and measurements ----------------------------------------------
