@@ -1,32 +1,37 @@
 """Demo data for León 2025-2027: real pillars, axes and dates; example commitments.
 
-The pillars, the four axes, the exercise and the approval date come from the public
-record. Every commitment, indicator, milestone and organisation here is invented
-for demonstration and flagged as example data (`is_example`), which every public
-page shows. Loading is idempotent: each row is written by its natural key.
+The pillars, the four axes, the exercise, the approval date and the route come from the
+public record. Every commitment, indicator, milestone and organisation here is invented for
+demonstration and flagged as example data (`is_example`), which every public page shows.
+
+The demo is written through `commitments.services` like any real data: its story is a list
+of dated events replayed in date order, each at its own moment of the project clock, so
+every "hecho público el" agrees with the story. Loading again throws the demo plans away and
+replays the story; reference rows (pillars, units, organisations, rubric) are kept by their
+natural key.
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.text import slugify
 
+from commitments import services
 from commitments.models import (
     ActionPlan,
     Assessment,
     Axis,
     ClosingReport,
     Commitment,
-    CoResponsibility,
     Dimension,
-    Evidence,
     Exercise,
     Indicator,
     Measurement,
     Milestone,
-    Modification,
     Objective,
     Organization,
     Pillar,
@@ -34,14 +39,19 @@ from commitments.models import (
     RatingRubric,
     ReportingRound,
     ResponsibleUnit,
-    RoundReport,
-    RoundReportEntry,
     TransversalRating,
 )
 from commitments.semaforo import ProgressSource, Status
+from portal import clock
 
 # The demo is written as it stood on this day; pages computed later move on from it.
 DEMO_TODAY = date(2026, 11, 25)
+PLAN_SLUG = "plan-de-accion-2025-2027"
+PREVIOUS_PLAN_SLUG = "plan-de-accion-2022-2024-ejemplo"
+# Approved in the 2ª Sesión Ordinaria; published on the portal once the Unidad de
+# Transparencia had it online (agreement STMGA-2025-02-02).
+PLAN_APPROVED = date(2025, 8, 29)
+PLAN_PUBLISHED = date(2025, 9, 10)
 EVIDENCE_BASE = "https://example.org/gobierno-abierto-leon/evidencias"
 
 PILLARS = [
@@ -161,6 +171,12 @@ class Spec:
     ratings: tuple = ("medio", "medio", "medio", "medio")
     override: tuple = ()
     milestone_titles: list = field(default_factory=list)
+    # The progress fraction at which each milestone is done (evenly spread by default).
+    done_at: tuple = ()
+
+    def milestone_thresholds(self):
+        count = len(self.milestone_titles)
+        return self.done_at or tuple((n + 1) / count for n in range(count))
 
 
 def month_end(day, months_back=0):
@@ -190,6 +206,8 @@ SPECS = [
             "Primeros 60 conjuntos publicados",
             "Catálogo completo y documentado",
         ],
+        # 60 conjuntos are 25 of the 85 beyond the baseline of 35.
+        done_at=(0.1, 0.2, 0.25, 25 / 85, 1.0),
     ),
     Spec(
         "DA-02",
@@ -326,6 +344,8 @@ SPECS = [
             "Mesas 25 a 36",
             "Mesas 37 a 48 y balance",
         ],
+        # Each milestone is done when its count of the 48 mesas is reached.
+        done_at=(0.1, 0.25, 0.5, 0.75, 1.0),
     ),
     Spec(
         "MB-02",
@@ -392,6 +412,7 @@ SPECS = [
             "Tercera sesión",
             "Cuarta sesión y memoria",
         ],
+        done_at=(0.05, 0.25, 0.5, 0.75, 1.0),
     ),
     Spec(
         "CJ-02",
@@ -450,6 +471,35 @@ SPECS = [
 # commitment that finished earlier); CJ-04 stopped reporting to show "sin actualizar".
 LATEST_MEASUREMENT = date(2026, 10, 31)
 STALE_CODES = {"CJ-04"}
+# A value is published ten days after the day it is about.
+PUBLISH_DELAY = timedelta(days=10)
+
+# The follow-up rounds, with the deadlines the route publishes ("Primer corte semestral de
+# avances" on 30/01/2026, …): title, last day covered, opens, deadline.
+ROUNDS = [
+    ("Primer corte semestral", date(2025, 12, 31), date(2026, 1, 5), date(2026, 1, 30)),
+    ("Segundo corte semestral", date(2026, 6, 30), date(2026, 7, 1), date(2026, 7, 31)),
+    ("Tercer corte semestral", date(2026, 12, 31), date(2027, 1, 4), date(2027, 1, 29)),
+    ("Cuarto corte semestral", date(2027, 6, 30), date(2027, 7, 1), date(2027, 7, 30)),
+]
+# Units deliver two days before the deadline; MB-02 misses the second round and CJ-03
+# delivers it twelve days late.
+DELIVERED_BEFORE_DEADLINE = timedelta(days=2)
+MISSED_REPORT = ("MB-02", 2)
+LATE_REPORT = ("CJ-03", 2)
+LATE_BY = timedelta(days=12)
+
+# PP-02 got six more months in the session that reviewed the first semester's reports.
+MODIFICATION_SESSION = "3a-sesion-ordinaria-2026"
+MODIFICATION_DAY = date(2026, 2, 27)
+PP02_ORIGINAL_END = date(2027, 2, 28)
+PP02_ORIGINAL_GOAL = "Publicar ficha y avance del 100 % de los proyectos ganadores."
+
+ASSESSED_ON = date(2026, 10, 30)
+CLOSING_REPORT_ON = date(2026, 9, 25)
+OVERRIDE_ON = date(2026, 11, 10)
+# MB-03's July value counted some colonias twice; it was corrected ten days later.
+CORRECTED = ("MB-03", date(2026, 7, 31), Decimal(7), date(2026, 8, 20))
 
 
 def _date_for(spec, index):
@@ -457,122 +507,6 @@ def _date_for(spec, index):
         return date(2025, 11, 30)
     last = min(LATEST_MEASUREMENT, spec.end)
     return month_end(last, 3 * (len(spec.history) - 1 - index))
-
-
-@transaction.atomic
-def load():
-    from secretariat import demo as secretariat_demo
-
-    secretariat_demo.load()
-    approval_session = secretariat_demo.plan_approval_session()
-
-    pillars = []
-    for order, (name, summary) in enumerate(PILLARS):
-        pillar, _ = Pillar.objects.update_or_create(
-            slug=slugify(name), defaults={"name": name, "summary": summary, "order": order}
-        )
-        pillars.append(pillar)
-
-    exercise, _ = Exercise.objects.update_or_create(
-        number=3,
-        defaults={
-            "name": "Tercer Ejercicio de Gobierno Abierto Municipal 2025-2027",
-            "start_date": date(2025, 2, 4),
-            "end_date": date(2027, 9, 30),
-            "status": Exercise.Status.IMPLEMENTATION,
-        },
-    )
-    plan, _ = ActionPlan.objects.update_or_create(
-        slug="plan-de-accion-2025-2027",
-        defaults={
-            "exercise": exercise,
-            "title": "Plan de Acción Municipal de Gobierno Abierto 2025-2027",
-            "version": "1.1",
-            "approved_on": date(2025, 8, 29),
-            "approved_at_session": approval_session,
-            "document_url": "https://www.leon.gob.mx/transparencia/",
-            "summary": (
-                "Compromisos cocreados en las mesas de junio de 2025 y aprobados por el "
-                "Secretariado Técnico en su 2ª Sesión Ordinaria. Los compromisos de este "
-                "portal de demostración son datos de ejemplo."
-            ),
-            "is_published": True,
-            "default_progress_source": ProgressSource.INDICATORS,
-        },
-    )
-
-    axes = {}
-    for order, (prefix, name, description) in enumerate(AXES):
-        axis, _ = Axis.objects.update_or_create(
-            slug=slugify(name),
-            defaults={"plan": plan, "name": name, "description": description, "order": order},
-        )
-        objective, _ = Objective.objects.update_or_create(
-            axis=axis,
-            code=f"{prefix}-O1",
-            defaults={"title": f"Fortalecer {name.lower()} en León (objetivo de ejemplo)"},
-        )
-        axes[prefix] = objective
-
-    units = {}
-    for name, acronym in UNITS:
-        units[acronym], _ = ResponsibleUnit.objects.update_or_create(
-            acronym=acronym, defaults={"name": name, "slug": slugify(acronym + " " + name)[:50]}
-        )
-    organizations = []
-    for name, kind in ORGANIZATIONS:
-        org, _ = Organization.objects.update_or_create(
-            slug=slugify(name)[:50],
-            defaults={
-                "name": name,
-                "kind": kind,
-                "description": "Organización inventada para los datos de demostración.",
-            },
-        )
-        organizations.append(org)
-
-    levels = list(RatingLevel)
-    for dimension, descriptions in RUBRIC.items():
-        for level, description in zip(levels, descriptions, strict=True):
-            RatingRubric.objects.update_or_create(
-                dimension=dimension, level=level, defaults={"description": description}
-            )
-
-    rounds = _load_rounds(plan)
-    commitments = {}
-    for spec in SPECS:
-        commitments[spec.code] = _load_commitment(
-            spec, plan, axes, units, organizations, pillars, rounds
-        )
-    _load_modification(commitments["PP-02"])
-    _load_assessments(commitments)
-    _load_closing_report(commitments["DA-03"])
-    _load_previous_exercise(units, pillars)
-    return plan
-
-
-def _load_rounds(plan):
-    rounds = []
-    for number, (title, period_end, opens, deadline) in enumerate(
-        [
-            ("Primer corte semestral", date(2026, 2, 28), date(2026, 3, 1), date(2026, 3, 20)),
-            ("Segundo corte semestral", date(2026, 8, 31), date(2026, 9, 1), date(2026, 9, 18)),
-            ("Tercer corte semestral", date(2027, 2, 28), date(2027, 3, 1), date(2027, 3, 19)),
-        ],
-        start=1,
-    ):
-        round_, _ = ReportingRound.objects.update_or_create(
-            plan=plan,
-            number=number,
-            defaults={
-                "title": title,
-                "period_end": period_end,
-                "opens_on": opens,
-                "deadline": deadline,
-            },
-        )
-        rounds.append(round_)
-    return rounds
 
 
 def _fraction_on(spec, day):
@@ -584,219 +518,424 @@ def _fraction_on(spec, day):
     return reached
 
 
-def _load_commitment(spec, plan, axes, units, organizations, pillars, rounds):
-    prefix = spec.code.split("-")[0]
-    description = (
-        f"{spec.title}. Compromiso de ejemplo para mostrar cómo se da seguimiento a una acción "
-        "del plan; no corresponde a un compromiso real del municipio."
-    )
-    defaults = {
-        "plan": plan,
-        "objective": axes[prefix],
-        "slug": slugify(f"{spec.code} {spec.title}")[:120],
-        "title": spec.title,
-        "description": description,
-        "unit": units[spec.unit],
-        "contact_name": "Enlace de ejemplo",
-        "contact_role": "Titular de área",
-        "goal": spec.goal,
-        "start_date": spec.start,
-        "end_date": spec.end,
-        "progress_source": spec.source,
-        "is_example": True,
-        "is_published": True,
-        "status_override": spec.override[0] if spec.override else "",
-        "override_reason": spec.override[1] if spec.override else "",
-        "override_since": date(2026, 11, 10) if spec.override else None,
-    }
-    commitment, _ = Commitment.objects.update_or_create(
-        plan=plan, code=spec.code, defaults=defaults
-    )
-    chosen = [pillars[i] for i in _pillar_indexes(prefix)]
-    commitment.pillars.set(chosen)
+def _percents(spec, fraction):
+    """Each milestone's percent when the commitment has come `fraction` of the way."""
+    percents, previous = [], 0.0
+    for threshold in spec.milestone_thresholds():
+        share = (fraction - previous) / (threshold - previous)
+        percents.append(round(max(0.0, min(1.0, share)) * 100))
+        previous = threshold
+    return percents
 
-    for order, (name, unit, baseline, target, periodicity) in enumerate(spec.indicators):
-        direction = Indicator.Direction.UP if target > baseline else Indicator.Direction.DOWN
-        indicator, _ = Indicator.objects.update_or_create(
-            commitment=commitment,
-            order=order,
-            defaults={
+
+class Story:
+    """Dated events, replayed in date order (ties in the order they were told), each at
+    noon of its day on the project clock."""
+
+    def __init__(self):
+        self.events = []
+
+    def on(self, day, action, *args):
+        self.events.append((day, len(self.events), action, args))
+
+    def play(self):
+        for day, _, action, args in sorted(self.events, key=lambda event: event[:2]):
+            with clock.moment(day):
+                action(*args)
+
+
+@transaction.atomic
+def load():
+    from secretariat import demo as secretariat_demo
+
+    secretariat_demo.load()
+    reset()
+    cast = {"approval_session": secretariat_demo.plan_approval_session()}
+    story = Story()
+    story.on(date(2022, 3, 1), _reference_data, cast)
+    _tell_previous_exercise(story, cast)
+    _tell_plan(story, cast)
+    story.play()
+    return cast["plan"]
+
+
+def reset():
+    """Throw the demo plans away (their whole record), so the story can be told again."""
+    for plan in ActionPlan.objects.filter(slug__in=[PLAN_SLUG, PREVIOUS_PLAN_SLUG]):
+        services.drop_plan(plan=plan)
+
+
+def _upsert(model, lookup, values):
+    """Find a reference row by its natural key, set `values` and save it."""
+    instance = model.objects.filter(**lookup).first() or model(**lookup)
+    for name, value in values.items():
+        setattr(instance, name, value)
+    return services.save(instance=instance)
+
+
+def _reference_data(cast):
+    cast["pillars"] = [
+        _upsert(Pillar, {"slug": slugify(name)}, {"name": name, "summary": summary, "order": n})
+        for n, (name, summary) in enumerate(PILLARS)
+    ]
+    cast["units"] = {
+        acronym: _upsert(
+            ResponsibleUnit,
+            {"acronym": acronym},
+            {"name": name, "slug": slugify(acronym + " " + name)[:50]},
+        )
+        for name, acronym in UNITS
+    }
+    cast["organizations"] = [
+        _upsert(
+            Organization,
+            {"slug": slugify(name)[:50]},
+            {
                 "name": name,
-                "unit": unit,
-                "baseline": Decimal(baseline),
-                "target": Decimal(target),
-                "direction": direction,
-                "periodicity": periodicity,
-                "verification_means": (
+                "kind": kind,
+                "description": "Organización inventada para los datos de demostración.",
+            },
+        )
+        for name, kind in ORGANIZATIONS
+    ]
+    for dimension, descriptions in RUBRIC.items():
+        for level, description in zip(RatingLevel, descriptions, strict=True):
+            _upsert(
+                RatingRubric,
+                {"dimension": dimension, "level": level},
+                {"description": description},
+            )
+
+
+# --- The plan 2025-2027 --------------------------------------------------------------------
+
+
+def _tell_plan(story, cast):
+    story.on(date(2025, 2, 4), _exercise, cast)
+    story.on(PLAN_APPROVED, _plan, cast)
+    story.on(PLAN_PUBLISHED, _rounds, cast)
+    for spec in SPECS:
+        story.on(PLAN_PUBLISHED, _commitment, spec, cast)
+    story.on(PLAN_PUBLISHED, lambda: services.publish_plan(plan=cast["plan"]))
+    for spec in SPECS:
+        _tell_commitment(story, spec, cast)
+    story.on(ASSESSED_ON, _assessments, cast)
+
+
+def _exercise(cast):
+    # The exercise opened with the call to form the Secretariado (4 February 2025).
+    cast["exercise"] = _upsert(
+        Exercise,
+        {"number": 3},
+        {
+            "name": "Tercer Ejercicio de Gobierno Abierto Municipal 2025-2027",
+            "start_date": date(2025, 2, 4),
+            "end_date": date(2027, 9, 30),
+            "status": Exercise.Status.IMPLEMENTATION,
+        },
+    )
+
+
+def _plan(cast):
+    plan = services.save(
+        instance=ActionPlan(
+            exercise=cast["exercise"],
+            slug=PLAN_SLUG,
+            title="Plan de Acción Municipal de Gobierno Abierto 2025-2027",
+            version="1.1",
+            approved_on=PLAN_APPROVED,
+            approved_at_session=cast["approval_session"],
+            document_url="https://www.leon.gob.mx/transparencia/",
+            summary=(
+                "Compromisos cocreados en las mesas de junio de 2025 y aprobados por el "
+                "Secretariado Técnico en su 2ª Sesión Ordinaria. Los compromisos de este "
+                "portal de demostración son datos de ejemplo."
+            ),
+            default_progress_source=ProgressSource.INDICATORS,
+        )
+    )
+    cast["plan"] = plan
+    cast["objectives"] = {}
+    for order, (prefix, name, description) in enumerate(AXES):
+        axis = services.save(
+            instance=Axis(
+                plan=plan, name=name, slug=slugify(name), description=description, order=order
+            )
+        )
+        cast["objectives"][prefix] = services.save(
+            instance=Objective(
+                axis=axis,
+                code=f"{prefix}-O1",
+                title=f"Fortalecer {name.lower()} en León (objetivo de ejemplo)",
+            )
+        )
+
+
+def _rounds(cast):
+    cast["rounds"] = {
+        number: services.save(
+            instance=ReportingRound(
+                plan=cast["plan"],
+                number=number,
+                title=title,
+                period_end=period_end,
+                opens_on=opens,
+                deadline=deadline,
+            )
+        )
+        for number, (title, period_end, opens, deadline) in enumerate(ROUNDS, start=1)
+    }
+
+
+def _original(spec):
+    """The end and goal of the approved original (only PP-02 changed since)."""
+    if spec.code == "PP-02":
+        return PP02_ORIGINAL_END, PP02_ORIGINAL_GOAL
+    return spec.end, spec.goal
+
+
+def _commitment(spec, cast):
+    prefix = spec.code.split("-")[0]
+    units, organizations = cast["units"], cast["organizations"]
+    end, goal = _original(spec)
+    commitment = services.save(
+        instance=Commitment(
+            objective=cast["objectives"][prefix],
+            code=spec.code,
+            slug=slugify(f"{spec.code} {spec.title}")[:120],
+            title=spec.title,
+            description=(
+                f"{spec.title}. Compromiso de ejemplo para mostrar cómo se da seguimiento a una "
+                "acción del plan; no corresponde a un compromiso real del municipio."
+            ),
+            unit=units[spec.unit],
+            contact_name="Enlace de ejemplo",
+            contact_role="Titular de área",
+            goal=goal,
+            start_date=spec.start,
+            end_date=end,
+            progress_source=spec.source,
+            is_example=True,
+        )
+    )
+    for order, (name, unit, baseline, target, periodicity) in enumerate(spec.indicators, 1):
+        services.save(
+            instance=Indicator(
+                commitment=commitment,
+                order=order,
+                name=name,
+                unit=unit,
+                baseline=Decimal(baseline),
+                target=Decimal(target),
+                direction=Indicator.Direction.UP if target > baseline else Indicator.Direction.DOWN,
+                periodicity=periodicity,
+                verification_means=(
                     "Reporte de la dependencia publicado en el portal de transparencia "
                     "(medio de verificación de ejemplo)."
                 ),
-                "verification_url": "https://www.leon.gob.mx/transparencia/",
-            },
+                verification_url="https://www.leon.gob.mx/transparencia/",
+            )
         )
-        for index, fraction in enumerate(spec.history):
-            day = _date_for(spec, index)
-            value = Decimal(baseline) + (Decimal(target) - Decimal(baseline)) * Decimal(
-                str(fraction)
-            )
-            Measurement.objects.update_or_create(
-                indicator=indicator,
-                date=day,
-                defaults={
-                    # Counts, percentages and days: whole numbers, as a unit would report them.
-                    "value": value.quantize(Decimal("1")),
-                    "narrative": f"Avance reportado por la dependencia al {day:%d/%m/%Y}.",
-                    "status": Measurement.Status.PUBLISHED,
-                    "published_on": day + timedelta(days=10),
-                    "evidence_url": f"{EVIDENCE_BASE}/{spec.code.lower()}/avance-{index + 1}.pdf",
-                },
-            )
-
-    milestones = _load_milestones(spec, commitment, units)
-    _load_reports(spec, commitment, milestones, rounds)
-
-    for unit_or_org, role in spec.co:
-        if isinstance(unit_or_org, str):
-            CoResponsibility.objects.update_or_create(
-                commitment=commitment, unit=units[unit_or_org], defaults={"role": role}
-            )
-        else:
-            CoResponsibility.objects.update_or_create(
+    titles = spec.milestone_titles
+    span = (end - spec.start).days
+    for n, title in enumerate(titles):
+        services.save(
+            instance=Milestone(
                 commitment=commitment,
-                organization=organizations[unit_or_org],
-                defaults={"role": role},
+                order=n + 1,
+                title=title,
+                deliverable=f"Entregable de ejemplo: {title.lower()}",
+                unit=units[spec.unit],
+                responsible_person="Enlace de ejemplo",
+                start_date=spec.start + timedelta(days=span * n // len(titles)),
+                end_date=spec.start + timedelta(days=span * (n + 1) // len(titles) - 1),
             )
-
-    for dimension, level in zip(Dimension, spec.ratings, strict=True):
-        TransversalRating.objects.update_or_create(
-            commitment=commitment,
-            dimension=dimension,
-            defaults={
-                "level": level,
-                "justification": (
-                    f"Valoración de ejemplo: nivel {level} en {dimension.label.lower()} según la "
-                    "rúbrica publicada."
-                ),
-            },
         )
-    return commitment
+    services.set_parties(
+        commitment=commitment,
+        pillars=[cast["pillars"][i] for i in _pillar_indexes(prefix)],
+        co_responsibles=[
+            (units[party] if isinstance(party, str) else organizations[party], role)
+            for party, role in spec.co
+        ],
+    )
+    services.publish_version(commitment=commitment, effective_on=PLAN_APPROVED)
+    services.publish_commitment(commitment=commitment)
+    for dimension, level in zip(Dimension, spec.ratings, strict=True):
+        services.record_fact(
+            fact=TransversalRating(
+                commitment=commitment,
+                dimension=dimension,
+                level=level,
+                justification=(
+                    f"Valoración de ejemplo: nivel {level} en {dimension.label.lower()} según "
+                    "la rúbrica publicada."
+                ),
+            )
+        )
+    cast[spec.code] = commitment
 
 
 def _pillar_indexes(prefix):
     return {"DA": [0, 4], "PP": [3, 1], "MB": [3, 2], "CJ": [3, 0]}[prefix]
 
 
-def _load_milestones(spec, commitment, units):
-    titles = spec.milestone_titles
-    span = (spec.end - spec.start).days
-    milestones = []
-    final = _fraction_on(spec, DEMO_TODAY)
-    for order, title in enumerate(titles):
-        start = spec.start + timedelta(days=span * order // len(titles))
-        end = spec.start + timedelta(days=span * (order + 1) // len(titles)) - timedelta(days=1)
-        # Milestones fill up in order until they account for the commitment's progress.
-        share = 1 / len(titles)
-        percent = round(max(0.0, min(1.0, (final - order * share) / share)) * 100)
-        status = (
-            Milestone.Status.COMPLETE
-            if percent == 100
-            else Milestone.Status.IN_PROGRESS
-            if percent > 0
-            else Milestone.Status.PENDING
-        )
-        milestone, _ = Milestone.objects.update_or_create(
-            commitment=commitment,
-            order=order,
-            defaults={
-                "title": title,
-                "deliverable": f"Entregable de ejemplo: {title.lower()}",
-                "unit": units[spec.unit],
-                "responsible_person": "Enlace de ejemplo",
-                "start_date": start,
-                "end_date": end,
-                "percent_done": percent,
-                "progress_updated_on": date(2026, 10, 15),
-                "status": status,
-                "narrative": (
-                    "Se realizaron las actividades previstas (texto de ejemplo)." if percent else ""
-                ),
-                "difficulties": "Retrasos en la contratación (ejemplo)."
-                if 0 < percent < 100
-                else "",
-                "success_factors": "Colaboración con la sociedad civil (ejemplo)."
-                if percent == 100
-                else "",
-            },
-        )
-        if percent > 0:
-            Evidence.objects.update_or_create(
-                commitment=commitment,
-                milestone=milestone,
-                title=f"Evidencia: {title}",
-                defaults={
-                    "date": min(end, DEMO_TODAY),
-                    "evidence_url": f"{EVIDENCE_BASE}/{spec.code.lower()}/hito-{order + 1}.pdf",
-                },
-            )
-        milestones.append(milestone)
-    return milestones
-
-
-def _load_reports(spec, commitment, milestones, rounds):
-    """Reports for the two past rounds; MB-02 misses the second one, CJ-03 files it late."""
-    for round_ in rounds[:2]:
-        if round_.number == 2 and spec.code == "MB-02":
-            RoundReport.objects.filter(round=round_, commitment=commitment).delete()
+def _tell_commitment(story, spec, cast):
+    for index, fraction in enumerate(spec.history):
+        day = _date_for(spec, index)
+        story.on(day + PUBLISH_DELAY, _measure, spec, cast, index, day, fraction)
+    for number, (_, period_end, _, deadline) in enumerate(ROUNDS, start=1):
+        if deadline >= DEMO_TODAY:
+            break
+        if spec.start > period_end or (spec.code, number) == MISSED_REPORT:
             continue
-        if commitment.start_date > round_.period_end:
-            continue
-        late = round_.number == 2 and spec.code == "CJ-03"
-        submitted = round_.deadline + timedelta(days=12) if late else round_.deadline
-        report, _ = RoundReport.objects.update_or_create(
-            round=round_,
-            commitment=commitment,
-            defaults={
-                "narrative": (
-                    f"Informe de ejemplo del {round_.title.lower()}: avances del periodo y "
-                    "siguientes pasos."
-                ),
-                "difficulties": "Ninguna relevante (ejemplo)." if not late else "Cambio de enlace.",
-                "submitted_on": submitted - timedelta(days=2),
-            },
+        if (spec.code, number) == LATE_REPORT:
+            delivered = deadline + LATE_BY
+        else:
+            delivered = deadline - DELIVERED_BEFORE_DEADLINE
+        story.on(delivered, _report, spec, cast, number)
+    if spec.history and spec.code not in STALE_CODES:
+        # Milestones are brought up to date with the latest value.
+        day = _date_for(spec, len(spec.history) - 1)
+        story.on(day + PUBLISH_DELAY, _milestone_update, spec, cast, day)
+    if spec.code == CORRECTED[0]:
+        story.on(CORRECTED[3], _correct, cast)
+    if spec.code == "PP-02":
+        _tell_modification(story, spec, cast)
+    if spec.override:
+        status, reason = spec.override
+        story.on(
+            OVERRIDE_ON,
+            lambda: services.set_override(
+                commitment=cast[spec.code], status=status, reason=reason, starts_on=OVERRIDE_ON
+            ),
         )
-        fraction = _fraction_on(spec, round_.period_end)
-        share = 1 / len(milestones)
-        for order, milestone in enumerate(milestones):
-            percent = round(max(0.0, min(1.0, (fraction - order * share) / share)) * 100)
-            RoundReportEntry.objects.update_or_create(
-                report=report, milestone=milestone, defaults={"percent": percent}
-            )
+    if spec.code == "DA-03":
+        story.on(CLOSING_REPORT_ON, _closing_report, cast)
 
 
-def _load_modification(commitment):
-    """PP-02 was given six more months; its original version stays on record."""
-    from secretariat.models import Session
-
-    if commitment.modifications.exists():
-        return
-    session = Session.objects.order_by("-date").first()
-    original = commitment.snapshot()
-    original["end_date"] = date(2027, 2, 28).isoformat()
-    original["goal"] = "Publicar ficha y avance del 100 % de los proyectos ganadores."
-    Modification.objects.create(
-        commitment=commitment,
-        approved_on=date(2026, 6, 12),
-        session=session,
-        summary="Se amplía el plazo a agosto de 2027 y se añaden fotografías a la meta.",
-        reason=(
-            "Las obras ganadoras arrancaron tarde por la licitación; el Secretariado aprobó "
-            "ampliar el plazo (modificación de ejemplo)."
-        ),
-        previous_version=original,
+def _measure(spec, cast, index, day, fraction):
+    baseline, target = spec.indicators[0][2:4]
+    value = Decimal(baseline) + (Decimal(target) - Decimal(baseline)) * Decimal(str(fraction))
+    # Counts, percentages and days: whole numbers, as a unit would report them.
+    value = value.quantize(Decimal("1"))
+    code, corrected_day, error, _ = CORRECTED
+    wrong = spec.code == code and day == corrected_day
+    services.record_measurement(
+        indicator=cast[spec.code].indicators.get(),
+        date=day,
+        value=value + error if wrong else value,
+        narrative=f"Avance reportado por la dependencia al {day:%d/%m/%Y}.",
+        evidence_url=f"{EVIDENCE_BASE}/{spec.code.lower()}/avance-{index + 1}.pdf",
+        publish=True,
     )
 
 
-def _load_assessments(commitments):
+def _correct(cast):
+    code, day, error, _ = CORRECTED
+    measurement = Measurement.objects.get(indicator__commitment=cast[code], date=day)
+    services.correct(
+        fact=measurement,
+        reason="Se habían contado dos veces siete colonias del poniente (corrección de ejemplo).",
+        value=measurement.value - error,
+    )
+
+
+def _milestones(cast, spec):
+    return list(cast[spec.code].milestones.order_by("order"))
+
+
+def _add_missing_evidence(spec, milestones, percents):
+    """A milestone with progress shows what backs it, published before its percent."""
+    for milestone, percent in zip(milestones, percents, strict=True):
+        if percent and not milestone.evidence.exists():
+            is_upload = spec.code == "DA-01" and milestone.order == 4
+            services.add_evidence(
+                milestone=milestone,
+                title=f"Evidencia: {milestone.title}",
+                date=min(milestone.end_date, clock.today()),
+                evidence_url=""
+                if is_upload
+                else (f"{EVIDENCE_BASE}/{spec.code.lower()}/hito-{milestone.order}.pdf"),
+                evidence_file=_pdf_file(milestone.title) if is_upload else None,
+                publish=True,
+            )
+
+
+def _report(spec, cast, number):
+    round_ = cast["rounds"][number]
+    milestones = _milestones(cast, spec)
+    percents = _percents(spec, _fraction_on(spec, round_.period_end))
+    _add_missing_evidence(spec, milestones, percents)
+    late = (spec.code, number) == LATE_REPORT
+    services.file_round_report(
+        round=round_,
+        commitment=cast[spec.code],
+        narrative=(
+            f"Informe de ejemplo del {round_.title.lower()}: avances del periodo y siguientes "
+            "pasos."
+        ),
+        difficulties="Cambio de enlace." if late else "Ninguna relevante (ejemplo).",
+        entries=[(m, p, "") for m, p in zip(milestones, percents, strict=True)],
+        publish=True,
+    )
+
+
+def _milestone_update(spec, cast, day):
+    milestones = _milestones(cast, spec)
+    percents = _percents(spec, _fraction_on(spec, day))
+    _add_missing_evidence(spec, milestones, percents)
+    for milestone, percent in zip(milestones, percents, strict=True):
+        latest = milestone.progress.published().order_by("-date", "-published_at").first()
+        if (latest.percent if latest else 0) == percent:
+            continue
+        services.record_milestone_progress(
+            milestone=milestone,
+            date=day,
+            percent=percent,
+            narrative="Se realizaron las actividades previstas (texto de ejemplo).",
+            difficulties="Retrasos en la contratación (ejemplo)." if percent < 100 else "",
+            success_factors="Colaboración con la sociedad civil (ejemplo)."
+            if percent == 100
+            else "",
+            publish=True,
+        )
+
+
+def _tell_modification(story, spec, cast):
+    """PP-02 was given six more months; its original version stays on record. It is
+    approved in the session that reviewed the first reports, if the Secretariado's demo
+    has it as held; otherwise on that day without a session."""
+    from secretariat.models import Session
+
+    session = Session.objects.filter(
+        slug=MODIFICATION_SESSION, is_held=True, date__lte=DEMO_TODAY
+    ).first()
+    day = session.date if session else MODIFICATION_DAY
+
+    def approve():
+        commitment = cast[spec.code]
+        commitment.end_date = spec.end
+        commitment.goal = spec.goal
+        services.save(instance=commitment)
+        last = commitment.milestones.order_by("order").last()
+        last.end_date = spec.end
+        services.save(instance=last)
+        services.approve_modification(
+            commitment=commitment,
+            approved_on=day,
+            session=session,
+            summary="Se amplía el plazo a agosto de 2027 y se añaden fotografías a la meta.",
+            reason=(
+                "Las obras ganadoras arrancaron tarde por la licitación; el Secretariado aprobó "
+                "ampliar el plazo (modificación de ejemplo)."
+            ),
+        )
+
+    story.on(day, approve)
+
+
+def _assessments(cast):
     A = Assessment
     rows = [
         ("DA-01", True, A.Potential.SUBSTANTIAL, A.Completion.SUBSTANTIAL, A.EarlyResults.MAJOR),
@@ -806,43 +945,75 @@ def _load_assessments(commitments):
         ("CJ-02", False, A.Potential.UNCLEAR, A.Completion.NO_EVIDENCE, ""),
     ]
     for code, verifiable, potential, completion, early in rows:
-        Assessment.objects.update_or_create(
-            commitment=commitments[code],
-            assessed_on=date(2026, 10, 30),
-            defaults={
-                "assessor": "Comité de monitoreo independiente (ejemplo)",
-                "verifiable": verifiable,
-                "verifiable_justification": "La meta y sus medios de verificación permiten "
+        services.record_fact(
+            fact=Assessment(
+                commitment=cast[code],
+                assessed_on=ASSESSED_ON,
+                assessor="Comité de monitoreo independiente (ejemplo)",
+                verifiable=verifiable,
+                verifiable_justification="La meta y sus medios de verificación permiten "
                 "comprobar el cumplimiento (ejemplo)."
                 if verifiable
                 else "La meta no define cómo se comprobará el dictamen (ejemplo).",
-                "relevance_access_to_information": code.startswith("DA"),
-                "relevance_civic_participation": not code.startswith("DA"),
-                "relevance_public_accountability": code in {"DA-03", "MB-02", "CJ-02"},
-                "relevance_technology_innovation": code == "DA-01",
-                "relevance_justification": "Abre información o espacios de decisión que antes "
+                relevance_access_to_information=code.startswith("DA"),
+                relevance_civic_participation=not code.startswith("DA"),
+                relevance_public_accountability=code in {"DA-03", "MB-02", "CJ-02"},
+                relevance_technology_innovation=code == "DA-01",
+                relevance_justification="Abre información o espacios de decisión que antes "
                 "no estaban disponibles (ejemplo).",
-                "potential": potential,
-                "potential_justification": "Valoración de ejemplo del potencial.",
-                "completion": completion,
-                "completion_justification": "Valoración de ejemplo con base en las evidencias.",
-                "early_results": early,
-                "early_results_justification": "Valoración de ejemplo." if early else "",
-            },
+                potential=potential,
+                potential_justification="Valoración de ejemplo del potencial.",
+                completion=completion,
+                completion_justification="Valoración de ejemplo con base en las evidencias.",
+                early_results=early,
+                early_results_justification="Valoración de ejemplo." if early else "",
+            )
         )
 
 
-def _load_closing_report(commitment):
-    ClosingReport.objects.update_or_create(
-        commitment=commitment,
-        defaults={
-            "submitted_on": date(2026, 9, 25),
-            "results": "El promedio de respuesta bajó a 8 días hábiles (resultado de ejemplo).",
-            "lessons": "El turnado electrónico fue la pieza clave (lección de ejemplo).",
-            "evidence_url": f"{EVIDENCE_BASE}/da-03/informe-de-cierre.pdf",
-        },
+def _closing_report(cast):
+    services.record_fact(
+        fact=ClosingReport(
+            commitment=cast["DA-03"],
+            results="El promedio de respuesta bajó a 8 días hábiles (resultado de ejemplo).",
+            lessons="El turnado electrónico fue la pieza clave (lección de ejemplo).",
+            evidence_file=_pdf_file("Informe de cierre DA-03"),
+        )
     )
 
+
+def _pdf_file(title):
+    """A one-page PDF that says it is a demo document, as an upload."""
+    return ContentFile(_pdf(f"Documento de ejemplo: {title}"), name=f"{slugify(title)}.pdf")
+
+
+def _pdf(text):
+    escaped = re.sub(r"([()\\])", r"\\\1", text).encode("latin-1")
+    content = b"BT /F1 14 Tf 72 770 Td (" + escaped + b") Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+# --- The closed exercise 2022-2024 -------------------------------------------------------
 
 PREVIOUS_COMMITMENTS = [
     (
@@ -864,81 +1035,97 @@ PREVIOUS_COMMITMENTS = [
         [0.3, 0.45],
     ),
 ]
+PREVIOUS_APPROVED = date(2022, 6, 30)
+PREVIOUS_MEASUREMENTS = (date(2023, 8, 31), date(2024, 8, 31))
 
 
-def _load_previous_exercise(units, pillars):
+def _tell_previous_exercise(story, cast):
     """A closed earlier exercise (invented), so the board can show how past plans ended."""
-    exercise, _ = Exercise.objects.update_or_create(
-        number=2,
-        defaults={
+    story.on(date(2022, 3, 1), _previous_exercise, cast)
+    story.on(PREVIOUS_APPROVED, _previous_plan, cast)
+    for code, _, _, history in PREVIOUS_COMMITMENTS:
+        for day, fraction in zip(PREVIOUS_MEASUREMENTS, history, strict=True):
+            story.on(day + timedelta(days=15), _previous_measurement, cast, code, day, fraction)
+
+
+def _previous_exercise(cast):
+    cast["previous_exercise"] = _upsert(
+        Exercise,
+        {"number": 2},
+        {
             "name": "Segundo Ejercicio de Gobierno Abierto Municipal (ejemplo)",
             "start_date": date(2022, 3, 1),
             "end_date": date(2024, 9, 30),
             "status": Exercise.Status.CLOSED,
         },
     )
-    plan, _ = ActionPlan.objects.update_or_create(
-        slug="plan-de-accion-2022-2024-ejemplo",
-        defaults={
-            "exercise": exercise,
-            "title": "Plan de Acción Municipal de Gobierno Abierto 2022-2024 (ejemplo)",
-            "approved_on": date(2022, 6, 30),
-            "summary": "Ejercicio anterior inventado para mostrar cómo se consultan planes "
+
+
+def _previous_plan(cast):
+    plan = services.save(
+        instance=ActionPlan(
+            exercise=cast["previous_exercise"],
+            slug=PREVIOUS_PLAN_SLUG,
+            title="Plan de Acción Municipal de Gobierno Abierto 2022-2024 (ejemplo)",
+            approved_on=PREVIOUS_APPROVED,
+            summary="Ejercicio anterior inventado para mostrar cómo se consultan planes "
             "concluidos; sus compromisos son datos de ejemplo.",
-            "is_published": True,
-        },
+        )
     )
-    axis, _ = Axis.objects.update_or_create(
-        slug="transparencia-proactiva-2022-2024",
-        defaults={
-            "plan": plan,
-            "name": "Transparencia proactiva",
-            "description": "Información publicada sin que nadie la pida (eje de ejemplo).",
-        },
-    )
-    objective, _ = Objective.objects.update_or_create(
-        axis=axis,
-        code="TP-O1",
-        defaults={"title": "Publicar de oficio la información más consultada (ejemplo)"},
-    )
-    start, end = date(2022, 9, 1), date(2024, 8, 31)
-    for code, title, unit, history in PREVIOUS_COMMITMENTS:
-        commitment, _ = Commitment.objects.update_or_create(
+    axis = services.save(
+        instance=Axis(
             plan=plan,
-            code=code,
-            defaults={
-                "objective": objective,
-                "slug": slugify(f"{code} {title} 2022")[:120],
-                "title": title,
-                "description": f"{title}. Compromiso de ejemplo de un ejercicio anterior.",
-                "unit": units[unit],
-                "goal": "Meta de ejemplo del ejercicio anterior.",
-                "start_date": start,
-                "end_date": end,
-                "is_example": True,
-            },
+            slug="transparencia-proactiva-2022-2024",
+            name="Transparencia proactiva",
+            description="Información publicada sin que nadie la pida (eje de ejemplo).",
         )
-        commitment.pillars.set([pillars[0]])
-        indicator, _ = Indicator.objects.update_or_create(
-            commitment=commitment,
-            order=0,
-            defaults={
-                "name": "Avance de la publicación",
-                "unit": "%",
-                "baseline": Decimal(0),
-                "target": Decimal(100),
-                "periodicity": Indicator.Periodicity.YEARLY,
-                "verification_means": "Informe anual de la dependencia (ejemplo).",
-            },
+    )
+    objective = services.save(
+        instance=Objective(
+            axis=axis,
+            code="TP-O1",
+            title="Publicar de oficio la información más consultada (ejemplo)",
         )
-        for day, fraction in zip((date(2023, 8, 31), date(2024, 8, 31)), history, strict=True):
-            Measurement.objects.update_or_create(
-                indicator=indicator,
-                date=day,
-                defaults={
-                    "value": Decimal(round(fraction * 100)),
-                    "status": Measurement.Status.PUBLISHED,
-                    "published_on": day + timedelta(days=15),
-                    "evidence_url": f"{EVIDENCE_BASE}/{code.lower()}/informe-{day.year}.pdf",
-                },
+    )
+    for code, title, unit, _ in PREVIOUS_COMMITMENTS:
+        commitment = services.save(
+            instance=Commitment(
+                objective=objective,
+                code=code,
+                slug=slugify(f"{code} {title} 2022")[:120],
+                title=title,
+                description=f"{title}. Compromiso de ejemplo de un ejercicio anterior.",
+                unit=cast["units"][unit],
+                goal="Meta de ejemplo del ejercicio anterior.",
+                start_date=date(2022, 9, 1),
+                end_date=date(2024, 8, 31),
+                is_example=True,
             )
+        )
+        services.save(
+            instance=Indicator(
+                commitment=commitment,
+                order=1,
+                name="Avance de la publicación",
+                unit="%",
+                baseline=Decimal(0),
+                target=Decimal(100),
+                periodicity=Indicator.Periodicity.YEARLY,
+                verification_means="Informe anual de la dependencia (ejemplo).",
+            )
+        )
+        services.set_parties(commitment=commitment, pillars=[cast["pillars"][0]])
+        services.publish_version(commitment=commitment, effective_on=PREVIOUS_APPROVED)
+        services.publish_commitment(commitment=commitment)
+        cast[code] = commitment
+    services.publish_plan(plan=plan)
+
+
+def _previous_measurement(cast, code, day, fraction):
+    services.record_measurement(
+        indicator=cast[code].indicators.get(),
+        date=day,
+        value=Decimal(round(fraction * 100)),
+        evidence_url=f"{EVIDENCE_BASE}/{code.lower()}/informe-{day.year}.pdf",
+        publish=True,
+    )

@@ -14,10 +14,13 @@ from decimal import Decimal
 from functools import wraps
 
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from commitments.models import (
+    Assessment,
+    ClosingReport,
     Commitment,
     CommitmentVersion,
     CoResponsibility,
@@ -33,6 +36,7 @@ from commitments.models import (
     RoundReport,
     RoundReportEntry,
     StatusOverride,
+    TransversalRating,
 )
 from commitments.semaforo import Status
 from portal import clock
@@ -68,6 +72,18 @@ _FACT_FIELDS = {
         "evidence_url",
     ],
     "StatusOverride": ["commitment", "status_value", "reason", "starts_on", "ends_on", "review_on"],
+}
+
+# Every public fact model, with its path to the plan.
+_PLAN_FACTS = {
+    Measurement: "indicator__commitment__plan",
+    MilestoneProgress: "milestone__commitment__plan",
+    Evidence: "commitment__plan",
+    StatusOverride: "commitment__plan",
+    RoundReport: "commitment__plan",
+    Assessment: "commitment__plan",
+    TransversalRating: "commitment__plan",
+    ClosingReport: "commitment__plan",
 }
 
 
@@ -113,6 +129,30 @@ def delete(*, instance, by=None):
             % {"name": instance}
         )
     instance.delete()
+
+
+@service
+def drop_plan(*, plan, by=None):
+    """Delete a demo or synthetic plan with its whole record, so it can be rebuilt.
+
+    Never offered for a real plan (the admin cannot delete a published one). Versions and
+    corrections go first: they protect the modifications and the rows they replace.
+    """
+    files = []
+    for model, path in _PLAN_FACTS.items():
+        rows = model.objects.filter(**{path: plan})
+        rows.exclude(supersedes=None).update(supersedes=None)
+        if hasattr(model, "evidence_file"):
+            files += list(rows.exclude(evidence_file="").values_list("evidence_file", flat=True))
+    CommitmentVersion.objects.filter(commitment__plan=plan).delete()
+    Commitment.objects.filter(plan=plan).delete()
+    plan.delete()
+
+    def delete_files():
+        for name in files:
+            default_storage.delete(name)
+
+    transaction.on_commit(delete_files)
 
 
 def _is_public(instance):
