@@ -1,0 +1,140 @@
+"""Uncached public pages at 40, 400 and 4,000 actions, today and on a past date.
+
+Run: .venv/bin/python benchmarks/pages_bench.py [--sizes 40 400 4000] [--repeat 3]
+(`make benchmark`). It builds synthetic plans (commitments/synthetic.py) in a throwaway
+SQLite database, or in BENCH_DATABASE_URL if set, and requests each page in-process with
+the cache emptied before every request, so neither the page cache nor the reader's memo
+helps ("frío"), then with the reader's memo warm but no cached page ("memoria"). It
+prints the median time, the SQL queries and the ratio of the largest plan to the
+smallest. Numbers only: this is not a test and asserts nothing.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+AS_OF = date(2026, 11, 25)
+PAST = "2026-06-30"
+
+
+def setup_django():
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+    database_url = os.environ.get("BENCH_DATABASE_URL")
+    folder = None
+    if not database_url:
+        folder = tempfile.TemporaryDirectory(prefix="pages-bench-")
+        database_url = f"sqlite:///{folder.name}/bench.sqlite3"
+    os.environ["DATABASE_URL"] = database_url
+
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+    return folder
+
+
+def pages(plan):
+    first = plan.commitments.order_by("code").first()
+    base = [
+        ("tablero", "/tablero/"),
+        ("inicio", "/"),
+        ("eje", f"/ejes/{plan.axes.order_by('order').first().slug}/"),
+        ("dependencia", f"/dependencias/{first.unit.slug}/"),
+        ("compromiso", f"/compromisos/{first.slug}/"),
+    ]
+    return [(f"{name} hoy", url) for name, url in base] + [
+        (f"{name} {PAST}", f"{url}?fecha={PAST}") for name, url in base
+    ]
+
+
+def drop_pages(cache):
+    """Forget cached pages, keep the reader's memo (local-memory cache only)."""
+    store = getattr(cache, "_cache", None)
+    if store is None:
+        cache.clear()
+        return
+    for key in [k for k in list(store) if "reader:" not in k]:
+        store.pop(key, None)
+
+
+def measure(client, url, repeat, *, memo):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    times, queries = [], 0
+    for _ in range(repeat):
+        cache.clear()
+        if memo:
+            client.get(url)
+            drop_pages(cache)
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            response = client.get(url)
+            times.append(time.perf_counter() - start)
+        assert response.status_code == 200, (url, response.status_code)
+        queries = len(captured)
+    return statistics.median(times), queries
+
+
+def table(title, results, sizes, names, index):
+    print()
+    print(title)
+    print(f"{'página':<28}" + "".join(f"{f'{s} acciones':>20}" for s in sizes) + f"{'razón':>9}")
+    for name in names:
+        cells = []
+        for size in sizes:
+            seconds, queries = results[size, name][index]
+            cells.append(f"{seconds * 1000:>9.0f} ms ({queries:>2} c)")
+        first = results[sizes[0], name][index][0]
+        last = results[sizes[-1], name][index][0]
+        print(f"{name:<28}" + "".join(f"{c:>20}" for c in cells) + f"{last / first:>8.1f}×")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[40, 400, 4000])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    folder = setup_django()
+
+    from django.test import Client
+
+    from commitments import synthetic
+    from portal import clock
+
+    clock.FIXED = clock.at_noon(AS_OF)
+    client = Client()
+    results, names = {}, []
+    for size in args.sizes:
+        started = time.perf_counter()
+        plan, _counts = synthetic.build_plan(actions=size, as_of=AS_OF, replace=True)
+        print(f"plan de {size} acciones: {time.perf_counter() - started:.1f} s", flush=True)
+        names = [name for name, _ in pages(plan)]
+        for name, url in pages(plan):
+            results[size, name] = (
+                measure(client, url, args.repeat, memo=False),
+                measure(client, url, args.repeat, memo=True),
+            )
+    table(
+        "Frío: caché vacía (ni páginas ni memoria del lector); c = consultas SQL",
+        results,
+        args.sizes,
+        names,
+        0,
+    )
+    table("Memoria del lector calculada, sin página en caché", results, args.sizes, names, 1)
+    if folder:
+        folder.cleanup()
+
+
+if __name__ == "__main__":
+    main()
