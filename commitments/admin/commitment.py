@@ -351,24 +351,12 @@ class CommitmentAdmin(StructureAdmin):
     def save_related(self, request, form, formsets, change):
         commitment = form.instance
         was_public = form.is_public
-        for formset in formsets:
-            if formset.model is not CoResponsibility:
-                self.save_formset(request, form, formset, change)
-        parties = [
-            (
-                row.cleaned_data.get("unit") or row.cleaned_data["organization"],
-                row.cleaned_data["role"],
-            )
-            for formset in formsets
-            if formset.model is CoResponsibility
-            for row in formset.forms
-            if row.cleaned_data and not row.cleaned_data.get("DELETE")
-        ]
         try:
+            for formset in formsets:
+                self.save_formset(request, form, formset, change)
             services.set_parties(
                 commitment=commitment,
                 pillars=form.cleaned_data["pillars"],
-                co_responsibles=parties,
                 by=request.user,
             )
             if was_public:
