@@ -171,10 +171,14 @@ class RoundReportAdmin(CommitmentCodeColumn, FactAdmin):
     readonly_fields = ["filed_by"]
     inlines = [RoundReportEntryInline]
     withdrawable = False
-    actions = ["publish_selected"]
+    actions = ["deliver_selected"]
     draft_note = _(
         "Se guarda como borrador: no está entregado hasta que lo entregas con la acción "
         "«Entregar (publicar)». Guarda el reporte para anotar el avance de cada hito."
+    )
+    draft_message = _(
+        "Guardaste «%(obj)s» como borrador: aún no está entregado ni es público. Anota el "
+        "avance de cada hito y entrégalo con la acción «Entregar (publicar)»."
     )
 
     def get_queryset(self, request):
@@ -184,11 +188,12 @@ class RoundReportAdmin(CommitmentCodeColumn, FactAdmin):
         # Milestones belong to the report's commitment, known once the report is saved.
         return self.inlines if obj else []
 
-    def get_actions(self, request, action_location=admin.ActionLocation.CHANGE_LIST):
-        actions = super().get_actions(request, action_location=action_location)
-        if "publish_selected" in actions:
-            actions["publish_selected"].description = _("Entregar (publicar)")
-        return actions
+    @admin.action(
+        description=_("Entregar (publicar)"),
+        location=[admin.ActionLocation.CHANGE_LIST, admin.ActionLocation.CHANGE_FORM],
+    )
+    def deliver_selected(self, request, queryset):
+        return self.publish_selected(request, queryset)
 
     def record(self, request, obj, form):
         data = form.cleaned_data
