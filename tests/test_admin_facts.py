@@ -83,7 +83,8 @@ def test_measurement_list_shows_value_status_and_publication(staff, indicator):
         assert f">{header}</a>" in page, header
     assert "80.00" in page and "85.00" in page
     assert "Publicado" in page and "Borrador" in page
-    assert "5 de octubre de 2026" in page
+    assert "05/10/2026" in page
+    assert "DA-01 · Conjuntos publicados 1" in page
 
 
 def test_a_draft_is_edited_and_deleted(staff, indicator):

@@ -369,6 +369,16 @@ class FactAdmin(UsesLabelledAutocompletes, RoomyForm, admin.ModelAdmin):
     def publication(self, obj):
         return publication_note(self, obj)
 
+    @admin.display(description=_("fecha del dato"), ordering="date")
+    def day(self, obj):
+        return date_format(obj.date, "d/m/Y")
+
+    @admin.display(description=_("hecho público el"), ordering="published_at")
+    def published_day(self, obj):
+        if obj.published_at is None:
+            return "-"
+        return date_format(timezone.localtime(obj.published_at), "d/m/Y")
+
     @admin.display(description=_("estado"), ordering="status")
     def status_shown(self, obj):
         if obj.is_withdrawal:
@@ -403,9 +413,7 @@ def publication_note(model_admin, obj):
         url = reverse(f"admin:{opts.app_label}_{opts.model_name}_correct", args=[obj.pk])
         parts.append(format_html('<a href="{}">{}</a>', url, _("Corregir (con un motivo público)")))
     if not obj.is_withdrawal and model_admin.withdrawable and not obj.corrections.exists():
-        parts.append(
-            _("Para retirarlo, usa la acción «Retirar de lo público» de la lista o de esta página.")
-        )
+        parts.append(_("Para retirarlo, usa la acción «Retirar de lo público» de la lista."))
     return format_html_join("", "<p>{}</p>", ((part,) for part in parts))
 
 

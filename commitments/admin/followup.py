@@ -66,11 +66,11 @@ class MilestoneProgressAdmin(FactAdmin):
     list_display = [
         "milestone_name",
         "commitment_code",
-        "date",
+        "day",
         "percent",
         "milestone_status",
         "status_shown",
-        "published_at",
+        "published_day",
     ]
     list_display_links = ["milestone_name"]
     list_filter = ["status", "milestone_status", "milestone__commitment__plan"]
@@ -113,7 +113,7 @@ class MilestoneProgressAdmin(FactAdmin):
 
 @admin.register(Evidence)
 class EvidenceAdmin(CommitmentCodeColumn, FactAdmin):
-    list_display = ["title", "commitment_code", "milestone", "date", "status_shown", "published_at"]
+    list_display = ["title", "commitment_code", "milestone", "day", "status_shown", "published_day"]
     list_filter = ["status", "commitment__plan", "commitment__unit"]
     search_fields = ["title", "commitment__code", "milestone__title"]
     autocomplete_fields = ["commitment", "report"]

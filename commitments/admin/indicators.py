@@ -29,14 +29,7 @@ class IndicatorAdmin(LabelledAutocomplete, CommitmentCodeColumn, StructureAdmin)
 
 @admin.register(Measurement)
 class MeasurementAdmin(FactAdmin):
-    list_display = [
-        "indicator_name",
-        "commitment_code",
-        "date",
-        "value",
-        "status_shown",
-        "published_at",
-    ]
+    list_display = ["indicator_name", "day", "value", "status_shown", "published_day"]
     list_display_links = ["indicator_name"]
     list_filter = [
         "status",
@@ -65,10 +58,6 @@ class MeasurementAdmin(FactAdmin):
             by=request.user,
         )
 
-    @admin.display(description=_("indicador"), ordering="indicator__name")
+    @admin.display(description=_("indicador"), ordering="indicator__commitment__code")
     def indicator_name(self, obj):
-        return obj.indicator.name
-
-    @admin.display(description=_("compromiso"), ordering="indicator__commitment__code")
-    def commitment_code(self, obj):
-        return obj.indicator.commitment.code
+        return f"{obj.indicator.commitment.code} · {obj.indicator.name}"
