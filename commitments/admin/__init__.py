@@ -1,8 +1,8 @@
 """The Secretariat's admin for the action plan and its follow-up.
 
-Unit liaisons will later file round reports and milestone progress for their own
-units: reports and milestones are filtered by unit here, every report records who
-filed it, and the evidence rule lives in the models so any form enforces it.
+Every write goes through `commitments.services`: the structure and the commitments'
+working copies, the public versions, and the public facts (drafts, publication,
+corrections and withdrawals with a public reason). Nothing published is edited here.
 """
 
-from commitments.admin import commitment, followup, indicators, plan  # noqa: F401
+from commitments.admin import commitment, followup, indicators, plan, records  # noqa: F401

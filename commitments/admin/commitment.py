@@ -1,8 +1,14 @@
-"""The commitment page: the matrix row with its indicators, milestones, evidence and more."""
+"""The commitment page: the working copy of its matrix row, and how it becomes public.
 
-import contextlib
+Staff edit the working copy (texts, dates, indicators, milestones, parties). Once the
+commitment has a public version, saving publishes the next version with a public reason,
+or records an approved modification that does so from its approval date.
+"""
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.forms import CheckboxSelectMultiple
 from django.utils.html import format_html, format_html_join
@@ -10,31 +16,36 @@ from django.utils.translation import gettext_lazy as _
 
 from commitments import services
 from commitments.admin.common import (
-    TABLE_TEXT,
     RoomyForm,
-    current_object_id,
+    StructureAdmin,
+    reason_step,
+    refuse,
     staff_verdict,
     staff_verdicts,
 )
 from commitments.models import (
-    Assessment,
+    ActionPlan,
     Commitment,
     CoResponsibility,
-    Evidence,
     Indicator,
     Milestone,
-    Modification,
-    TransversalRating,
     report_status,
 )
 from commitments.semaforo import STALE, STALE_LABEL, Status
 from portal import clock
+from secretariat.models import Session
 
 
-class IndicatorInline(RoomyForm, admin.StackedInline):
+class PublicWorkingCopyInline:
+    """Rows of a public commitment are not deleted: a version records what was public."""
+
+    def has_delete_permission(self, request, obj=None):
+        return obj is None or not obj.versions.exists()
+
+
+class IndicatorInline(PublicWorkingCopyInline, RoomyForm, admin.StackedInline):
     model = Indicator
     extra = 0
-    show_change_link = True
     fields = [
         ("name", "order"),
         ("unit", "baseline", "target", "direction"),
@@ -44,10 +55,9 @@ class IndicatorInline(RoomyForm, admin.StackedInline):
     ]
 
 
-class MilestoneInline(RoomyForm, admin.StackedInline):
+class MilestoneInline(PublicWorkingCopyInline, RoomyForm, admin.StackedInline):
     model = Milestone
     extra = 0
-    show_change_link = True
     autocomplete_fields = ["unit"]
     fields = [
         ("order", "title"),
@@ -57,58 +67,83 @@ class MilestoneInline(RoomyForm, admin.StackedInline):
     ]
 
 
-class CommitmentEvidenceInline(admin.TabularInline):
-    model = Evidence
-    fk_name = "commitment"
-    extra = 0
-    fields = ["title", "milestone", "date", "evidence_file", "evidence_url"]
-    verbose_name_plural = _("evidencias (de hitos o del compromiso)")
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "milestone":
-            kwargs["queryset"] = Milestone.objects.filter(commitment_id=current_object_id(request))
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-
 class CoResponsibilityInline(admin.TabularInline):
     model = CoResponsibility
     extra = 0
     autocomplete_fields = ["unit", "organization"]
 
 
-class TransversalRatingInline(admin.TabularInline):
-    model = TransversalRating
-    extra = 0
-    max_num = 4
-    formfield_overrides = TABLE_TEXT
+class CommitmentForm(forms.ModelForm):
+    """The working copy, plus how a change to a public commitment becomes public."""
 
-
-class ModificationInline(RoomyForm, admin.StackedInline):
-    model = Modification
-    extra = 0
-    autocomplete_fields = ["session"]
-    fields = [("approved_on", "session"), "summary", "reason"]
-    verbose_name_plural = _(
-        "modificaciones aprobadas (la versión anterior se guarda al registrar una nueva)"
+    public_reason = forms.CharField(
+        label=_("Motivo público del cambio"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Se publica con la nueva versión; la versión anterior queda a la vista en el historial."
+        ),
     )
+    is_modification = forms.BooleanField(
+        label=_("Es una modificación aprobada"),
+        required=False,
+        help_text=_("Márcalo si el Secretariado aprobó este cambio en sesión."),
+    )
+    approved_on = forms.DateField(
+        label=_("Fecha de aprobación"), required=False, widget=admin.widgets.AdminDateWidget
+    )
+    session = forms.ModelChoiceField(
+        label=_("Sesión que la aprobó"),
+        queryset=Session.objects.order_by("-date"),
+        required=False,
+    )
+    summary = forms.CharField(label=_("Qué cambió"), max_length=300, required=False)
+
+    class Meta:
+        model = Commitment
+        fields = [
+            "objective",
+            "code",
+            "slug",
+            "title",
+            "description",
+            "unit",
+            "contact_name",
+            "contact_role",
+            "goal",
+            "start_date",
+            "end_date",
+            "progress_source",
+            "pillars",
+            "is_example",
+        ]
+        widgets = {"pillars": CheckboxSelectMultiple}
+
+    def clean(self):
+        data = super().clean()
+        if not self.is_public:
+            return data
+        if not data.get("public_reason", "").strip():
+            self.add_error(
+                "public_reason",
+                _("Escribe el motivo público del cambio: el compromiso ya es público."),
+            )
+        if data.get("is_modification"):
+            for name in ("approved_on", "session", "summary"):
+                if not data.get(name):
+                    self.add_error(name, _("Complétalo: es una modificación aprobada."))
+        return data
+
+    @property
+    def is_public(self):
+        return self.instance.pk is not None and self.instance.versions.exists()
 
 
-class AssessmentInline(admin.TabularInline):
-    """A summary with links: an assessment is written on its own page (many justifications)."""
+class Refused(Exception):
+    """The services refused the save; the page is shown again with their reasons."""
 
-    model = Assessment
-    extra = 0
-    can_delete = False
-    show_change_link = True
-    fields = ["assessed_on", "assessor", "completion", "starred", "published_at"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj):
-        return False
-
-    @admin.display(description=_("destacado"), boolean=True)
-    def starred(self, obj):
-        return obj.is_starred
+    def __init__(self, form, formsets):
+        self.form, self.formsets = form, formsets
 
 
 class StatusListFilter(admin.SimpleListFilter):
@@ -125,14 +160,35 @@ class StatusListFilter(admin.SimpleListFilter):
             return queryset
         matching = [
             pk
-            for pk, verdict in staff_verdicts(queryset).items()
+            for pk, verdict in staff_verdicts(
+                ActionPlan.objects.filter(pk__in=queryset.values("plan"))
+            ).items()
             if verdict.status == self.value() or (self.value() == STALE and verdict.stale)
         ]
         return queryset.filter(pk__in=matching)
 
 
+def verdict_summary(verdict):
+    """The computed status with the assigned one beside it, never in its place."""
+    computed = format_html(
+        "<strong>{}</strong> ({} % de {} % esperado)",
+        verdict.computed_label,
+        verdict.progress_display,
+        verdict.expected_display,
+    )
+    if not verdict.overridden:
+        return computed
+    return format_html(
+        "{} · {} <strong>{}</strong>",
+        computed,
+        _("asignado por el Secretariado:"),
+        verdict.label,
+    )
+
+
 @admin.register(Commitment)
-class CommitmentAdmin(RoomyForm, admin.ModelAdmin):
+class CommitmentAdmin(StructureAdmin):
+    form = CommitmentForm
     list_display = ["code", "title", "unit_short", "axis_name", "semaforo", "is_published"]
     list_display_links = ["code", "title"]
     list_filter = [
@@ -147,36 +203,53 @@ class CommitmentAdmin(RoomyForm, admin.ModelAdmin):
     search_fields = ["code", "title", "description", "unit__name", "unit__acronym"]
     autocomplete_fields = ["objective", "unit"]
     prepopulated_fields = {"slug": ["code", "title"]}
-    readonly_fields = ["semaforo_explanation", "round_reports"]
+    readonly_fields = ["computed_status", "versions_shown", "public_link", "round_reports"]
     list_per_page = 50
-    fieldsets = [
-        (None, {"fields": ["objective", ("code", "slug"), "title", "description"]}),
-        (
-            _("Responsables y meta"),
-            {"fields": ["unit", ("contact_name", "contact_role"), "goal", "pillars"]},
-        ),
-        (_("Periodo"), {"fields": [("start_date", "end_date")]}),
-        (
-            _("Semáforo"),
-            {
-                "fields": [
-                    "semaforo_explanation",
-                    "progress_source",
-                ]
-            },
-        ),
-        (_("Seguimiento"), {"fields": ["round_reports"]}),
-        (_("Publicación"), {"fields": ["is_example"]}),
-    ]
-    inlines = [
-        IndicatorInline,
-        MilestoneInline,
-        CommitmentEvidenceInline,
-        CoResponsibilityInline,
-        TransversalRatingInline,
-        ModificationInline,
-        AssessmentInline,
-    ]
+    actions = ["publish_commitments", "unpublish_commitments"]
+    inlines = [IndicatorInline, MilestoneInline, CoResponsibilityInline]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [
+            (None, {"fields": ["objective", ("code", "slug"), "title", "description"]}),
+            (
+                _("Responsables y meta"),
+                {"fields": ["unit", ("contact_name", "contact_role"), "goal", "pillars"]},
+            ),
+            (
+                _("Periodo y fuente de avance"),
+                {"fields": [("start_date", "end_date"), "progress_source"]},
+            ),
+        ]
+        if obj is None:
+            return [*fieldsets, (_("Publicación"), {"fields": ["is_example"]})]
+        fieldsets += [
+            (_("Semáforo"), {"fields": ["computed_status"]}),
+            (_("Seguimiento"), {"fields": ["round_reports"]}),
+            (
+                _("Publicación"),
+                {"fields": ["is_example", "public_link", "versions_shown"]},
+            ),
+        ]
+        if obj.versions.exists():
+            fieldsets.append(
+                (
+                    _("Cambio público"),
+                    {
+                        "fields": [
+                            "public_reason",
+                            "is_modification",
+                            ("approved_on", "session"),
+                            "summary",
+                        ],
+                        "description": _(
+                            "Este compromiso ya es público: al guardar se publica una nueva "
+                            "versión, vigente desde hoy o, si es una modificación aprobada, "
+                            "desde su fecha de aprobación."
+                        ),
+                    },
+                )
+            )
+        return fieldsets
 
     def get_queryset(self, request):
         return (
@@ -185,10 +258,15 @@ class CommitmentAdmin(RoomyForm, admin.ModelAdmin):
             .select_related("plan__exercise", "objective__axis", "unit")
         )
 
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name == "pillars":
-            kwargs["widget"] = CheckboxSelectMultiple
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        # One reading of the plans for the whole page, not one per row.
+        verdicts = staff_verdicts({c.plan for c in changelist.result_list})
+        for commitment in changelist.result_list:
+            commitment.verdict = verdicts.get(commitment.pk)
+        return changelist
+
+    # --- what staff read ---
 
     @admin.display(description=_("dependencia"), ordering="unit__acronym")
     def unit_short(self, obj):
@@ -198,35 +276,65 @@ class CommitmentAdmin(RoomyForm, admin.ModelAdmin):
     def axis_name(self, obj):
         return obj.objective.axis.name
 
-    @admin.display(description=_("semáforo"))
+    @admin.display(description=_("semáforo hoy"))
     def semaforo(self, obj):
-        verdict = staff_verdict(obj)
+        verdict = getattr(obj, "verdict", None)
         if verdict is None:
             return _("Sin versión publicada")
-        notes = [verdict.label]
-        if verdict.overridden:
-            notes.append(_("asignado"))
+        summary = verdict_summary(verdict)
         if verdict.stale:
-            notes.append(STALE_LABEL.lower())
-        figures = _("%(progress)s %% de %(expected)s %% esperado") % {
-            "progress": verdict.progress_display,
-            "expected": verdict.expected_display,
-        }
-        return format_html("{}<br>{}", " · ".join(str(note) for note in notes), figures)
+            return format_html("{} · {}", summary, STALE_LABEL.lower())
+        return summary
 
     @admin.display(description=_("estado calculado hoy"))
-    def semaforo_explanation(self, obj):
-        if not obj.pk:
-            return _("Se calcula al guardar.")
+    def computed_status(self, obj):
         verdict = staff_verdict(obj)
         if verdict is None:
             return _("Aún no tiene una versión publicada.")
-        return format_html("<strong>{}</strong>. {}", verdict.label, verdict.explanation)
+        if not verdict.overridden:
+            return format_html("<p>{}</p><p>{}</p>", verdict_summary(verdict), verdict.explanation)
+        return format_html(
+            "<p>{}</p><p>{} {}. {} {}</p>",
+            verdict_summary(verdict),
+            _("El público ve el estado asignado desde el"),
+            verdict.override_since.strftime("%d/%m/%Y"),
+            _("Motivo:"),
+            verdict.override_reason,
+        )
+
+    @admin.display(description=_("versiones públicas"))
+    def versions_shown(self, obj):
+        versions = obj.versions.order_by("number")
+        if not versions:
+            return _("Aún no es público: se publica la versión 1 al publicar el compromiso.")
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                "<li>{} {}, {} {}{}</li>",
+                (
+                    (
+                        _("Versión"),
+                        version.number,
+                        _("vigente desde el"),
+                        version.effective_on.strftime("%d/%m/%Y"),
+                        f": {version.reason}" if version.reason else "",
+                    )
+                    for version in versions
+                ),
+            ),
+        )
+
+    @admin.display(description=_("página pública"))
+    def public_link(self, obj):
+        if not obj.is_published:
+            return _("No publicado: el público no ve este compromiso.")
+        return format_html(
+            '<a href="{}">{}</a>', obj.get_absolute_url(), _("Ver la página pública")
+        )
 
     @admin.display(description=_("reportes por corte"))
     def round_reports(self, obj):
-        if not obj.pk:
-            return "-"
         today = clock.today()
         reports = {r.round_id: r for r in obj.round_reports.all()}
         rows = []
@@ -238,19 +346,122 @@ class CommitmentAdmin(RoomyForm, admin.ModelAdmin):
             return _("El plan aún no tiene cortes de seguimiento.")
         return format_html("<ul>{}</ul>", format_html_join("", "<li>{}: {}</li>", rows))
 
-    def save_model(self, request, obj, form, change):
-        services.save(instance=obj, by=request.user)
+    # --- writes ---
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
         commitment = form.instance
-        if commitment.versions.exists():
-            with contextlib.suppress(ValidationError):
-                services.publish_version(
-                    commitment=commitment,
-                    reason=_("Corrección registrada en la administración."),
-                    by=request.user,
+        was_public = form.is_public
+        try:
+            for formset in formsets:
+                self.save_formset(request, form, formset, change)
+            services.set_parties(
+                commitment=commitment,
+                pillars=form.cleaned_data["pillars"],
+                by=request.user,
+            )
+            if was_public:
+                self.publish_change(request, form, commitment)
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+            raise Refused(form, formsets) from error
+
+    def publish_change(self, request, form, commitment):
+        last = commitment.versions.order_by("-number").first()
+        if services.snapshot(commitment) == last.data:
+            self.message_user(
+                request,
+                _("No cambió nada de lo público: no se publicó una versión nueva."),
+                messages.INFO,
+            )
+            return
+        data = form.cleaned_data
+        if data["is_modification"]:
+            modification = services.approve_modification(
+                commitment=commitment,
+                approved_on=data["approved_on"],
+                summary=data["summary"],
+                reason=data["public_reason"],
+                session=data["session"],
+                by=request.user,
+            )
+            version = modification.version
+        else:
+            version = services.publish_version(
+                commitment=commitment,
+                reason=data["public_reason"],
+                effective_on=clock.today(),
+                by=request.user,
+            )
+        self.message_user(
+            request,
+            _("Publicaste la versión %(n)s, vigente desde el %(day)s.")
+            % {"n": version.number, "day": version.effective_on.strftime("%d/%m/%Y")},
+            messages.SUCCESS,
+        )
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except Refused as refused:
+            # Django's own transaction was rolled back; show what staff typed, with why.
+            return self.render_refused(request, object_id, refused)
+
+    def render_refused(self, request, object_id, refused):
+        obj = self.get_object(request, unquote(object_id)) if object_id else None
+        admin_form = helpers.AdminForm(
+            refused.form,
+            list(self.get_fieldsets(request, obj)),
+            self.get_prepopulated_fields(request, obj),
+            self.get_readonly_fields(request, obj),
+            model_admin=self,
+        )
+        inline_formsets = self.get_inline_formsets(
+            request, refused.formsets, self.get_inline_instances(request, obj), obj
+        )
+        media = self.media + admin_form.media
+        for inline_formset in inline_formsets:
+            media += inline_formset.media
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Modificar %s") % self.opts.verbose_name,
+            "subtitle": str(obj) if obj else None,
+            "adminform": admin_form,
+            "object_id": object_id,
+            "original": obj,
+            "is_popup": False,
+            "to_field": None,
+            "media": media,
+            "inline_admin_formsets": inline_formsets,
+            "errors": helpers.AdminErrorList(refused.form, refused.formsets),
+            "preserved_filters": self.get_preserved_filters(request),
+        }
+        return self.render_change_form(
+            request, context, add=obj is None, change=obj is not None, obj=obj
+        )
+
+    @admin.action(description=_("Publicar los compromisos seleccionados"))
+    def publish_commitments(self, request, queryset):
+        for commitment in queryset.filter(is_published=False):
+            try:
+                services.publish_commitment(commitment=commitment, by=request.user)
+            except ValidationError as error:
+                refuse(self, request, error, subject=commitment.code)
+            else:
+                self.message_user(
+                    request,
+                    _("Publicaste %(code)s.") % {"code": commitment.code},
+                    messages.SUCCESS,
                 )
 
-
-# --- indicators and measurements ----------------------------------------------
+    @admin.action(description=_("Retirar del sitio público (pide un motivo)"))
+    def unpublish_commitments(self, request, queryset):
+        return reason_step(
+            self,
+            request,
+            queryset.filter(is_published=True),
+            title=_("Retirar compromisos del sitio público"),
+            button=_("Retirar"),
+            apply=lambda commitment, reason: services.unpublish_commitment(
+                commitment=commitment, reason=reason, by=request.user
+            ),
+        )

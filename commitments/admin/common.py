@@ -1,10 +1,35 @@
-"""Pieces shared by the plan's admin pages: form sizing, evidence counting, code column."""
+"""Pieces shared by the plan's admin pages: form sizing, the write path, the staff verdict.
 
-from django.contrib import admin
-from django.contrib.admin.widgets import AdminTextareaWidget, AdminTextInputWidget
+Every write the admin makes goes through `commitments.services`: structure through
+`StructureAdmin`, public facts through `FactAdmin`. A published fact is shown read-only;
+it changes only by a correction or a withdrawal with a public reason.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import ActionLocation, helpers
+from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.contrib.admin.widgets import (
+    AdminDateWidget,
+    AdminTextareaWidget,
+    AdminTextInputWidget,
+    AutocompleteSelect,
+)
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from commitments import services
 from portal import clock
 
 # Text areas inside table rows: two lines, as wide as a one-line field.
@@ -29,16 +54,378 @@ class RoomyForm:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
+def refuse(model_admin, request, error, subject=None):
+    """Tell staff, in the site's words, why the services refused a write."""
+    for message in error.messages:
+        text = f"{subject}: {message}" if subject else message
+        model_admin.message_user(request, text, messages.ERROR)
+
+
+# --- structure: the working copy ------------------------------------------------------
+
+
+class StructureAdmin(RoomyForm, admin.ModelAdmin):
+    """Plan structure and working copies: saved and deleted through `services`."""
+
+    def save_model(self, request, obj, form, change):
+        services.save(instance=obj, by=request.user)
+
+    def delete_model(self, request, obj):
+        services.delete(instance=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            services.delete(instance=obj, by=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        for obj in formset.save(commit=False):
+            services.save(instance=obj, by=request.user)
+        for obj in formset.deleted_objects:
+            services.delete(instance=obj, by=request.user)
+
+
+# --- autocompletes that say where a record belongs ------------------------------------
+
+
+class LabelledAutocompleteView(AutocompleteJsonView):
+    def serialize_result(self, obj, to_field_name):
+        return {
+            "id": str(getattr(obj, to_field_name)),
+            "text": self.model_admin.autocomplete_label(obj),
+        }
+
+
+class LabelledAutocompleteSelect(AutocompleteSelect):
+    """An autocomplete served by the target admin's own view (see `LabelledAutocomplete`)."""
+
+    def get_url(self):
+        opts = self.field.remote_field.model._meta
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_autocomplete")
+
+
+class LabelledChoiceField(forms.ModelChoiceField):
+    def __init__(self, *args, label_from_instance, **kwargs):
+        self.label_from_instance = label_from_instance
+        super().__init__(*args, **kwargs)
+
+
+class LabelledAutocomplete:
+    """A model admin whose records appear in autocompletes as `autocomplete_label(obj)`
+    (an indicator's name alone does not say which commitment or plan it belongs to)."""
+
+    def autocomplete_label(self, obj):
+        return str(obj)
+
+    def get_urls(self):
+        opts = self.model._meta
+        view = LabelledAutocompleteView.as_view(admin_site=self.admin_site)
+        return [
+            path(
+                "autocompletar/",
+                self.admin_site.admin_view(view),
+                name=f"{opts.app_label}_{opts.model_name}_autocomplete",
+            ),
+            *super().get_urls(),
+        ]
+
+
+class UsesLabelledAutocompletes:
+    """Foreign keys in `labelled_autocomplete_fields` use the target admin's labels."""
+
+    labelled_autocomplete_fields = ()
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.labelled_autocomplete_fields:
+            target = self.admin_site.get_model_admin(db_field.remote_field.model)
+            kwargs["widget"] = LabelledAutocompleteSelect(db_field, self.admin_site)
+            kwargs["form_class"] = LabelledChoiceField
+            kwargs["label_from_instance"] = target.autocomplete_label
+            kwargs.setdefault("queryset", target.get_queryset(request))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+# --- a step with a reason (unpublish, withdraw, end an override) ----------------------
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Motivo público"),
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text=_("Se muestra en el historial público."),
+    )
+
+
+def reason_step(model_admin, request, queryset, *, title, button, apply):
+    """An action that first asks for a public reason, then calls `apply(obj, reason)`."""
+    form = ReasonForm(request.POST if "reason" in request.POST else None)
+    if form.is_valid():
+        done = 0
+        for obj in queryset:
+            try:
+                apply(obj, form.cleaned_data["reason"])
+            except ValidationError as error:
+                refuse(model_admin, request, error, subject=obj)
+            else:
+                done += 1
+        model_admin.message_user(
+            request,
+            ngettext("Listo: %(n)d registro.", "Listo: %(n)d registros.", done) % {"n": done},
+            messages.SUCCESS if done else messages.WARNING,
+        )
+        return None
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": title,
+        "button": button,
+        "objects": list(queryset),
+        "form": form,
+        "opts": model_admin.model._meta,
+        "action": request.POST.get("action"),
+        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        "action_index": request.POST.get("index", 0),
+        "location": request.POST.get("action_location", ""),
+    }
+    return TemplateResponse(request, "admin/commitments/reason_step.html", context)
+
+
+# --- public facts ---------------------------------------------------------------------
+
+
+def correction_form_class(model, names):
+    """A form with the fields a correction may change and the required public reason."""
+    fields = {}
+    for name in names:
+        kwargs = {"widget": AdminDateWidget} if name == "date" else {}
+        fields[name] = model._meta.get_field(name).formfield(**kwargs)
+    fields["reason"] = forms.CharField(
+        label=_("Motivo público de la corrección"),
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text=_("Se muestra junto al dato corregido; el dato anterior queda en el historial."),
+    )
+    return type("CorrectionForm", (forms.Form,), fields)
+
+
+class FactAdmin(UsesLabelledAutocompletes, RoomyForm, admin.ModelAdmin):
+    """A public fact: a draft is edited and deleted, a published row is only corrected
+    (`correctable` fields, with a reason) or withdrawn, both through `services`."""
+
+    correctable = ()
+    withdrawable = True
+    draft_note = _(
+        "Se guarda como borrador: no será público hasta que lo publiques (acción «Publicar»)."
+    )
+    draft_message = _(
+        "Guardaste «%(obj)s» como borrador: aún no es público. Publícalo con la acción "
+        "«Publicar» cuando esté revisado."
+    )
+    actions = ["publish_selected", "withdraw_selected"]
+
+    def get_queryset(self, request):
+        corrected = self.model._default_manager.filter(supersedes=OuterRef("pk"))
+        return super().get_queryset(request).annotate(has_correction=Exists(corrected))
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "publication"]
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        return fields if obj is None else [*fields, "publication"]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None:
+            return fieldsets
+        (name, options), *rest = fieldsets
+        return [(name, {**options, "description": self.draft_note}), *rest]
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_public:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_public:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location=action_location)
+        if not self.withdrawable:
+            actions.pop("withdraw_selected", None)
+        return actions
+
+    # --- writes ---
+
+    def record(self, request, obj, form):
+        """Create the draft through its service; returns the saved row."""
+        return services.record_fact(fact=obj, publish=False, by=request.user)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            changes = {name: form.cleaned_data[name] for name in form.changed_data}
+            services.update_draft(fact=obj, by=request.user, **changes)
+            return
+        saved = self.record(request, obj, form)
+        # The admin redirects to and logs `obj`: give it the row the service wrote.
+        obj.pk = saved.pk
+        obj._state.adding = False
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if not self.model._default_manager.get(pk=obj.pk).is_public:
+            self.message_user(request, self.draft_message % {"obj": obj}, messages.WARNING)
+        return super().response_add(request, obj, post_url_continue)
+
+    def delete_model(self, request, obj):
+        services.delete_draft(fact=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            services.delete_draft(fact=obj, by=request.user)
+
+    @admin.action(
+        description=_("Publicar"),
+        location=[ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM],
+    )
+    def publish_selected(self, request, queryset):
+        done = 0
+        for fact in queryset.drafts():
+            try:
+                services.publish(fact=fact, by=request.user)
+            except ValidationError as error:
+                refuse(self, request, error, subject=fact)
+            else:
+                done += 1
+        self.message_user(
+            request,
+            ngettext("Publicaste %(n)d registro.", "Publicaste %(n)d registros.", done)
+            % {"n": done},
+            messages.SUCCESS if done else messages.WARNING,
+        )
+
+    @admin.action(description=_("Retirar de lo público (pide un motivo)"))
+    def withdraw_selected(self, request, queryset):
+        return reason_step(
+            self,
+            request,
+            queryset.published(),
+            title=_("Retirar de lo público"),
+            button=_("Retirar"),
+            apply=lambda fact, reason: services.withdraw(fact=fact, reason=reason, by=request.user),
+        )
+
+    # --- the correction page ---
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "<path:object_id>/corregir/",
+                self.admin_site.admin_view(self.correction_view),
+                name=f"{opts.app_label}_{opts.model_name}_correct",
+            ),
+            *super().get_urls(),
+        ]
+
+    def correction_view(self, request, object_id):
+        fact = get_object_or_404(self.get_queryset(request), pk=unquote(object_id))
+        if not self.correctable or not self.has_view_permission(request, fact):
+            return HttpResponseRedirect(reverse("admin:index"))
+        Form = correction_form_class(self.model, self.correctable)
+        initial = {name: getattr(fact, name) for name in self.correctable}
+        form = Form(request.POST or None, request.FILES or None, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            changes = {
+                name: form.cleaned_data[name] for name in form.changed_data if name != "reason"
+            }
+            try:
+                row = services.correct(
+                    fact=fact, reason=form.cleaned_data["reason"], by=request.user, **changes
+                )
+            except ValidationError as error:
+                form.add_error(None, error.messages)
+            else:
+                self.message_user(
+                    request,
+                    _("Publicaste la corrección; el dato anterior queda en el historial."),
+                    messages.SUCCESS,
+                )
+                opts = self.model._meta
+                return HttpResponseRedirect(
+                    reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[row.pk])
+                )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Corregir «%(fact)s»") % {"fact": fact},
+            "fact": fact,
+            "form": form,
+            "media": self.media + form.media,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/commitments/correction.html", context)
+
+    # --- what staff read ---
+
+    @admin.display(description=_("publicación"))
+    def publication(self, obj):
+        return publication_note(self, obj)
+
+    @admin.display(description=_("fecha del dato"), ordering="date")
+    def day(self, obj):
+        return date_format(obj.date, "d/m/Y")
+
+    @admin.display(description=_("hecho público el"), ordering="published_at")
+    def published_day(self, obj):
+        if obj.published_at is None:
+            return "-"
+        return date_format(timezone.localtime(obj.published_at), "d/m/Y")
+
+    @admin.display(description=_("estado"), ordering="status")
+    def status_shown(self, obj):
+        if obj.is_withdrawal:
+            return _("Retiro publicado")
+        if getattr(obj, "has_correction", False):
+            return _("Publicado · corregido después")
+        return obj.get_status_display()
+
+
+def publication_note(model_admin, obj):
+    """Where a fact stands, and what staff can do with it now."""
+    if obj.pk is None:
+        return "-"
+    if not obj.is_public:
+        return _("Borrador: aún no es público.")
+    when = date_format(timezone.localtime(obj.published_at), "d/m/Y H:i")
+    parts = [format_html("{} {}.", _("Publicado el"), when)]
+    if obj.supersedes_id:
+        parts.append(
+            format_html(
+                "{} «{}».",
+                _("Retira un dato anterior. Motivo:")
+                if obj.is_withdrawal
+                else _("Corrige un dato anterior. Motivo:"),
+                obj.correction_reason,
+            )
+        )
+    opts = model_admin.model._meta
+    if obj.corrections.exists():
+        parts.append(_("Ya tiene una corrección o un retiro: corrige el registro más reciente."))
+    elif not obj.is_withdrawal and model_admin.correctable:
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_correct", args=[obj.pk])
+        parts.append(format_html('<a href="{}">{}</a>', url, _("Corregir (con un motivo público)")))
+    if not obj.is_withdrawal and model_admin.withdrawable and not obj.corrections.exists():
+        parts.append(_("Para retirarlo, usa la acción «Retirar de lo público» de la lista."))
+    return format_html_join("", "<p>{}</p>", ((part,) for part in parts))
+
+
 # --- the status staff see is the one the public sees ------------------------
 
 
-def staff_verdicts(queryset):
-    """Today's public verdict of each commitment in `queryset` that has a public version."""
+def staff_verdicts(plans):
+    """Today's public verdict of each commitment of `plans` that has a public version."""
     from commitments import reader
 
     today = clock.today()
     found = {}
-    plans = {c.plan for c in queryset.select_related("plan__exercise")}
     for plan in plans:
         for row in reader.plan_view(plan, today).rows:
             found[row.pk] = row.verdict
@@ -62,6 +449,3 @@ class CommitmentCodeColumn:
     @admin.display(description=_("compromiso"), ordering="commitment__code")
     def commitment_code(self, obj):
         return obj.commitment.code
-
-
-# --- commitments --------------------------------------------------------------

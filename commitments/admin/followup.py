@@ -1,23 +1,23 @@
-"""Milestones, reporting rounds, assessments, closing reports and modifications."""
+"""Milestones and their progress, evidence, reporting rounds and round reports."""
 
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from commitments.admin.commitment import MilestoneInline
+from commitments import services
 from commitments.admin.common import (
     TABLE_TEXT,
     CommitmentCodeColumn,
-    RoomyForm,
+    FactAdmin,
+    LabelledAutocomplete,
+    StructureAdmin,
     current_object_id,
 )
 from commitments.models import (
-    Assessment,
-    ClosingReport,
     Evidence,
     Milestone,
-    Modification,
+    MilestoneProgress,
     ReportingRound,
     ReportStatus,
     RoundReport,
@@ -26,43 +26,125 @@ from commitments.models import (
 )
 from portal import clock
 
-
-class MilestoneEvidenceInline(admin.TabularInline):
-    model = Evidence
-    fk_name = "milestone"
-    extra = 1
-    fields = ["title", "date", "evidence_file", "evidence_url"]
+MILESTONE_FIELDS = [
+    ("order", "title"),
+    "deliverable",
+    ("unit", "responsible_person"),
+    ("start_date", "end_date", "weight"),
+]
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(RoomyForm, CommitmentCodeColumn, admin.ModelAdmin):
-    list_display = [
-        "title",
-        "commitment_code",
-        "end_date",
-        "weight",
-        "evidence_total",
-    ]
-    list_filter = ["commitment__objective__axis", "commitment__unit"]
+class MilestoneAdmin(LabelledAutocomplete, CommitmentCodeColumn, StructureAdmin):
+    list_display = ["order", "title", "commitment_code", "end_date", "weight"]
+    list_display_links = ["title"]
+    list_filter = ["commitment__plan", "commitment__objective__axis", "commitment__unit"]
     search_fields = ["title", "deliverable", "commitment__code", "commitment__title"]
     autocomplete_fields = ["commitment", "unit"]
-    fields = ["commitment", *MilestoneInline.fields]
-    inlines = [MilestoneEvidenceInline]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": ["commitment", *MILESTONE_FIELDS],
+                "description": _(
+                    "Editas la copia de trabajo: el público ve estos cambios cuando publicas "
+                    "una nueva versión del compromiso (con su motivo) desde su página."
+                ),
+            },
+        )
+    ]
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("commitment", "unit")
-            .annotate(evidence_total=Count("evidence"))
+        return super().get_queryset(request).select_related("commitment__plan", "unit")
+
+    def autocomplete_label(self, obj):
+        return f"{obj.commitment.code} · {obj.order}. {obj.title} ({obj.commitment.plan})"
+
+
+@admin.register(MilestoneProgress)
+class MilestoneProgressAdmin(FactAdmin):
+    list_display = [
+        "milestone_name",
+        "commitment_code",
+        "day",
+        "percent",
+        "milestone_status",
+        "status_shown",
+        "published_day",
+    ]
+    list_display_links = ["milestone_name"]
+    list_filter = ["status", "milestone_status", "milestone__commitment__plan"]
+    search_fields = ["milestone__title", "milestone__commitment__code", "narrative"]
+    labelled_autocomplete_fields = ["milestone"]
+    date_hierarchy = "date"
+    fields = [
+        "milestone",
+        ("date", "percent", "milestone_status"),
+        "narrative",
+        "difficulties",
+        "success_factors",
+    ]
+    correctable = ["date", "percent", "milestone_status", "narrative", "difficulties"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("milestone__commitment")
+
+    def record(self, request, obj, form):
+        data = form.cleaned_data
+        return services.record_milestone_progress(
+            milestone=data["milestone"],
+            date=data["date"],
+            percent=data["percent"],
+            milestone_status=data["milestone_status"],
+            narrative=data["narrative"],
+            difficulties=data["difficulties"],
+            success_factors=data["success_factors"],
+            by=request.user,
         )
 
-    @admin.display(description=_("evidencias"), ordering="evidence_total")
-    def evidence_total(self, obj):
-        return obj.evidence_total
+    @admin.display(description=_("hito"), ordering="milestone__title")
+    def milestone_name(self, obj):
+        return f"{obj.milestone.order}. {obj.milestone.title}"
+
+    @admin.display(description=_("compromiso"), ordering="milestone__commitment__code")
+    def commitment_code(self, obj):
+        return obj.milestone.commitment.code
 
 
-class ReportMilestonesMixin:
+@admin.register(Evidence)
+class EvidenceAdmin(CommitmentCodeColumn, FactAdmin):
+    list_display = ["title", "commitment_code", "milestone", "day", "status_shown", "published_day"]
+    list_filter = ["status", "commitment__plan", "commitment__unit"]
+    search_fields = ["title", "commitment__code", "milestone__title"]
+    autocomplete_fields = ["commitment", "report"]
+    labelled_autocomplete_fields = ["milestone"]
+    fields = [
+        "commitment",
+        "milestone",
+        "report",
+        ("title", "date"),
+        "evidence_file",
+        "evidence_url",
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("commitment", "milestone")
+
+    def record(self, request, obj, form):
+        data = form.cleaned_data
+        return services.add_evidence(
+            title=data["title"],
+            commitment=data["commitment"],
+            milestone=data["milestone"],
+            report=data["report"],
+            date=data["date"],
+            evidence_url=data["evidence_url"],
+            evidence_file=data["evidence_file"] or None,
+            by=request.user,
+        )
+
+
+class ReportMilestones:
     """Only the milestones of the report's own commitment can be chosen."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
@@ -73,33 +155,31 @@ class ReportMilestonesMixin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class RoundReportEntryInline(ReportMilestonesMixin, admin.TabularInline):
+class RoundReportEntryInline(ReportMilestones, admin.TabularInline):
     model = RoundReportEntry
     extra = 0
     formfield_overrides = TABLE_TEXT
 
 
-class ReportEvidenceInline(ReportMilestonesMixin, admin.TabularInline):
-    model = Evidence
-    fk_name = "report"
-    extra = 0
-    fields = ["title", "milestone", "date", "evidence_file", "evidence_url"]
-
-
-def file_report(request, report):
-    """Record who filed a report the first time it is saved."""
-    if report.filed_by_id is None:
-        report.filed_by = request.user
-
-
 @admin.register(RoundReport)
-class RoundReportAdmin(RoomyForm, CommitmentCodeColumn, admin.ModelAdmin):
-    list_display = ["commitment_code", "round", "published_at", "delivery", "filed_by"]
-    list_filter = ["round", "commitment__unit", "commitment__objective__axis"]
+class RoundReportAdmin(CommitmentCodeColumn, FactAdmin):
+    list_display = ["commitment_code", "round", "status_shown", "published_at", "delivery"]
+    list_filter = ["status", "round", "commitment__unit", "commitment__objective__axis"]
     search_fields = ["commitment__code", "commitment__title", "narrative"]
     autocomplete_fields = ["round", "commitment"]
+    fields = ["round", "commitment", "narrative", "difficulties", "filed_by"]
     readonly_fields = ["filed_by"]
-    inlines = [RoundReportEntryInline, ReportEvidenceInline]
+    inlines = [RoundReportEntryInline]
+    withdrawable = False
+    actions = ["deliver_selected"]
+    draft_note = _(
+        "Se guarda como borrador: no está entregado hasta que lo entregas con la acción "
+        "«Entregar (publicar)». Guarda el reporte para anotar el avance de cada hito."
+    )
+    draft_message = _(
+        "Guardaste «%(obj)s» como borrador: aún no está entregado ni es público. Anota el "
+        "avance de cada hito y entrégalo con la acción «Entregar (publicar)»."
+    )
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("round", "commitment", "filed_by")
@@ -108,28 +188,54 @@ class RoundReportAdmin(RoomyForm, CommitmentCodeColumn, admin.ModelAdmin):
         # Milestones belong to the report's commitment, known once the report is saved.
         return self.inlines if obj else []
 
+    @admin.action(
+        description=_("Entregar (publicar)"),
+        location=[admin.ActionLocation.CHANGE_LIST, admin.ActionLocation.CHANGE_FORM],
+    )
+    def deliver_selected(self, request, queryset):
+        return self.publish_selected(request, queryset)
+
+    def record(self, request, obj, form):
+        data = form.cleaned_data
+        return services.file_round_report(
+            round=data["round"],
+            commitment=data["commitment"],
+            narrative=data["narrative"],
+            difficulties=data["difficulties"],
+            by=request.user,
+        )
+
+    def save_formset(self, request, form, formset, change):
+        for entry in formset.save(commit=False):
+            services.save(instance=entry, by=request.user)
+        for entry in formset.deleted_objects:
+            services.delete(instance=entry, by=request.user)
+
     @admin.display(description=_("entrega"))
     def delivery(self, obj):
         today = clock.today()
         return report_status(obj.round, obj, today, starts_on=obj.commitment.start_date).label
 
-    def save_model(self, request, obj, form, change):
-        file_report(request, obj)
-        super().save_model(request, obj, form, change)
-
 
 class RoundReportInline(admin.TabularInline):
+    """A round's reports at a glance; each is filed and delivered on its own page."""
+
     model = RoundReport
     extra = 0
-    fields = ["commitment", "published_at", "narrative", "filed_by"]
-    readonly_fields = ["filed_by", "published_at"]
-    autocomplete_fields = ["commitment"]
+    fields = ["commitment", "status", "published_at", "filed_by"]
+    readonly_fields = fields
     show_change_link = True
-    formfield_overrides = TABLE_TEXT
+    can_delete = False
+
+    def has_add_permission(self, request, obj):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("commitment", "filed_by")
 
 
 @admin.register(ReportingRound)
-class ReportingRoundAdmin(RoomyForm, admin.ModelAdmin):
+class ReportingRoundAdmin(StructureAdmin):
     list_display = ["title", "plan", "period_end", "opens_on", "deadline", "report_total"]
     list_filter = ["plan"]
     search_fields = ["title"]
@@ -176,98 +282,3 @@ class ReportingRoundAdmin(RoomyForm, admin.ModelAdmin):
                 if status in by_status
             ),
         )
-
-    def save_formset(self, request, form, formset, change):
-        if formset.model is RoundReport:
-            for report in formset.save(commit=False):
-                file_report(request, report)
-                report.save()
-            for report in formset.deleted_objects:
-                report.delete()
-            return
-        super().save_formset(request, form, formset, change)
-
-
-# --- assessments, closing reports and modifications ---------------------------
-
-
-@admin.register(Assessment)
-class AssessmentAdmin(RoomyForm, CommitmentCodeColumn, admin.ModelAdmin):
-    list_display = ["commitment_code", "assessed_on", "completion", "starred", "published_at"]
-    list_filter = [
-        "potential",
-        "completion",
-        "early_results",
-        "verifiable",
-        "status",
-        "commitment__objective__axis",
-        "commitment__unit",
-    ]
-    search_fields = ["commitment__code", "commitment__title", "assessor"]
-    autocomplete_fields = ["commitment"]
-    fieldsets = [
-        (None, {"fields": ["commitment", ("assessed_on", "assessor")]}),
-        (_("Verificable"), {"fields": ["verifiable", "verifiable_justification"]}),
-        (
-            _("Relevancia para los valores de gobierno abierto"),
-            {
-                "fields": [
-                    "relevance_access_to_information",
-                    "relevance_civic_participation",
-                    "relevance_public_accountability",
-                    "relevance_technology_innovation",
-                    "relevance_justification",
-                ]
-            },
-        ),
-        (_("Potencial de resultados"), {"fields": ["potential", "potential_justification"]}),
-        (_("Cumplimiento"), {"fields": ["completion", "completion_justification"]}),
-        (
-            _("Resultados tempranos"),
-            {"fields": ["early_results", "early_results_justification"]},
-        ),
-    ]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("commitment")
-
-    @admin.display(description=_("destacado"), boolean=True)
-    def starred(self, obj):
-        return obj.is_starred
-
-
-@admin.register(ClosingReport)
-class ClosingReportAdmin(RoomyForm, CommitmentCodeColumn, admin.ModelAdmin):
-    list_display = ["commitment_code", "published_at"]
-    list_filter = ["commitment__objective__axis", "commitment__unit"]
-    search_fields = ["commitment__code", "commitment__title"]
-    autocomplete_fields = ["commitment"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("commitment")
-
-
-@admin.register(Modification)
-class ModificationAdmin(RoomyForm, CommitmentCodeColumn, admin.ModelAdmin):
-    list_display = ["commitment_code", "approved_on", "summary", "session"]
-    list_filter = ["approved_on", "commitment__objective__axis", "commitment__unit"]
-    search_fields = ["commitment__code", "summary", "reason"]
-    autocomplete_fields = ["commitment", "session"]
-    fields = ["commitment", ("approved_on", "session"), "summary", "reason", "previous"]
-    readonly_fields = ["previous"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("commitment", "session")
-
-    @admin.display(description=_("versión que produjo"))
-    def previous(self, obj):
-        version = getattr(obj, "version", None)
-        if version is None:
-            return _("Se publica al aprobar la modificación.")
-        return _("Versión %(n)s, vigente desde el %(day)s") % {
-            "n": version.number,
-            "day": version.effective_on.strftime("%d/%m/%Y"),
-        }
-
-
-# --- the plan's structure and its parties ------------------------------------

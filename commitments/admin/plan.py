@@ -1,10 +1,12 @@
 """Exercises, plans, pillars, axes, objectives, units, organisations and the rubric."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import Case, Count, When
 from django.utils.translation import gettext_lazy as _
 
-from commitments.admin.common import RoomyForm
+from commitments import services
+from commitments.admin.common import StructureAdmin, reason_step, refuse
 from commitments.models import (
     ActionPlan,
     Axis,
@@ -21,21 +23,36 @@ from commitments.models import (
 
 
 @admin.register(Exercise)
-class ExerciseAdmin(RoomyForm, admin.ModelAdmin):
+class ExerciseAdmin(StructureAdmin):
     list_display = ["name", "number", "start_date", "end_date", "status"]
     list_filter = ["status"]
     search_fields = ["name"]
 
 
 @admin.register(ActionPlan)
-class ActionPlanAdmin(RoomyForm, admin.ModelAdmin):
+class ActionPlanAdmin(StructureAdmin):
     list_display = ["title", "exercise", "version", "approved_on", "is_published"]
     list_filter = ["exercise", "is_published"]
     search_fields = ["title"]
     autocomplete_fields = ["exercise", "approved_at_session"]
     prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["is_published"]
+    actions = ["publish_plans", "unpublish_plans"]
     fieldsets = [
-        (None, {"fields": ["exercise", "title", "slug", "version", "summary", "document_url"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "exercise",
+                    "title",
+                    "slug",
+                    "version",
+                    "summary",
+                    "document_file",
+                    "document_url",
+                ]
+            },
+        ),
         (_("Aprobación"), {"fields": [("approved_on", "approved_at_session"), "is_published"]}),
         (
             _("Reglas del semáforo"),
@@ -52,9 +69,34 @@ class ActionPlanAdmin(RoomyForm, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("exercise")
 
+    @admin.action(description=_("Publicar los planes seleccionados"))
+    def publish_plans(self, request, queryset):
+        for plan in queryset:
+            try:
+                services.publish_plan(plan=plan, by=request.user)
+            except ValidationError as error:
+                refuse(self, request, error, subject=plan)
+            else:
+                self.message_user(
+                    request, _("Publicaste «%(plan)s».") % {"plan": plan}, messages.SUCCESS
+                )
+
+    @admin.action(description=_("Retirar del sitio público (pide un motivo)"))
+    def unpublish_plans(self, request, queryset):
+        return reason_step(
+            self,
+            request,
+            queryset.filter(is_published=True),
+            title=_("Retirar planes del sitio público"),
+            button=_("Retirar"),
+            apply=lambda plan, reason: services.unpublish_plan(
+                plan=plan, reason=reason, by=request.user
+            ),
+        )
+
 
 @admin.register(Pillar)
-class PillarAdmin(RoomyForm, admin.ModelAdmin):
+class PillarAdmin(StructureAdmin):
     list_display = ["name", "order"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -68,7 +110,7 @@ class ObjectiveInline(admin.TabularInline):
 
 
 @admin.register(Axis)
-class AxisAdmin(RoomyForm, admin.ModelAdmin):
+class AxisAdmin(StructureAdmin):
     list_display = ["name", "plan", "order"]
     list_filter = ["plan"]
     search_fields = ["name"]
@@ -78,7 +120,7 @@ class AxisAdmin(RoomyForm, admin.ModelAdmin):
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(RoomyForm, admin.ModelAdmin):
+class ObjectiveAdmin(StructureAdmin):
     list_display = ["__str__", "axis", "order"]
     list_filter = ["axis__plan", "axis"]
     search_fields = ["code", "title"]
@@ -89,7 +131,7 @@ class ObjectiveAdmin(RoomyForm, admin.ModelAdmin):
 
 
 @admin.register(ResponsibleUnit)
-class ResponsibleUnitAdmin(RoomyForm, admin.ModelAdmin):
+class ResponsibleUnitAdmin(StructureAdmin):
     list_display = ["name", "acronym", "commitment_total"]
     search_fields = ["name", "acronym"]
     prepopulated_fields = {"slug": ["name"]}
@@ -113,7 +155,7 @@ class OrganizationCommitmentInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(RoomyForm, admin.ModelAdmin):
+class OrganizationAdmin(StructureAdmin):
     list_display = ["name", "kind", "member"]
     list_filter = ["kind"]
     search_fields = ["name"]
@@ -131,7 +173,7 @@ def in_declared_order(field, choices):
 
 
 @admin.register(RatingRubric)
-class RatingRubricAdmin(RoomyForm, admin.ModelAdmin):
+class RatingRubricAdmin(StructureAdmin):
     list_display = ["dimension", "level", "description"]
     ordering = [in_declared_order("dimension", Dimension), in_declared_order("level", RatingLevel)]
     list_filter = ["dimension", "level"]

@@ -1,0 +1,308 @@
+"""Public facts in the admin: drafts are edited, published rows are only corrected or
+withdrawn with a public reason, and nothing published is deleted."""
+
+import json
+from datetime import date
+
+import pytest
+
+from commitments import services
+from commitments.models import (
+    Assessment,
+    FactStatus,
+    Measurement,
+    MilestoneProgress,
+    RoundReport,
+    StatusOverride,
+)
+from portal import clock
+from tests.admin_cast import full_cast, make_commitment, make_plan
+from tests.conftest import TODAY
+
+pytestmark = pytest.mark.django_db
+
+MEASUREMENTS = "/admin/commitments/measurement/"
+
+
+@pytest.fixture
+def indicator():
+    return make_commitment(make_plan()).indicators.get()
+
+
+def published_measurement(indicator, day=date(2026, 9, 30), value=80):
+    with clock.moment(date(2026, 10, 5)):
+        return services.record_measurement(indicator=indicator, date=day, value=value, publish=True)
+
+
+def html(response):
+    return response.content.decode()
+
+
+def test_measurement_form_asks_indicator_then_date_and_value_then_evidence(staff, indicator):
+    page = html(staff.get(f"{MEASUREMENTS}add/"))
+    positions = [
+        page.index(f'name="{name}"')
+        for name in ["indicator", "date", "value", "narrative", "evidence_file", "evidence_url"]
+    ]
+    assert positions == sorted(positions)
+    assert "Se guarda como borrador: no será público hasta que lo publiques" in page
+
+
+def test_indicator_search_shows_the_commitment_code_and_plan(staff, indicator):
+    response = staff.get(
+        "/admin/commitments/indicator/autocompletar/",
+        {
+            "term": "DA-01",
+            "app_label": "commitments",
+            "model_name": "measurement",
+            "field_name": "indicator",
+        },
+    )
+    results = json.loads(response.content)["results"]
+    assert results == [
+        {"id": str(indicator.pk), "text": "DA-01 · Conjuntos publicados 1 (Plan 2025-2027)"}
+    ]
+
+
+def test_a_new_measurement_is_a_draft_and_says_so(staff, indicator):
+    response = staff.post(
+        f"{MEASUREMENTS}add/",
+        {"indicator": indicator.pk, "date": "2026-10-31", "value": "85", "narrative": ""},
+        follow=True,
+    )
+    measurement = Measurement.objects.get()
+    assert (measurement.status, measurement.published_at) == (FactStatus.DRAFT, None)
+    assert "como borrador: aún no es público." in html(response)
+
+
+def test_measurement_list_shows_value_status_and_publication(staff, indicator):
+    published_measurement(indicator)
+    services.record_measurement(indicator=indicator, date=date(2026, 10, 31), value=85)
+    page = html(staff.get(MEASUREMENTS))
+    for header in ["Valor", "Estado", "Hecho público el"]:
+        assert f">{header}</a>" in page, header
+    assert "80.00" in page and "85.00" in page
+    assert "Publicado" in page and "Borrador" in page
+    assert "05/10/2026" in page
+    assert "DA-01 · Conjuntos publicados 1" in page
+
+
+def test_a_draft_is_edited_and_deleted(staff, indicator):
+    draft = services.record_measurement(indicator=indicator, date=date(2026, 10, 31), value=85)
+    url = f"{MEASUREMENTS}{draft.pk}/change/"
+    response = staff.post(
+        url, {"indicator": indicator.pk, "date": "2026-10-31", "value": "86", "narrative": ""}
+    )
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.value == 86
+    assert staff.post(f"{MEASUREMENTS}{draft.pk}/delete/", {"post": "yes"}).status_code == 302
+    assert not Measurement.objects.exists()
+
+
+def test_a_published_measurement_cannot_be_edited_or_deleted(staff, indicator):
+    published = published_measurement(indicator)
+    url = f"{MEASUREMENTS}{published.pk}/change/"
+    page = html(staff.get(url))
+    assert 'name="value"' not in page
+    assert "Publicado el 05/10/2026 12:00." in page
+    assert "Corregir (con un motivo público)" in page
+
+    edit = staff.post(
+        url, {"indicator": indicator.pk, "date": "2026-09-30", "value": "99", "narrative": ""}
+    )
+    assert edit.status_code == 403
+    assert staff.post(f"{MEASUREMENTS}{published.pk}/delete/", {"post": "yes"}).status_code == 403
+    bulk = staff.post(
+        MEASUREMENTS,
+        {"action": "delete_selected", "_selected_action": [published.pk], "post": "yes"},
+    )
+    assert bulk.status_code == 403
+    published.refresh_from_db()
+    assert published.value == 80
+
+
+def test_publish_action_stamps_the_moment(staff, indicator):
+    already = published_measurement(indicator)
+    draft = services.record_measurement(indicator=indicator, date=date(2026, 10, 31), value=85)
+    response = staff.post(
+        MEASUREMENTS,
+        {"action": "publish_selected", "_selected_action": [draft.pk, already.pk]},
+        follow=True,
+    )
+    assert "Publicaste 1 registro." in html(response)
+    draft.refresh_from_db()
+    assert (draft.status, draft.published_on) == (FactStatus.PUBLISHED, TODAY)
+    assert Measurement.objects.get(pk=already.pk).published_on == date(2026, 10, 5)
+
+
+def test_a_correction_supersedes_the_published_row_with_its_reason(staff, indicator):
+    published = published_measurement(indicator)
+    url = f"{MEASUREMENTS}{published.pk}/corregir/"
+    assert "Motivo público de la corrección" in html(staff.get(url))
+
+    missing = staff.post(url, {"date": "2026-09-30", "value": "82", "reason": ""})
+    assert "Este campo es obligatorio." in html(missing)
+    response = staff.post(
+        url, {"date": "2026-09-30", "value": "82", "narrative": "", "reason": "Error de captura."}
+    )
+    assert response.status_code == 302
+    correction = Measurement.objects.get(supersedes=published)
+    assert (correction.value, correction.correction_reason, correction.published_on) == (
+        82,
+        "Error de captura.",
+        TODAY,
+    )
+    published.refresh_from_db()
+    assert published.value == 80
+    listed = html(staff.get(MEASUREMENTS))
+    assert "Publicado · corregido después" in listed
+    again = html(staff.get(f"{MEASUREMENTS}{published.pk}/change/"))
+    assert "Ya tiene una corrección o un retiro: corrige el registro más reciente." in again
+
+
+def test_withdrawing_asks_for_a_reason_and_adds_a_row(staff, indicator):
+    published = published_measurement(indicator)
+    action = {"action": "withdraw_selected", "_selected_action": [published.pk]}
+    assert "Motivo público" in html(staff.post(MEASUREMENTS, action))
+    staff.post(MEASUREMENTS, {**action, "reason": "El dato era de otro indicador."})
+    withdrawal = Measurement.objects.get(supersedes=published)
+    assert withdrawal.is_withdrawal
+    assert withdrawal.correction_reason == "El dato era de otro indicador."
+
+
+# --- milestone progress, evidence ------------------------------------------------------
+
+
+def test_completing_a_milestone_needs_published_evidence(staff):
+    milestone = make_commitment(make_plan()).milestones.get()
+    draft = services.record_milestone_progress(
+        milestone=milestone, date=date(2026, 11, 20), percent=100
+    )
+    url = "/admin/commitments/milestoneprogress/"
+    action = {"action": "publish_selected", "_selected_action": [draft.pk]}
+    refused = html(staff.post(url, action, follow=True))
+    assert "no puede publicarse como completo sin al menos una evidencia" in refused
+    assert MilestoneProgress.objects.get().status == FactStatus.DRAFT
+
+    evidence = staff.post(
+        "/admin/commitments/evidence/add/",
+        {
+            "commitment": milestone.commitment_id,
+            "milestone": milestone.pk,
+            "title": "Acta de entrega",
+            "date": "2026-11-20",
+            "evidence_url": "https://example.org/acta.pdf",
+        },
+    )
+    assert evidence.status_code == 302
+    staff.post(
+        "/admin/commitments/evidence/",
+        {"action": "publish_selected", "_selected_action": [milestone.evidence.get().pk]},
+    )
+    staff.post(url, action)
+    assert MilestoneProgress.objects.get().status == FactStatus.PUBLISHED
+
+
+# --- overrides ---------------------------------------------------------------------------
+
+
+OVERRIDES = "/admin/commitments/statusoverride/"
+
+
+def test_an_override_is_published_when_saved_and_read_only_after(staff):
+    commitment = make_commitment(make_plan())
+    response = staff.post(
+        f"{OVERRIDES}add/",
+        {
+            "commitment": commitment.pk,
+            "status_value": "atrasado",
+            "reason": "Las comisiones dictaminan en bloque.",
+            "starts_on": "2026-11-25",
+            "review_on": "2026-12-15",
+        },
+    )
+    assert response.status_code == 302
+    override = StatusOverride.objects.get()
+    assert (override.status, override.published_on) == (FactStatus.PUBLISHED, TODAY)
+    page = html(staff.get(f"{OVERRIDES}{override.pk}/change/"))
+    assert 'name="reason"' not in page
+    assert staff.post(f"{OVERRIDES}{override.pk}/delete/", {"post": "yes"}).status_code == 403
+
+
+def test_overrides_past_their_review_date_are_listed(staff):
+    commitment = full_cast()  # its override was due for review on 01/11/2026
+    services.set_override(
+        commitment=commitment,
+        status="en_tiempo",
+        reason="Se revisa en diciembre.",
+        review_on=date(2026, 12, 15),
+    )
+    overdue = staff.get(OVERRIDES, {"revision": "vencida"})
+    assert [o.reason for o in overdue.context["cl"].result_list] == [
+        "Las comisiones dictaminan en bloque."
+    ]
+    assert "Revisión vencida" in html(overdue)
+
+
+def test_ending_an_override_is_a_correction_with_a_reason(staff):
+    commitment = full_cast()
+    override = StatusOverride.objects.get()
+    staff.post(
+        OVERRIDES,
+        {
+            "action": "end_selected",
+            "_selected_action": [override.pk],
+            "reason": "Las comisiones ya dictaminaron.",
+        },
+    )
+    ended = StatusOverride.objects.get(supersedes=override)
+    assert (ended.ends_on, ended.correction_reason) == (TODAY, "Las comisiones ya dictaminaron.")
+    assert commitment.overrides.count() == 2
+
+
+# --- reports and recorded facts ---------------------------------------------------------
+
+
+def test_a_round_report_is_filed_as_a_draft_and_delivered_by_the_action(staff):
+    commitment = full_cast()
+    round_ = commitment.plan.rounds.get()
+    RoundReport.objects.all().delete()
+    response = staff.post(
+        "/admin/commitments/roundreport/add/",
+        {"round": round_.pk, "commitment": commitment.pk, "narrative": "Informe del corte."},
+    )
+    assert response.status_code == 302
+    report = RoundReport.objects.get()
+    assert (report.status, report.filed_by.username) == (FactStatus.DRAFT, "secretariado")
+    url = "/admin/commitments/roundreport/"
+    assert "Entregar (publicar)" in html(staff.get(url))
+    staff.post(url, {"action": "deliver_selected", "_selected_action": [report.pk]})
+    report.refresh_from_db()
+    assert report.delivered_on == TODAY
+    assert 'name="narrative"' not in html(staff.get(f"{url}{report.pk}/change/"))
+
+
+def test_an_assessment_is_published_when_saved_and_read_only_after(staff):
+    commitment = make_commitment(make_plan())
+    response = staff.post(
+        "/admin/commitments/assessment/add/",
+        {
+            "commitment": commitment.pk,
+            "assessed_on": "2026-11-20",
+            "assessor": "Comité de monitoreo",
+            "verifiable": "on",
+            "verifiable_justification": "Tiene metas medibles.",
+            "relevance_justification": "Abre datos.",
+            "potential": "modesto",
+            "potential_justification": "Alcance acotado.",
+            "completion": "limitado",
+            "completion_justification": "Avance parcial.",
+        },
+    )
+    assert response.status_code == 302
+    assessment = Assessment.objects.get()
+    assert assessment.published_on == TODAY
+    url = f"/admin/commitments/assessment/{assessment.pk}/change/"
+    assert 'name="assessor"' not in html(staff.get(url))
+    assert staff.post(url, {"assessor": "Otro"}).status_code == 403
