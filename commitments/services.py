@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from commitments.models import (
+    ActionPlan,
     Assessment,
     ClosingReport,
     Commitment,
@@ -33,6 +34,7 @@ from commitments.models import (
     MilestoneStatus,
     Modification,
     Publication,
+    PublicFact,
     RoundReport,
     RoundReportEntry,
     StatusOverride,
@@ -162,6 +164,17 @@ def _is_public(instance):
 
 def snapshot(commitment):
     """The public content of a commitment's working copy, as a version records it."""
+    return version_data(
+        commitment,
+        pillar_ids=commitment.pillars.values_list("pk", flat=True),
+        co_responsibles=commitment.co_responsibles.order_by("id"),
+        indicators=commitment.indicators.order_by("order", "id"),
+        milestones=commitment.milestones.order_by("order", "id"),
+    )
+
+
+def version_data(commitment, *, pillar_ids, co_responsibles, indicators, milestones):
+    """A version's content from a commitment and its parts, already in hand."""
     return {
         "code": commitment.code,
         "title": commitment.title,
@@ -174,10 +187,10 @@ def snapshot(commitment):
         "start_date": commitment.start_date.isoformat(),
         "end_date": commitment.end_date.isoformat(),
         "progress_source": commitment.progress_source,
-        "pillar_ids": sorted(commitment.pillars.values_list("pk", flat=True)),
+        "pillar_ids": sorted(pillar_ids),
         "co_responsibles": [
             {"unit_id": co.unit_id, "organization_id": co.organization_id, "role": co.role}
-            for co in commitment.co_responsibles.order_by("id")
+            for co in co_responsibles
         ],
         "indicators": [
             {
@@ -193,7 +206,7 @@ def snapshot(commitment):
                 "verification_url": i.verification_url,
                 "order": i.order,
             }
-            for i in commitment.indicators.order_by("order", "id")
+            for i in indicators
         ],
         "milestones": [
             {
@@ -207,12 +220,12 @@ def snapshot(commitment):
                 "end_date": m.end_date.isoformat(),
                 "weight": str(m.weight),
             }
-            for m in commitment.milestones.order_by("order", "id")
+            for m in milestones
         ],
     }
 
 
-def _check_snapshot(commitment, data):
+def _check_snapshot(data):
     errors = []
     for item in data["indicators"]:
         if Decimal(item["weight"]) <= 0:
@@ -235,7 +248,7 @@ def publish_version(*, commitment, reason="", effective_on=None, modification=No
     """
     commitment.full_clean()
     data = snapshot(commitment)
-    _check_snapshot(commitment, data)
+    _check_snapshot(data)
     last = commitment.versions.order_by("-number").first()
     number = last.number + 1 if last else 1
     if last is not None:
@@ -632,3 +645,72 @@ def _publish_report_entries(report, by):
 def record_fact(*, fact, publish=True, by=None):
     """Record any other public fact (assessment, transversal rating, closing report)."""
     return _record(fact, publish=publish, by=by)
+
+
+# --- Generated data sets ------------------------------------------------------------------
+
+
+@service
+def bulk_load(*, rows, by=None):
+    """Write a large generated data set (a synthetic plan for benchmarks) in a few queries.
+
+    `rows` are (day, instance) pairs in dependency order: the rows the other services would
+    write, unsaved. Consecutive instances of one model are inserted together. Each version,
+    publication and fact with status "publicado" is stamped by the clock at noon of its
+    `day`; drafts stay drafts. A plan's or commitment's publication
+    also sets its mirror `is_published`. Rows are not validated one by one (thousands of
+    `full_clean` calls would take minutes): the first of each kind is, and every version's
+    content is checked like `publish_version` does.
+    """
+    by = _user(by)
+    for model, group in _runs(rows):
+        instances = []
+        for day, instance in group:
+            with clock.moment(day):
+                _stamp_generated(instance, by)
+            instances.append(instance)
+        sample = instances[0]
+        # Rows were built before their parents had ids; bulk_create fills them in, and the
+        # sample needs them now to be validated.
+        sample._prepare_related_fields_for_save(operation_name="bulk_load")
+        with clock.moment(group[0][0]):
+            sample.full_clean(validate_unique=False, validate_constraints=False)
+        model.objects.bulk_create(instances, batch_size=2000)
+        if model is Publication:
+            _mirror_publications(instances)
+    return len(rows)
+
+
+def _runs(rows):
+    run = []
+    for day, instance in rows:
+        if run and type(run[0][1]) is not type(instance):
+            yield type(run[0][1]), run
+            run = []
+        run.append((day, instance))
+    if run:
+        yield type(run[0][1]), run
+
+
+def _stamp_generated(instance, by):
+    if isinstance(instance, PublicFact):
+        instance.recorded_at = clock.now()
+        instance.recorded_by = by
+        if instance.status == FactStatus.PUBLISHED:
+            _stamp(instance, by)
+    elif isinstance(instance, CommitmentVersion):
+        _check_snapshot(instance.data)
+        instance.published_at = clock.now()
+        instance.recorded_by = by
+    elif isinstance(instance, Publication):
+        instance.at = clock.now()
+        instance.recorded_by = by
+
+
+def _mirror_publications(publications):
+    for model, field in ((ActionPlan, "plan_id"), (Commitment, "commitment_id")):
+        for published in (True, False):
+            ids = [getattr(p, field) for p in publications if p.is_published is published]
+            ids = [pk for pk in ids if pk is not None]
+            if ids:
+                model.objects.filter(pk__in=ids).update(is_published=published)
