@@ -4,10 +4,6 @@ from django.urls import include, path
 
 from portal import views
 
-admin.site.site_header = "Gobierno Abierto · Administración"
-admin.site.site_title = "Gobierno Abierto"
-admin.site.index_title = "Administración del plan y del Secretariado"
-
 urlpatterns = [
     path("", views.home, name="home"),
     path("admin/", admin.site.urls),
