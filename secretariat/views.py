@@ -1,7 +1,7 @@
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import render
-from django.utils.timezone import localdate
+from django.utils import timezone
 from django.views.generic import DetailView
 
 from portal.cache import public_page
@@ -13,7 +13,7 @@ AGREEMENTS_PER_PAGE = 25
 
 @public_page
 def index(request):
-    today = localdate()
+    today = timezone.localdate()
     members = Member.objects.in_display_order()
     current = list(members.current(today))
     former = list(members.former(today))
@@ -46,7 +46,7 @@ def agreement_totals(agreements, day):
 
 @public_page
 def agreements(request):
-    today = localdate()
+    today = timezone.localdate()
     everything = Agreement.objects.all()
     form = AgreementFilterForm(request.GET, everything)
     results = form.filter(everything.in_list_order().with_public_commitments(), today)
@@ -84,11 +84,15 @@ class CallDetailView(DetailView):
     context_object_name = "call"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs) | {"is_open": self.object.is_open_on(localdate())}
+        return super().get_context_data(**kwargs) | {
+            "is_open": self.object.is_open_on(timezone.localdate())
+        }
 
 
 @public_page
 def route(request):
     return render(
-        request, "secretariat/route.html", {"route": RouteMilestone.objects.as_of(localdate())}
+        request,
+        "secretariat/route.html",
+        {"route": RouteMilestone.objects.as_of(timezone.localdate())},
     )
