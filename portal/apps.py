@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,3 +11,10 @@ class PortalConfig(AppConfig):
         from portal.cache import connect_signals
 
         connect_signals()
+
+
+class PortalAdminConfig(admin_apps.AdminConfig):
+    """Django's admin with our site (task groups on the home page)."""
+
+    default = False  # PortalConfig stays the app config of "portal".
+    default_site = "portal.admin_site.PortalAdminSite"

@@ -30,5 +30,6 @@ def site(request):
     return {
         "SITE_NAME": settings.SITE_NAME,
         "MUNICIPALITY": settings.MUNICIPALITY,
+        "SITE_DESCRIPTION": settings.SITE_DESCRIPTION,
         "main_nav": main_nav(request.path),
     }

@@ -50,7 +50,7 @@ if DEBUG:
     ALLOWED_HOSTS += ["testserver"]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "portal.apps.PortalAdminConfig",  # django.contrib.admin with the portal's admin site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_htmx",
     "import_export",
     "portal",
@@ -172,6 +173,11 @@ LOGIN_URL = "admin:login"
 
 SITE_NAME = os.environ.get("SITE_NAME", "Gobierno Abierto León")
 MUNICIPALITY = os.environ.get("MUNICIPALITY", "León, Guanajuato")
+# What a page says about itself (meta description, Open Graph) when it says nothing else.
+SITE_DESCRIPTION = _(
+    "Seguimiento público del Plan de Acción Municipal de Gobierno Abierto: compromisos con "
+    "semáforo, avance y evidencias, y el trabajo del Secretariado Técnico."
+)
 
 LOGGING = {
     "version": 1,

@@ -1,16 +1,24 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.templatetags.static import static as static_url
 from django.urls import include, path
+from django.views.generic import RedirectView, TemplateView
 
 from portal import views
-
-admin.site.site_header = "Gobierno Abierto · Administración"
-admin.site.site_title = "Gobierno Abierto"
-admin.site.index_title = "Administración del plan y del Secretariado"
+from portal.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
+    # Browsers and crawlers ask for /favicon.ico whatever the page's <link rel="icon"> says.
+    path("favicon.ico", RedirectView.as_view(url=static_url("img/favicon.svg"), permanent=True)),
     path("", include("commitments.urls")),
     path("", include("secretariat.urls")),
 ]

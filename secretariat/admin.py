@@ -2,9 +2,11 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from secretariat.forms import SessionAdminForm
 from secretariat.models import (
     AgendaItem,
     Agreement,
@@ -46,11 +48,14 @@ class MemberAdmin(admin.ModelAdmin):
     list_filter = ["is_active", "kind", "role", "sector", "is_example", "publish_profile"]
     list_select_related = ["sector"]
     search_fields = ["name", "organization", "email"]
-    autocomplete_fields = ["sector"]
+    autocomplete_fields = ["sector", "joined_through_call"]
     date_hierarchy = "term_start"
     fieldsets = [
         (None, {"fields": ["name", "sector", "kind", "role", "organization", "is_example"]}),
-        (_("Periodo"), {"fields": ["term_start", "term_end", "is_active"]}),
+        (
+            _("Periodo"),
+            {"fields": ["term_start", "term_end", "is_active", "joined_through_call"]},
+        ),
         (
             _("Perfil público y consentimiento"),
             {
@@ -98,10 +103,22 @@ class MemberAdmin(admin.ModelAdmin):
 
 @admin.register(Call)
 class CallAdmin(admin.ModelAdmin):
-    list_display = ["title", "published_on", "deadline"]
+    list_display = ["title", "published_on", "deadline", "joined_total", "is_example"]
     search_fields = ["title", "text"]
     date_hierarchy = "published_on"
     prepopulated_fields = {"slug": ["title"]}
+    fieldsets = [
+        (None, {"fields": ["title", "slug", ("published_on", "deadline"), "is_example"]}),
+        (_("Contenido"), {"fields": ["text", "requirements", "document"]}),
+        (_("Resultado"), {"fields": ["outcome"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(joined_count=Count("members_joined"))
+
+    @admin.display(description=_("se integraron"), ordering="joined_count")
+    def joined_total(self, call):
+        return call.joined_count
 
 
 class AgendaItemInline(admin.TabularInline):
@@ -120,11 +137,14 @@ class AgreementInline(admin.StackedInline):
         ("responsible", "due_date"),
         "follow_up",
         "updated_on",
+        "commitments",
     ]
+    autocomplete_fields = ["commitments"]
 
 
 @admin.register(Session)
 class SessionAdmin(admin.ModelAdmin):
+    form = SessionAdminForm
     list_display = ["__str__", "kind", "date", "place", "is_held", "agreement_total", "is_example"]
     list_filter = ["kind", "is_held", "is_example"]
     search_fields = ["slug", "place", "summary", "agenda_items__title"]
@@ -134,7 +154,17 @@ class SessionAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": [("kind", "number"), ("date", "start_time"), "place", "is_held"]}),
         (_("Publicación"), {"fields": ["slug", "summary", "minutes", "is_example"]}),
-        (_("Asistencia"), {"fields": ["attendance"]}),
+        (
+            _("Asistencia y quórum"),
+            {
+                "description": _(
+                    "Solo aparecen las personas en funciones en la fecha de la sesión (guárdala "
+                    "primero si es nueva). Hay quórum con la mayoría simple de quienes tienen "
+                    "voto; sin él, explica el motivo para poder marcarla como celebrada."
+                ),
+                "fields": ["attendance", "held_without_quorum_note"],
+            },
+        ),
     ]
 
     def get_queryset(self, request):
@@ -142,7 +172,8 @@ class SessionAdmin(admin.ModelAdmin):
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "attendance":
-            # Each option shows the member's sector: fetch it in the same query.
+            # Each option shows the member's sector: fetch it in the same query. The form
+            # narrows it to the members in office on the session's date.
             kwargs["queryset"] = Member.objects.select_related("sector")
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
@@ -151,14 +182,34 @@ class SessionAdmin(admin.ModelAdmin):
         return session.agreement_count
 
 
+class OverdueFilter(admin.SimpleListFilter):
+    title = _("vencimiento")
+    parameter_name = "vencido"
+
+    def lookups(self, request, model_admin):
+        return [("si", _("Vencidos")), ("no", _("No vencidos"))]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "si":
+            return queryset.overdue(today)
+        if self.value() == "no":
+            return queryset.not_overdue(today)
+        return queryset
+
+
 @admin.register(Agreement)
 class AgreementAdmin(admin.ModelAdmin):
-    list_display = ["code", "short_text", "session", "responsible", "due_date", "status"]
-    list_filter = ["status", "session"]
+    list_display = ["code", "short_text", "session", "responsible", "due_date", "status", "overdue"]
+    list_filter = [OverdueFilter, "status", "session"]
     list_select_related = ["session"]
     search_fields = ["code", "text", "responsible", "follow_up"]
-    autocomplete_fields = ["session"]
+    autocomplete_fields = ["session", "commitments"]
     date_hierarchy = "due_date"
+
+    @admin.display(description=_("vencido"), boolean=True)
+    def overdue(self, agreement):
+        return agreement.is_overdue
 
     @admin.display(description=_("acuerdo"))
     def short_text(self, agreement):

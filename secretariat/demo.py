@@ -12,6 +12,7 @@ from datetime import date, time
 from django.db import transaction
 from django.utils.text import slugify
 
+from secretariat import services
 from secretariat.models import (
     AgendaItem,
     Agreement,
@@ -23,6 +24,10 @@ from secretariat.models import (
 )
 
 PLAN_APPROVAL_SLUG = "2a-sesion-ordinaria-2025"
+# The session that approved the modification of PP-02 (12 June 2026) and the one that heard
+# the first semester report, after the first reporting round closed (20 March 2026).
+MODIFICATION_SLUG = "1a-sesion-extraordinaria-2026"
+FIRST_REPORT_SLUG = "1a-sesion-ordinaria-2026"
 TERM_START = date(2025, 4, 30)
 
 SECTORS = [
@@ -337,16 +342,17 @@ SESSIONS = [
         ],
     },
     {
-        "slug": "3a-sesion-ordinaria-2026",
+        "slug": FIRST_REPORT_SLUG,
         "kind": S.ORDINARY,
-        "number": 3,
-        "date": date(2026, 2, 27),
+        "number": 1,
+        "date": date(2026, 4, 24),
         "start_time": time(10, 0),
         "place": "Sala de juntas de la Unidad de Transparencia",
         "is_held": True,
         "summary": (
-            "Se presentó el primer reporte semestral de avance de los compromisos y se tomó "
-            "nota de los cambios en la integración del Secretariado."
+            "Se presentó el primer reporte semestral de avance de los compromisos (el corte "
+            "cerró el 28 de febrero y las dependencias entregaron sus reportes hasta el 20 de "
+            "marzo) y se tomó nota de los cambios en la integración del Secretariado."
         ),
         "agenda": [
             ("Lista de asistencia y declaración de quórum", ""),
@@ -357,16 +363,16 @@ SESSIONS = [
         "absent": ["Iván Castañeda Ruelas"],
         "agreements": [
             (
-                "STMGA-2026-03-01",
+                "STMGA-2026-01-01",
                 "Solicitar a las dependencias con retraso un plan de trabajo para ponerse al día.",
                 "Secretaría técnica",
-                date(2026, 4, 30),
+                date(2026, 5, 29),
                 A.FULFILLED,
-                "Las tres dependencias entregaron su plan de trabajo.",
-                date(2026, 4, 28),
+                "Las dependencias entregaron su plan de trabajo.",
+                date(2026, 5, 27),
             ),
             (
-                "STMGA-2026-03-02",
+                "STMGA-2026-01-02",
                 "Pedir al consejo ciudadano de movilidad que proponga a otra persona integrante.",
                 "Presidencia",
                 date(2026, 6, 30),
@@ -377,9 +383,81 @@ SESSIONS = [
         ],
     },
     {
-        "slug": "4a-sesion-ordinaria-2026",
+        "slug": MODIFICATION_SLUG,
+        "kind": S.EXTRAORDINARY,
+        "number": 1,
+        "date": date(2026, 6, 12),
+        "start_time": time(12, 0),
+        "place": "Sala de juntas de la Unidad de Transparencia",
+        "is_held": True,
+        "summary": (
+            "Sesión extraordinaria para resolver la solicitud de ampliar el plazo del "
+            "compromiso de presupuesto participativo PP-02."
+        ),
+        "agenda": [
+            ("Lista de asistencia y declaración de quórum", ""),
+            ("Solicitud de modificación del compromiso PP-02", ""),
+        ],
+        "absent": ["Ernesto Villagómez Tapia", "Daniela Ochoa Prieto"],
+        "agreements": [
+            (
+                "STMGA-2026-E1-01",
+                "Se aprueba ampliar hasta agosto de 2027 el plazo del compromiso PP-02 y añadir "
+                "fotografías de cada obra a su meta.",
+                "Secretariado Técnico",
+                date(2026, 6, 12),
+                A.FULFILLED,
+                "Aprobado por mayoría; la versión original queda publicada en el compromiso.",
+                date(2026, 6, 12),
+            ),
+        ],
+    },
+    {
+        "slug": "2a-sesion-ordinaria-2026",
         "kind": S.ORDINARY,
-        "number": 4,
+        "number": 2,
+        "date": date(2026, 10, 9),
+        "start_time": time(10, 0),
+        "place": "Salón del Ayuntamiento, Palacio Municipal",
+        "is_held": True,
+        "summary": (
+            "Se presentó el segundo reporte semestral (corte al 31 de agosto, reportes "
+            "entregados hasta el 18 de septiembre) y arrancó la revisión de medio término."
+        ),
+        "agenda": [
+            ("Lista de asistencia y declaración de quórum", ""),
+            ("Segundo reporte semestral de avance", ""),
+            ("Arranque de la revisión de medio término", ""),
+            ("Asuntos generales", ""),
+        ],
+        "absent": ["Joaquín Medrano Alcalá"],
+        "agreements": [
+            (
+                "STMGA-2026-02-01",
+                "Pedir a la dependencia responsable de MB-02 el reporte del segundo corte, "
+                "que no entregó.",
+                "Secretaría técnica",
+                date(2026, 10, 30),
+                A.PENDING,
+                "Se envió el recordatorio por oficio el 12 de octubre.",
+                date(2026, 10, 12),
+            ),
+            (
+                "STMGA-2026-02-02",
+                "Revisar compromiso por compromiso el avance de medio término y presentar "
+                "los resultados en la siguiente sesión ordinaria.",
+                "Coordinación de la mesa de participación ciudadana",
+                date(2026, 12, 11),
+                A.IN_PROGRESS,
+                "Se han revisado 10 de los 16 compromisos.",
+                date(2026, 11, 20),
+            ),
+        ],
+    },
+    {
+        "slug": "3a-sesion-ordinaria-2026",
+        "kind": S.ORDINARY,
+        "number": 3,
         "date": date(2026, 12, 11),
         "start_time": time(10, 0),
         "place": "Salón del Ayuntamiento, Palacio Municipal",
@@ -395,6 +473,14 @@ SESSIONS = [
         "agreements": [],
     },
 ]
+
+# The commitments (by code in the current plan) each agreement concerns.
+AGREEMENT_COMMITMENTS = {
+    "STMGA-2025-01-02": ["DA-01"],
+    "STMGA-2026-01-01": ["MB-02", "CJ-03"],
+    "STMGA-2026-E1-01": ["PP-02"],
+    "STMGA-2026-02-01": ["MB-02"],
+}
 
 M = RouteMilestone.Stage
 ST = RouteMilestone.Status
@@ -499,31 +585,42 @@ ROUTE = [
     (
         "Primer corte semestral de avances",
         M.FOLLOW_UP,
-        date(2026, 1, 30),
+        date(2026, 3, 20),
         None,
         ST.DONE,
-        "Fecha límite para que cada dependencia reporte el avance del semestre.",
+        "Fecha límite para que cada dependencia reporte el avance del semestre que cerró el "
+        "28 de febrero.",
         {},
         True,
     ),
     (
         "Primer reporte semestral ante el Secretariado",
         M.FOLLOW_UP,
-        date(2026, 2, 27),
+        date(2026, 4, 24),
         None,
         ST.DONE,
-        "Presentación del avance de los compromisos en la 3ª sesión ordinaria.",
-        {"session": "3a-sesion-ordinaria-2026"},
+        "Presentación del avance de los compromisos en la 1ª sesión ordinaria de 2026.",
+        {"session": FIRST_REPORT_SLUG},
         True,
     ),
     (
         "Segundo corte semestral de avances",
         M.FOLLOW_UP,
-        date(2026, 7, 31),
+        date(2026, 9, 18),
         None,
         ST.DONE,
-        "Fecha límite para reportar el avance del segundo semestre.",
+        "Fecha límite para reportar el avance del semestre que cerró el 31 de agosto.",
         {},
+        True,
+    ),
+    (
+        "Segundo reporte semestral ante el Secretariado",
+        M.FOLLOW_UP,
+        date(2026, 10, 9),
+        None,
+        ST.DONE,
+        "Presentación del avance en la 2ª sesión ordinaria de 2026.",
+        {"session": "2a-sesion-ordinaria-2026"},
         True,
     ),
     (
@@ -543,14 +640,14 @@ ROUTE = [
         date(2026, 12, 11),
         None,
         ST.PLANNED,
-        "Los resultados de la revisión se presentan en la 4ª sesión ordinaria.",
-        {"session": "4a-sesion-ordinaria-2026"},
+        "Los resultados de la revisión se presentan en la 3ª sesión ordinaria de 2026.",
+        {"session": "3a-sesion-ordinaria-2026"},
         True,
     ),
     (
         "Tercer corte semestral de avances",
         M.FOLLOW_UP,
-        date(2027, 1, 29),
+        date(2027, 3, 19),
         None,
         ST.PLANNED,
         "Fecha límite para reportar el avance del tercer semestre.",
@@ -560,10 +657,10 @@ ROUTE = [
     (
         "Cuarto corte semestral de avances",
         M.FOLLOW_UP,
-        date(2027, 7, 30),
+        date(2027, 9, 17),
         None,
         ST.PLANNED,
-        "Último reporte de avance antes del cierre del ejercicio.",
+        "Último reporte de avance: el semestre que cierra el 31 de agosto de 2027.",
         {},
         True,
     ),
@@ -598,6 +695,21 @@ def load():
         for i, (slug, name, text) in enumerate(SECTORS, start=1)
     }
 
+    call = _save(
+        Call,
+        {"slug": "convocatoria-stmga-2025"},
+        {
+            "title": "Convocatoria para integrar el Secretariado Técnico Municipal de Gobierno "
+            "Abierto 2025-2027",
+            "published_on": date(2025, 2, 4),
+            "deadline": date(2025, 3, 7),
+            "text": CALL_TEXT,
+            "requirements": CALL_REQUIREMENTS,
+            "outcome": CALL_OUTCOME,
+            "is_example": True,
+        },
+    )
+
     members = {}
     for i, (name, sector, kind, role, organization, profile, consents) in enumerate(MEMBERS):
         publish_profile, publish_photo, publish_organization = consents
@@ -618,6 +730,7 @@ def load():
                 "publish_profile": publish_profile,
                 "publish_photo": publish_photo,
                 "publish_organization": publish_organization,
+                "joined_through_call": call if kind == K.CITIZEN else None,
                 "is_example": True,
             },
         )
@@ -635,20 +748,24 @@ def load():
                 "is_active": False,
                 "email": _example_email(name),
                 "publish_organization": True,
+                "joined_through_call": call if kind == K.CITIZEN else None,
                 "is_example": True,
             },
         )
 
     sessions = {}
     for spec in SESSIONS:
-        session = _save(
-            Session,
-            {"slug": spec["slug"]},
-            {
-                key: spec[key]
-                for key in ["kind", "number", "date", "start_time", "place", "is_held", "summary"]
-            }
-            | {"is_example": True},
+        session = Session.objects.filter(slug=spec["slug"]).first() or Session(slug=spec["slug"])
+        for key in ["kind", "number", "date", "start_time", "place", "is_held", "summary"]:
+            setattr(session, key, spec[key])
+        session.is_example = True
+        present = [
+            member
+            for member in members.values()
+            if member.in_office_on(session.date) and member.name not in (spec["absent"] or [])
+        ]
+        services.save_session(
+            session=session, attendance=present if spec["absent"] is not None else []
         )
         sessions[spec["slug"]] = session
         for order, (title, description) in enumerate(spec["agenda"], start=1):
@@ -658,16 +775,6 @@ def load():
                 {"title": title, "description": description},
             )
         session.agenda_items.filter(order__gt=len(spec["agenda"])).delete()
-        if spec["absent"] is None:
-            session.attendance.clear()
-        else:
-            session.attendance.set(
-                member
-                for member in members.values()
-                if member.term_start <= session.date
-                and (member.term_end is None or member.term_end >= session.date)
-                and member.name not in spec["absent"]
-            )
         for code, text, responsible, due, status, follow_up, updated in spec["agreements"]:
             _save(
                 Agreement,
@@ -682,18 +789,6 @@ def load():
                     "updated_on": updated,
                 },
             )
-
-    call = _save(
-        Call,
-        {"slug": "convocatoria-stmga-2025"},
-        {
-            "title": "Convocatoria para integrar el Secretariado Técnico Municipal de Gobierno "
-            "Abierto 2025-2027",
-            "published_on": date(2025, 2, 4),
-            "deadline": None,
-            "text": CALL_TEXT,
-        },
-    )
 
     for order, (title, stage, start, end, status, text, links, example) in enumerate(
         ROUTE, start=1
@@ -715,6 +810,19 @@ def load():
                 "is_example": example,
             },
         )
+
+
+def link_commitments():
+    """Link the demo agreements to the commitments they concern, once the plan is loaded."""
+    from commitments.models import ActionPlan
+
+    plan = ActionPlan.objects.current()
+    if plan is None:
+        return
+    for code, commitment_codes in AGREEMENT_COMMITMENTS.items():
+        agreement = Agreement.objects.filter(code=code).first()
+        if agreement is not None:
+            agreement.commitments.set(plan.commitments.filter(code__in=commitment_codes))
 
 
 def plan_approval_session():
@@ -742,3 +850,14 @@ seguimiento.
 
 Este resumen se redactó para el portal; el documento oficial con requisitos y fundamentos \
 legales se publicó en el sitio del municipio."""
+
+# Invented for the demo, like the deadline: the official call lists its own.
+CALL_REQUIREMENTS = """\
+Formar parte de un consejo ciudadano municipal en funciones.
+Vivir en el municipio de León.
+No ocupar un cargo de elección popular ni de dirección en un partido político.
+Presentar una carta de motivos y la propuesta firmada por su consejo."""
+
+CALL_OUTCOME = """\
+Los consejos propusieron a once personas; el Secretariado se instaló el 30 de abril de 2025 \
+con cinco integrantes de la ciudadanía que llegaron por esta convocatoria."""

@@ -7,6 +7,7 @@ app_name = "secretariat"
 
 urlpatterns = [
     path("secretariado/", views.index, name="index"),
+    path("secretariado/acuerdos/", views.agreements, name="agreements"),
     path(
         "secretariado/sesiones/<slug:slug>/",
         public_page(views.SessionDetailView.as_view()),

@@ -52,6 +52,14 @@ class MemberQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         return self.filter(Q(is_active=False) | Q(term_end__lt=today))
 
+    def in_office(self, day):
+        """Members whose term covers `day` (see `Member.in_office_on`, the same rule)."""
+        return self.filter(Q(term_end__isnull=True) | Q(term_end__gte=day), term_start__lte=day)
+
+    def with_vote(self):
+        """Members who vote (see `Member.has_vote`, the same rule)."""
+        return self.exclude(kind=Member.Kind.PERMANENT_GUEST).exclude(role__in=Member.NO_VOTE_ROLES)
+
     def in_display_order(self):
         """Grouped as on the public page: by kind, then sector, then role, then name."""
         return (
@@ -76,6 +84,9 @@ class Member(models.Model):
         MEMBER = "vocal", _("Vocal")
         ALTERNATE = "suplente", _("Suplente")
         GUEST = "invitado", _("Invitado/a con voz")
+
+    # Guests speak but do not vote; an alternate votes only in place of an absent member.
+    NO_VOTE_ROLES = (Role.GUEST, Role.ALTERNATE)
 
     KIND_GROUP_LABELS = {
         Kind.CITIZEN: _("Ciudadanía"),
@@ -132,6 +143,15 @@ class Member(models.Model):
     publish_organization = models.BooleanField(
         _("autoriza publicar su organismo de procedencia"), default=False
     )
+    joined_through_call = models.ForeignKey(
+        "secretariat.Call",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="members_joined",
+        verbose_name=_("llegó por la convocatoria"),
+        help_text=_("La convocatoria por la que se integró, si fue el caso."),
+    )
     is_example = models.BooleanField(
         _("dato de ejemplo"),
         default=False,
@@ -159,6 +179,18 @@ class Member(models.Model):
                     % {"start": date_format(self.term_start, "SHORT_DATE_FORMAT")}
                 }
             )
+        if not self.is_active and not self.term_end:
+            # Without the date, the sessions held before the person left could not count them.
+            raise ValidationError(
+                {"term_end": _("Si la persona ya no está en funciones, indica cuándo terminó.")}
+            )
+
+    def in_office_on(self, day):
+        return self.term_start <= day and (self.term_end is None or self.term_end >= day)
+
+    @property
+    def has_vote(self):
+        return self.kind != self.Kind.PERMANENT_GUEST and self.role not in self.NO_VOTE_ROLES
 
     # Only what the member agreed to publish ever reaches a public template.
     @property

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.validators import validate_pdf, validate_upload_size
 from secretariat.models.members import Member
+from secretariat.quorum import Quorum
 
 PDF_VALIDATORS = [validate_pdf, validate_upload_size]
 
@@ -21,12 +22,30 @@ class Call(models.Model):
     published_on = models.DateField(_("fecha de publicación"))
     deadline = models.DateField(_("fecha límite"), null=True, blank=True)
     text = models.TextField(_("texto"), help_text=_("Resumen o texto íntegro de la convocatoria."))
+    requirements = models.TextField(
+        _("requisitos"),
+        blank=True,
+        help_text=_("Quién puede participar y qué documentos entrega; un requisito por línea."),
+    )
     document = models.FileField(
         _("documento"),
         upload_to="secretariado/convocatorias/",
         blank=True,
         validators=PDF_VALIDATORS,
         help_text=_("La convocatoria firmada, en PDF."),
+    )
+    outcome = models.TextField(
+        _("resultado"),
+        blank=True,
+        help_text=_(
+            "Qué salió de la convocatoria. Quiénes se integraron se toma de cada integrante "
+            "(campo «llegó por la convocatoria»)."
+        ),
+    )
+    is_example = models.BooleanField(
+        _("dato de ejemplo"),
+        default=False,
+        help_text=_("Marca los registros de demostración; el sitio los señala como ejemplo."),
     )
 
     class Meta:
@@ -47,6 +66,13 @@ class Call(models.Model):
                 {"deadline": _("La fecha límite no puede ser anterior a la publicación.")}
             )
 
+    @property
+    def requirement_list(self):
+        return [line.strip() for line in self.requirements.splitlines() if line.strip()]
+
+    def is_open_on(self, day):
+        return self.published_on <= day and (self.deadline is None or self.deadline >= day)
+
 
 class SessionQuerySet(models.QuerySet):
     def newest_first(self):
@@ -60,7 +86,9 @@ class SessionQuerySet(models.QuerySet):
         """Everything the session page shows, in a fixed number of queries."""
         return self.prefetch_related(
             "agenda_items",
-            "agreements",
+            Prefetch(
+                "agreements", queryset=Agreement.objects.order_by("code").with_public_commitments()
+            ),
             Prefetch("attendance", queryset=Member.objects.in_display_order()),
         )
 
@@ -103,7 +131,15 @@ class Session(models.Model):
         related_name="sessions_attended",
         blank=True,
         verbose_name=_("integrantes presentes"),
-        help_text=_("Quiénes asistieron a la sesión."),
+        help_text=_("Quiénes asistieron. Solo aparece quien estaba en funciones en la fecha."),
+    )
+    held_without_quorum_note = models.TextField(
+        _("motivo para sesionar sin quórum"),
+        blank=True,
+        help_text=_(
+            "Obligatorio si la sesión se marca como celebrada sin quórum; se publica en "
+            "la página de la sesión."
+        ),
     )
     is_example = models.BooleanField(
         _("dato de ejemplo"),
@@ -119,7 +155,7 @@ class Session(models.Model):
         ordering = ["-date", "-start_time"]
 
     def __str__(self):
-        return f"{self.title} ({date_format(self.date, 'SHORT_DATE_FORMAT')})"
+        return f"{self.title} ({self.short_date})"
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -128,6 +164,10 @@ class Session(models.Model):
 
     def get_absolute_url(self):
         return reverse("secretariat:session", kwargs={"slug": self.slug})
+
+    # The admin form and services set this to the attendance about to be saved, so that
+    # `clean()` judges it rather than what is stored (many-to-many rows are saved last).
+    attendance_to_save = None
 
     def clean(self, today=None):
         super().clean()
@@ -148,8 +188,58 @@ class Session(models.Model):
                     % {"title": self.title, "year": self.date.year}
                 }
             )
+        self.clean_attendance(self.attendance_to_check())
         if not self.slug:
             self.slug = self.default_slug()
+
+    def attendance_to_check(self):
+        if self.attendance_to_save is not None:
+            return list(self.attendance_to_save)
+        return list(self.attendance.all()) if self.pk else []
+
+    def clean_attendance(self, attendance):
+        """Only members in office on the date attend; a held session has quorum or says why."""
+        outside = [member.name for member in attendance if not member.in_office_on(self.date)]
+        if outside:
+            raise ValidationError(
+                {
+                    "attendance": _(
+                        "No estaban en funciones el %(date)s: %(names)s. Quítalas de la "
+                        "asistencia o revisa su periodo."
+                    )
+                    % {"date": self.short_date, "names": ", ".join(outside)}
+                }
+            )
+        quorum = self.quorum(attendance)
+        if self.is_held and not quorum.is_met and not self.held_without_quorum_note.strip():
+            raise ValidationError(
+                {
+                    "held_without_quorum_note": _(
+                        "Sin quórum: asistieron %(present)s de %(in_office)s integrantes con "
+                        "voto y se necesitan %(needed)s. Explica por qué se sesionó así o "
+                        "corrige la asistencia."
+                    )
+                    % {
+                        "present": quorum.present,
+                        "in_office": quorum.in_office,
+                        "needed": quorum.needed,
+                    }
+                }
+            )
+
+    def quorum(self, attendance=None):
+        """The quorum of this session; `attendance` defaults to the stored (prefetched) one."""
+        if attendance is None:
+            attendance = self.attendance.all()
+        in_office = Member.objects.in_office(self.date).with_vote().count()
+        present = sum(
+            1 for member in attendance if member.has_vote and member.in_office_on(self.date)
+        )
+        return Quorum(in_office=in_office, present=present)
+
+    @property
+    def short_date(self):
+        return date_format(self.date, "SHORT_DATE_FORMAT")
 
     def default_slug(self):
         return slugify(f"{self.title} {self.date.year}")
@@ -198,6 +288,38 @@ class AgendaItem(models.Model):
         return f"{self.order}. {self.title}"
 
 
+class AgreementQuerySet(models.QuerySet):
+    def in_list_order(self):
+        return self.select_related("session").order_by("-session__date", "code")
+
+    def overdue(self, day):
+        """Past their due date on `day` and not fulfilled (see `Agreement.is_overdue_on`)."""
+        return self.filter(due_date__lt=day).exclude(status=Agreement.Status.FULFILLED)
+
+    def not_overdue(self, day):
+        return self.exclude(pk__in=self.overdue(day).values("pk"))
+
+    def with_public_commitments(self):
+        """Prefetch the published commitments each agreement concerns (the others stay hidden)."""
+        from commitments.models import Commitment
+
+        return self.prefetch_related(
+            Prefetch(
+                "commitments",
+                queryset=Commitment.objects.published().order_by("code"),
+                to_attr="public_commitments",
+            )
+        )
+
+    def for_commitment(self, commitment):
+        """The agreements that concern a commitment, oldest session first."""
+        return (
+            self.filter(commitments=commitment)
+            .select_related("session")
+            .order_by("session__date", "code")
+        )
+
+
 class Agreement(models.Model):
     """An agreement (acuerdo) taken in a session, followed up until it is fulfilled."""
 
@@ -230,6 +352,15 @@ class Agreement(models.Model):
         default=timezone.localdate,
         help_text=_("Fecha de la última revisión del estado y del seguimiento."),
     )
+    commitments = models.ManyToManyField(
+        "commitments.Commitment",
+        related_name="agreements",
+        blank=True,
+        verbose_name=_("compromisos relacionados"),
+        help_text=_("Los compromisos del plan a los que se refiere; su página lo mostrará."),
+    )
+
+    objects = AgreementQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("acuerdo")
@@ -251,6 +382,19 @@ class Agreement(models.Model):
                     % {"date": date_format(session_date, "SHORT_DATE_FORMAT")}
                 }
             )
+
+    def is_overdue_on(self, day):
+        """The rule for "Vencido": past its due date on `day` and not fulfilled."""
+        return (
+            self.due_date is not None
+            and self.due_date < day
+            and self.status != self.Status.FULFILLED
+        )
+
+    @property
+    def is_overdue(self):
+        # Public pages are cached per day, so "today" here is the day the page is for.
+        return self.is_overdue_on(timezone.localdate())
 
     @property
     def status_tone(self):

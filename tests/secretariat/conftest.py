@@ -12,13 +12,13 @@ from secretariat.models import (
     Sector,
     Session,
 )
-from tests.conftest import TODAY
+from tests.conftest import TODAY, freeze_today
 
 
 @pytest.fixture
 def today(monkeypatch):
     """Pages see 25 November 2026, whatever the real clock says."""
-    monkeypatch.setattr("secretariat.views.localdate", lambda: TODAY)
+    freeze_today(monkeypatch)
     return TODAY
 
 

@@ -43,10 +43,10 @@ def test_loading_twice_changes_nothing():
         "Sector": 6,
         "Member": 13,
         "Call": 1,
-        "Session": 5,
-        "AgendaItem": 24,
-        "Agreement": 12,
-        "RouteMilestone": 17,
+        "Session": 7,
+        "AgendaItem": 30,
+        "Agreement": 15,
+        "RouteMilestone": 18,
         "attendance": counts["attendance"],
     }
     assert counts["attendance"] > 40
@@ -69,7 +69,7 @@ def test_plan_approval_session_is_the_second_ordinary_session_of_2025():
     assert session.agreements.filter(code="STMGA-2025-02-01").exists()
     assert RouteMilestone.objects.get(stage=RouteMilestone.Stage.APPROVAL).session == session
     assert demo.plan_approval_session() == session
-    assert Session.objects.count() == 5
+    assert Session.objects.count() == 7
 
 
 @pytest.mark.django_db
@@ -105,7 +105,7 @@ def test_the_real_2025_route_and_what_comes_after_it():
     assert [s.title for s in route.upcoming] == [
         "Presentación de la revisión de medio término",
         "Tercer corte semestral de avances",
-        "Cuarto corte semestral de avances",
+        "Autoevaluación final del ejercicio",
     ]
 
 
@@ -115,5 +115,38 @@ def test_demo_pages_announce_example_data(client, today):
     for url in ["/secretariado/", "/ruta/", "/secretariado/sesiones/2a-sesion-ordinaria-2025/"]:
         notice = parse(client.get(url)).find("section", class_="notice--example")
         assert "Datos de ejemplo." in notice.text, url
+    # The call is real, but its deadline, requirements and outcome are invented.
     call_page = client.get("/secretariado/convocatorias/convocatoria-stmga-2025/")
-    assert not parse(call_page).find_all("section", class_="notice--example")
+    assert "Datos de ejemplo." in parse(call_page).find("section", class_="notice--example").text
+
+
+@pytest.mark.django_db
+def test_the_demo_story_is_coherent_in_time():
+    demo.load()
+    for session in Session.objects.all():
+        assert all(member.in_office_on(session.date) for member in session.attendance.all())
+        if session.is_held:
+            assert session.quorum().is_met, session
+        for agreement in session.agreements.all():
+            assert agreement.updated_on >= session.date, agreement
+    # A report is presented to the Secretariado only after the round it reports on closed.
+    steps = list(RouteMilestone.objects.in_route_order())
+    rounds = [s for s in steps if s.title.endswith("corte semestral de avances")]
+    reports = [s for s in steps if s.title.endswith("reporte semestral ante el Secretariado")]
+    for round_, report in zip(rounds, reports, strict=False):
+        assert report.start_date > round_.start_date
+        assert report.session.date == report.start_date and report.session.is_held
+    modification = Session.objects.get(slug=demo.MODIFICATION_SLUG)
+    assert modification.is_held and modification.date == date(2026, 6, 12)
+    assert modification.agreements.get().text.startswith("Se aprueba ampliar")
+
+
+@pytest.mark.django_db
+def test_the_call_records_who_joined_through_it():
+    demo.load()
+    call = Call.objects.get()
+    joined = set(call.members_joined.values_list("name", flat=True))
+    assert joined == set(
+        Member.objects.filter(kind=Member.Kind.CITIZEN).values_list("name", flat=True)
+    )
+    assert len(joined) == 5

@@ -19,6 +19,7 @@ def public_urls():
     pages = {
         "index": [reverse("secretariat:index")],
         "route": [reverse("secretariat:route")],
+        "agreements": [reverse("secretariat:agreements")],
         "session": [session.get_absolute_url() for session in Session.objects.all()],
         "call": [call.get_absolute_url() for call in Call.objects.all()],
     }

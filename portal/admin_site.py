@@ -1,0 +1,147 @@
+"""The admin site: its home groups the models by the task staff come to do, not by app.
+
+Groups name models by "app_label.model_name". A model not named in any group (say, one the
+plan's data layer adds later) still appears, under "Otros", so nothing registered is hidden.
+"""
+
+from django.contrib import admin
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+# (slug, heading, short description, models in the order shown)
+GROUPS = [
+    (
+        "registrar-avance",
+        _("Registrar avance"),
+        _("Lo que las dependencias reportan: avances de indicadores, hitos y reportes de corte."),
+        [
+            "commitments.measurement",
+            "commitments.milestone",
+            "commitments.roundreport",
+            "commitments.evidence",
+        ],
+    ),
+    (
+        "pendientes",
+        _("Pendientes"),
+        _("Lo que espera una respuesta: acuerdos sin cumplir y cortes de seguimiento."),
+        [
+            "secretariat.agreement",
+            "commitments.reportinground",
+            "commitments.modification",
+        ],
+    ),
+    (
+        "sesiones",
+        _("Sesiones y Secretariado"),
+        _("Sesiones con su asistencia y acuerdos, integrantes, convocatorias y la ruta."),
+        [
+            "secretariat.session",
+            "secretariat.member",
+            "secretariat.call",
+            "secretariat.sector",
+            "secretariat.routemilestone",
+        ],
+    ),
+    (
+        "plan",
+        _("Plan"),
+        _("El plan de acción: compromisos, indicadores y su estructura."),
+        [
+            "commitments.commitment",
+            "commitments.indicator",
+            "commitments.actionplan",
+            "commitments.exercise",
+            "commitments.axis",
+            "commitments.objective",
+            "commitments.pillar",
+            "commitments.responsibleunit",
+            "commitments.organization",
+        ],
+    ),
+    (
+        "valoracion",
+        _("Valoración y cierre"),
+        _("Valoraciones independientes, rúbricas e informes de cierre."),
+        [
+            "commitments.assessment",
+            "commitments.ratingrubric",
+            "commitments.closingreport",
+        ],
+    ),
+    (
+        "cuentas",
+        _("Cuentas de personal"),
+        _("Quién entra a la administración y con qué permisos."),
+        ["auth.user", "auth.group"],
+    ),
+]
+OTHERS = ("otros", _("Otros"), _("Todo lo demás que se puede editar aquí."))
+
+
+def model_key(app, model):
+    return f"{app['app_label']}.{model['object_name'].lower()}"
+
+
+def group_models(app_list):
+    """Regroup Django's per-app list into the task groups (empty groups are dropped)."""
+    by_key = {model_key(app, model): model for app in app_list for model in app["models"]}
+    placed = set()
+    groups = []
+    for slug, name, description, keys in GROUPS:
+        models = [by_key[key] for key in keys if key in by_key]
+        placed.update(key for key in keys if key in by_key)
+        groups.append(_group(slug, name, description, models))
+    leftover = [model for key, model in by_key.items() if key not in placed]
+    groups.append(_group(*OTHERS, leftover))
+    return [group for group in groups if group["models"]]
+
+
+def _group(slug, name, description, models):
+    return {
+        "name": name,
+        "app_label": slug,
+        "app_url": "",
+        "description": description,
+        "has_module_perms": True,
+        "models": models,
+    }
+
+
+class PortalAdminSite(admin.AdminSite):
+    site_header = _("Gobierno Abierto · Administración")
+    site_title = _("Gobierno Abierto")
+    index_title = _("¿Qué vas a hacer hoy?")
+
+    def get_app_list(self, request, app_label=None):
+        app_list = super().get_app_list(request, app_label)
+        if app_label is not None:
+            return app_list  # An app's own page keeps Django's list.
+        groups = group_models(app_list)
+        self._add_overdue_shortcut(request, groups)
+        return groups
+
+    def _add_overdue_shortcut(self, request, groups):
+        """Put "Acuerdos vencidos (N)" at the top of Pendientes, linking to that list."""
+        from secretariat.models import Agreement
+
+        pending = next((g for g in groups if g["app_label"] == "pendientes"), None)
+        if pending is None or not request.user.has_perm("secretariat.view_agreement"):
+            return
+        try:
+            url = reverse("admin:secretariat_agreement_changelist", current_app=self.name)
+        except NoReverseMatch:
+            return
+        count = Agreement.objects.overdue(timezone.localdate()).count()
+        pending["models"].insert(
+            0,
+            {
+                "name": _("Acuerdos vencidos (%(count)s)") % {"count": count},
+                "object_name": "OverdueAgreement",
+                "admin_url": f"{url}?vencido=si",
+                "add_url": None,
+                "view_only": True,
+                "perms": {"view": True},
+            },
+        )

@@ -1,0 +1,87 @@
+"""sitemap.xml: every public page a search engine should know about."""
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
+
+from commitments.models import Axis, Commitment, Organization, ResponsibleUnit
+from secretariat.models import Call, Session
+
+
+class StaticPages(Sitemap):
+    # Names missing from the URLconf are skipped, like the main navigation does.
+    names = [
+        "home",
+        "board",
+        "secretariat:index",
+        "secretariat:agreements",
+        "secretariat:route",
+        "open_data",
+        "reports",
+    ]
+
+    def items(self):
+        items = []
+        for name in self.names:
+            try:
+                reverse(name)
+            except NoReverseMatch:
+                continue
+            items.append(name)
+        return items
+
+    def location(self, item):
+        return reverse(item)
+
+
+class Commitments(Sitemap):
+    def items(self):
+        return Commitment.objects.published().order_by("plan_id", "code")
+
+    def lastmod(self, commitment):
+        return commitment.updated_at
+
+
+class Axes(Sitemap):
+    def items(self):
+        return Axis.objects.filter(plan__is_published=True).order_by("plan_id", "order", "pk")
+
+
+class Units(Sitemap):
+    def items(self):
+        published = Commitment.objects.published()
+        leads_or_shares = Q(commitments__in=published) | Q(
+            co_responsibilities__commitment__in=published
+        )
+        return ResponsibleUnit.objects.filter(leads_or_shares).distinct().order_by("name")
+
+
+class Organizations(Sitemap):
+    def items(self):
+        published = Commitment.objects.published()
+        return (
+            Organization.objects.filter(co_responsibilities__commitment__in=published)
+            .distinct()
+            .order_by("name")
+        )
+
+
+class Sessions(Sitemap):
+    def items(self):
+        return Session.objects.newest_first()
+
+
+class Calls(Sitemap):
+    def items(self):
+        return Call.objects.order_by("-published_on")
+
+
+SITEMAPS = {
+    "paginas": StaticPages,
+    "compromisos": Commitments,
+    "ejes": Axes,
+    "dependencias": Units,
+    "organizaciones": Organizations,
+    "sesiones": Sessions,
+    "convocatorias": Calls,
+}
