@@ -7,6 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal.cache import connect_signals
+        from portal import cache, media
 
-        connect_signals()
+        cache.connect_signals()
+        media.connect_signals()

@@ -1,8 +1,7 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from portal import views
+from portal import media, views
 
 admin.site.site_header = "Gobierno Abierto · Administración"
 admin.site.site_title = "Gobierno Abierto"
@@ -13,12 +12,14 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("commitments.urls")),
     path("", include("secretariat.urls")),
+    path("aviso-de-privacidad/", views.privacy_notice, name="privacy"),
+    path("aviso-de-privacidad/simplificado/", views.privacy_notice_short, name="privacy_short"),
+    path("accesibilidad/", views.accessibility, name="accessibility"),
+    path("salud/", views.health, name="health"),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
+    # Uploaded files, only those of public records (portal/media.py), in every mode.
+    path("media/<path:path>", media.serve, name="media"),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"
