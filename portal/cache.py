@@ -25,7 +25,7 @@ import hashlib
 import logging
 import os
 import time
-from functools import wraps
+from functools import lru_cache, wraps
 from importlib import import_module
 
 import brotli
@@ -35,7 +35,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
@@ -120,6 +120,16 @@ def _read_version_file():
         return _write_version_file()
 
 
+def _stat_version_file():
+    # A stat costs a fraction of a read; every write replaces the file (new inode and time).
+    try:
+        found = os.stat(settings.PAGE_CACHE_VERSION_FILE)
+    except FileNotFoundError:
+        _write_version_file()
+        found = os.stat(settings.PAGE_CACHE_VERSION_FILE)
+    return f"{found.st_ino}.{found.st_mtime_ns}"
+
+
 def _read_version_from_cache():
     # A clock-based start, so a version key lost from the cache never repeats an old one.
     cache.add(VERSION_KEY, time.time_ns(), timeout=None)
@@ -129,7 +139,7 @@ def _read_version_from_cache():
 def content_version():
     """The current content version, or None when the cache is being skipped."""
     if not _version_in_cache():
-        return _read_version_file()
+        return _stat_version_file()
     try:
         return breaker.call(_read_version_from_cache)
     except CacheDown:
@@ -207,8 +217,13 @@ def public_page(view):
 
 def public_view_name(request):
     """The URL name of the public page `request` asks for, or None for any other URL."""
+    return _public_view_name(request.path_info, get_urlconf())
+
+
+@lru_cache(maxsize=4096)
+def _public_view_name(path, urlconf):
     try:
-        match = resolve(request.path_info)
+        match = resolve(path, urlconf)
     except Resolver404:
         return None
     return match.view_name if getattr(match.func, "is_public_page", False) else None

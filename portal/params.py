@@ -2,7 +2,7 @@
 
 This is the only place that says which parameters a public page takes. Before a public
 view runs, its `request.GET` is replaced by `canonical_query(...)`: unknown parameters are
-dropped, invalid values are dropped (or, for a mistyped date, shortened), valid values are
+dropped, invalid values are dropped (a mistyped date is kept, see `_day`), valid values are
 written one way. So every link a page builds carries only valid parameters, and the page
 cache (portal/cache.py) keys pages on this canonical query: `?x=<random>` or
 `?eje=<random>` is the same page as without it, and 8 KB in `?fecha=` never reach a link.
@@ -151,7 +151,9 @@ def canonical_query(view_name, query, choices):
     `choices()` returns what `known_values()` does; it is only called when a parameter needs it.
     """
     result = QueryDict(mutable=True)
-    for name in PARAMETERS.get(view_name, ()):
+    # In the visitor's order, which the links they follow keep (each order is its own page).
+    accepted = PARAMETERS.get(view_name, ())
+    for name in (name for name in query if name in accepted):
         if name in MULTIPLE:
             chosen = set(query.getlist(name))
             values = [status for status in STATUS_ORDER if status in chosen]

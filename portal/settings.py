@@ -66,7 +66,8 @@ SECRET_KEY = read_secret_key()
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
-            "SECRET_KEY (o SECRET_KEY_FILE) es obligatoria cuando DEBUG está apagado (producción)."
+            "SECRET_KEY es obligatoria cuando DEBUG está apagado (producción); también se "
+            "puede leer de un archivo con SECRET_KEY_FILE."
         )
     SECRET_KEY = "solo-para-desarrollo-local-no-usar-en-produccion"
 
