@@ -9,11 +9,22 @@ UV := $(PYTHON) -m uv
 PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+export HOST PORT
 
-.PHONY: help run test setup uv system-test-deps lint format demo superuser benchmark
+# `make run` is production mode (gunicorn, DEBUG off) on plain HTTP at $(HOST):$(PORT); behind
+# a TLS proxy set SECURE_SSL_REDIRECT=true SECURE_COOKIES=true (see README, «Despliegue»).
+SECRET_KEY_FILE ?= var/secret_key
+SECURE_SSL_REDIRECT ?= false
+SECURE_COOKIES ?= false
+PROD := DEBUG=false SECRET_KEY_FILE=$(SECRET_KEY_FILE) SECURE_SSL_REDIRECT=$(SECURE_SSL_REDIRECT) \
+	SECURE_COOKIES=$(SECURE_COOKIES)
+
+.PHONY: help run dev test setup uv system-test-deps lint format demo superuser benchmark \
+	drills backup
 
 help:
-	@echo "make run   - instala, migra, carga datos de demostración y sirve en http://$(HOST):$(PORT)"
+	@echo "make run   - instala, migra, carga datos de demostración y sirve como en producción en http://$(HOST):$(PORT)"
+	@echo "make dev   - lo mismo con el servidor de desarrollo (DEBUG, se recarga al editar)"
 	@echo "make test  - instala lo necesario para las pruebas y corre toda la suite"
 
 uv:
@@ -22,10 +33,21 @@ uv:
 setup: uv
 	$(UV) sync --frozen
 
-run: setup
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo --if-empty
-	$(PY) manage.py runserver $(HOST):$(PORT)
+# Generated once, never versioned (var/ is in .gitignore).
+var/secret_key:
+	@mkdir -p var
+	@umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+run: setup $(if $(SECRET_KEY),,$(SECRET_KEY_FILE))
+	$(PROD) $(PY) manage.py migrate --noinput
+	$(PROD) $(PY) manage.py load_demo --if-empty
+	$(PROD) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PROD) .venv/bin/gunicorn
+
+dev: setup
+	DEBUG=true $(PY) manage.py migrate --noinput
+	DEBUG=true $(PY) manage.py load_demo --if-empty
+	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Browser tests need Debian's Chromium; PDF checks use poppler's pdftoppm.
 system-test-deps:
@@ -59,3 +81,12 @@ superuser: setup
 # Uncached page times and queries on plans of 40, 400 and 4,000 actions, side by side.
 benchmark: setup
 	$(PY) benchmarks/pages_bench.py
+
+# Load and outage drills against a server of their own (see benchmarks/drills.py); needs wrk.
+drills: setup
+	$(PY) benchmarks/static_vs_board.py
+	$(PY) benchmarks/drills.py
+
+# Database and uploaded files in one archive under var/backups/ (restore: manage.py restore FILE).
+backup: setup
+	$(PROD) $(PY) manage.py backup

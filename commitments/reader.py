@@ -51,7 +51,6 @@ from commitments.models import (
 )
 from commitments.semaforo import ProgressSource
 from portal import clock
-from portal.cache import content_version
 
 # --- The day shown ---------------------------------------------------------------------
 
@@ -464,6 +463,8 @@ def party_key(kind, slug):
 
 def plan_view(plan, day):
     """Every commitment of `plan` public at the end of `day`, with its verdict."""
+    from portal.cache import content_version  # portal.cache reads listing, which reads us
+
     key = f"reader:plan:{plan.pk}:{day.isoformat()}:{content_version()}:{clock.today()}"
     try:
         found = cache.get(key)

@@ -8,9 +8,10 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal.cache import connect_signals
+        from portal import cache, media
 
-        connect_signals()
+        cache.connect_signals()
+        media.connect_signals()
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

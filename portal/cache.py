@@ -1,55 +1,179 @@
 """Page cache for the public site, invalidated whenever staff change the published data.
 
-Every public view is wrapped in `public_page`. Anonymous GET responses are cached under a
-key made of the full URL, whether htmx asked for a fragment, today's date and a *content
-version*; saving or deleting any row of the plan or the Secretariado bumps the version, so
-the next anonymous visitor sees the change. Staff never get (nor fill) the cache.
+Every public view is marked with `public_page`; `portal.middleware.PageCacheMiddleware`
+does the work, early in the middleware stack so a hit skips sessions, CSRF and auth:
 
-With several server processes the cache must be shared (REDIS_URL), or each process keeps
-its own version and may serve an old page until its cache entry expires.
+- The key is the page's URL name and path, its *canonical* query (portal/params.py: unknown
+  or invalid parameters never make a new page), whether htmx asked for a fragment, today's
+  date and a *content version*. Saving or deleting any row of the plan or the Secretariado
+  bumps the version, so the next anonymous visitor sees the change.
+- The version lives where every server process sees it: in Redis with REDIS_URL, else in a
+  small file (PAGE_CACHE_VERSION_FILE). It is bumped at the save and again at the commit, so
+  a page rendered while the transaction was open is never kept.
+- Pages are stored compressed (brotli and gzip) with their headers, so a hit costs one or two
+  cache reads and no rendering nor compression. HEAD is answered from the same entry.
+- Anonymous visitors only: a session with a logged-in user neither reads nor fills the cache.
+  Pages with filters are variants; at most PAGE_CACHE_MAX_VARIANTS per page and version are
+  stored, the plain page always is.
+- When the cache fails (Redis down), it is skipped for PAGE_CACHE_RETRY_SECONDS, with one
+  log line per outage; pages are then served uncached.
 """
 
+import contextlib
+import gzip
 import hashlib
 import logging
+import os
 import time
-from functools import wraps
+from functools import lru_cache, wraps
+from importlib import import_module
 
+import brotli
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse, HttpResponseNotModified
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
+
+from portal import params
 
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "portal:content-version"
 # Apps whose data appears on public pages.
 CONTENT_APPS = {"commitments", "secretariat"}
+# What a public page's content depends on besides its URL (the key covers each of them).
+VARY = ("Accept-Encoding", "Cookie", "HX-Request")
+# Headers rebuilt for every response, never stored with a page.
+UNSTORED_HEADERS = {"content-length", "content-encoding", "set-cookie"}
+ENCODINGS = ("br", "gzip")
 
 
-def _fresh_version():
+class CacheDown(Exception):
+    """The cache is being skipped after an error."""
+
+
+class Breaker:
+    """Skip the cache for a while after an error, so an outage costs no time per request."""
+
+    def __init__(self):
+        self.reset()
+
+    def reset(self):
+        self.retry_at = 0.0
+        self.down = False
+
+    def call(self, method, *args, **kwargs):
+        if time.monotonic() < self.retry_at:
+            raise CacheDown
+        try:
+            result = method(*args, **kwargs)
+        except Exception as error:
+            self.retry_at = time.monotonic() + settings.PAGE_CACHE_RETRY_SECONDS
+            if not self.down:
+                self.down = True
+                logger.warning(
+                    "Cache unavailable (%s: %s); serving pages uncached, retrying every %s s",
+                    type(error).__name__,
+                    error,
+                    settings.PAGE_CACHE_RETRY_SECONDS,
+                )
+            raise CacheDown from error
+        if self.down:
+            self.down = False
+            logger.warning("Cache available again")
+            # A change saved during the outage could not bump a version kept in the cache.
+            if _version_in_cache():
+                self.call(cache.set, VERSION_KEY, time.time_ns(), timeout=None)
+        return result
+
+
+breaker = Breaker()
+
+
+# --- Content version ------------------------------------------------------------
+
+
+def _version_in_cache():
+    return bool(settings.REDIS_URL)
+
+
+def _write_version_file(previous=0):
+    path = settings.PAGE_CACHE_VERSION_FILE
+    version = max(time.time_ns(), previous + 1)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(str(version))
+    os.replace(temporary, path)
+    return version
+
+
+def _read_version_file():
+    try:
+        return int(settings.PAGE_CACHE_VERSION_FILE.read_bytes())
+    except (FileNotFoundError, ValueError):
+        return _write_version_file()
+
+
+def _stat_version_file():
+    # A stat costs a fraction of a read; every write replaces the file (new inode and time).
+    try:
+        found = os.stat(settings.PAGE_CACHE_VERSION_FILE)
+    except FileNotFoundError:
+        _write_version_file()
+        found = os.stat(settings.PAGE_CACHE_VERSION_FILE)
+    return f"{found.st_ino}.{found.st_mtime_ns}"
+
+
+def _read_version_from_cache():
     # A clock-based start, so a version key lost from the cache never repeats an old one.
-    return time.time_ns()
+    cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+    return cache.get(VERSION_KEY)
 
 
 def content_version():
+    """The current content version, or None when the cache is being skipped."""
+    if not _version_in_cache():
+        return _stat_version_file()
     try:
-        cache.add(VERSION_KEY, _fresh_version(), timeout=None)
-        return cache.get(VERSION_KEY)
-    except Exception:
-        logger.exception("Cache unavailable while reading the content version")
+        return breaker.call(_read_version_from_cache)
+    except CacheDown:
         return None
+
+
+def _bump():
+    if not _version_in_cache():
+        _write_version_file(_read_version_file())
+        return
+    # When the cache is down, the breaker bumps once it answers again.
+    with contextlib.suppress(CacheDown):
+        breaker.call(_incr_version)
+
+
+def _incr_version():
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def _bump_after_commit():
+    _bump()
 
 
 def bump_content_version(**kwargs):
     """Make every cached public page stale. Call it after bulk updates, which send no signals."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, _fresh_version(), timeout=None)
-    except Exception:
-        logger.exception("Cache unavailable while bumping the content version")
+    _bump()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and not any(
+        func is _bump_after_commit for _sids, func, _robust in connection.run_on_commit
+    ):
+        transaction.on_commit(_bump_after_commit, robust=True)
 
 
 def _bump_for_content(sender, **kwargs):
@@ -62,18 +186,72 @@ def connect_signals():
         signal.connect(_bump_for_content, dispatch_uid="portal-cache-content-version")
 
 
-def _is_anonymous(request):
-    # Without a session cookie the visitor is anonymous; no need to touch the session.
-    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+# Filter values the pages accept, read once per content version and server process.
+_known = {}
+
+
+def known_values(version):
+    if version is None:
+        return params.known_values()
+    if version not in _known:
+        _known.clear()
+        _known[version] = params.known_values()
+    return _known[version]
+
+
+# --- Pages -----------------------------------------------------------------------
+
+
+def public_page(view):
+    """Mark a view as a public page: canonical query, cached for anonymous visitors."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        patch_vary_headers(response, ["HX-Request"])
+        return response
+
+    wrapped.is_public_page = True
+    return wrapped
+
+
+def public_view_name(request):
+    """The URL name of the public page `request` asks for, or None for any other URL."""
+    return _public_view_name(request.path_info, get_urlconf())
+
+
+@lru_cache(maxsize=4096)
+def _public_view_name(path, urlconf):
+    try:
+        match = resolve(path, urlconf)
+    except Resolver404:
+        return None
+    return match.view_name if getattr(match.func, "is_public_page", False) else None
+
+
+def is_anonymous(request):
+    """No logged-in user: no session cookie, or a session without one (read from its store)."""
+    session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not session_key:
         return True
-    return not request.user.is_authenticated
+    store = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+    return SESSION_KEY not in store
 
 
-def page_key(request, version):
+def canonicalize(request, view_name, version):
+    """Give the view only the valid parameters (see portal/params.py)."""
+    query = params.canonical_query(view_name, request.GET, lambda: known_values(version))
+    request.GET = query
+    request.META["QUERY_STRING"] = query.urlencode()
+
+
+def page_key(request, view_name, version):
     parts = [
-        request.build_absolute_uri(),
-        request.headers.get("HX-Request", ""),
-        request.headers.get("HX-History-Restore-Request", ""),
+        view_name,
+        request.path,
+        request.META["QUERY_STRING"],
+        "fragment" if request.headers.get("HX-Request") == "true" else "",
+        "restore" if request.headers.get("HX-History-Restore-Request") == "true" else "",
         timezone.localdate().isoformat(),
         get_language() or "",
     ]
@@ -81,52 +259,100 @@ def page_key(request, version):
     return f"portal:page:{version}:{digest}"
 
 
-def _storable(request, response):
+def _is_variant(request):
+    return bool(request.META["QUERY_STRING"]) or "HX-Request" in request.headers
+
+
+def storable(request, response):
     """A complete 200 page that carries no cookie now and will get none (CSRF, session…)."""
     session = getattr(request, "session", None)
     return not (
         response.status_code != 200
         or response.streaming
         or response.cookies
+        or response.has_header("Content-Encoding")
         or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         or (session is not None and session.modified)
     )
 
 
-def public_page(view):
-    """Cache a public view for anonymous visitors (see the module docstring)."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        # With DEBUG on, template edits show at once instead of after the next data change.
-        cacheable = not settings.DEBUG and request.method == "GET" and _is_anonymous(request)
-        version = content_version() if cacheable else None
-        key = page_key(request, version) if version is not None else None
-        if key is not None:
-            cached = _safe_get(key)
-            if cached is not None:
-                return cached
-        response = view(request, *args, **kwargs)
-        if getattr(response, "is_rendered", True) is False:
-            response.render()  # A TemplateResponse (generic views) must render to be stored.
-        patch_vary_headers(response, ["HX-Request"])
-        if key is not None and _storable(request, response):
-            _safe_set(key, response)
-        return response
-
-    return wrapped
+def accepted_encoding(request):
+    offered = {}
+    for item in request.headers.get("Accept-Encoding", "").split(","):
+        name, _sep, quality = item.strip().partition(";")
+        offered[name.strip().lower()] = quality.replace(" ", "") not in {"q=0", "q=0.0"}
+    return next((encoding for encoding in ENCODINGS if offered.get(encoding)), None)
 
 
-def _safe_get(key):
+def _finish(request, response, etag):
+    patch_vary_headers(response, VARY)
+    response["Cache-Control"] = "public, no-cache"
+    response["ETag"] = etag
+
+
+def _not_modified(request, etag):
+    tags = request.headers.get("If-None-Match", "")
+    return etag in {tag.strip() for tag in tags.split(",")}
+
+
+def _send(request, response, bodies, etag):
+    """Give the client its encoding of the page, or 304 when it already has this version."""
+    if _not_modified(request, etag):
+        not_modified = HttpResponseNotModified()
+        for header in ("Cache-Control", "ETag", "Vary"):
+            not_modified[header] = response[header]
+        return not_modified
+    encoding = accepted_encoding(request)
+    body = bodies[encoding] if encoding else gzip.decompress(bodies["gzip"])
+    response.content = b"" if request.method == "HEAD" else body
+    response["Content-Length"] = str(len(body))
+    if encoding:
+        response["Content-Encoding"] = encoding
+    return response
+
+
+def serve_cached(request, key):
+    """The stored page for `key`, ready to send, or None."""
     try:
-        return cache.get(key)
-    except Exception:
-        logger.exception("Cache unavailable; serving the page uncached")
+        entry = breaker.call(cache.get, key)
+    except CacheDown:
         return None
+    if entry is None:
+        return None
+    status, headers, bodies, etag = entry
+    response = HttpResponse(status=status)
+    for name, value in headers:
+        response.headers[name] = value
+    return _send(request, response, bodies, etag)
 
 
-def _safe_set(key, response):
+def finish_fresh(request, response, key, view_name):
+    """Compress a freshly rendered anonymous page, store it under `key` when allowed."""
+    if not storable(request, response):
+        patch_vary_headers(response, VARY)
+        return response
+    content = response.content
+    etag = f'W/"{hashlib.sha256(content).hexdigest()[:32]}"'
+    bodies = {"br": brotli.compress(content, quality=5), "gzip": gzip.compress(content, 6)}
+    _finish(request, response, etag)
+    if key is not None and _may_store(request, key, view_name):
+        headers = [
+            (name, value)
+            for name, value in response.headers.items()
+            if name.lower() not in UNSTORED_HEADERS
+        ]
+        with contextlib.suppress(CacheDown):
+            breaker.call(cache.set, key, (response.status_code, headers, bodies, etag))
+    return _send(request, response, bodies, etag)
+
+
+def _may_store(request, key, view_name):
+    if not _is_variant(request):
+        return True
+    _prefix, _page, version, _digest = key.split(":")
+    counter = f"portal:variants:{version}:{view_name}"
     try:
-        cache.set(key, response)
-    except Exception:
-        logger.exception("Cache unavailable; the page was not stored")
+        breaker.call(cache.add, counter, 0)
+        return breaker.call(cache.incr, counter) <= settings.PAGE_CACHE_MAX_VARIANTS
+    except CacheDown:
+        return False

@@ -1,8 +1,9 @@
-"""Settings for the Gobierno Abierto portal, read from the environment.
+"""Settings for the Gobierno Abierto portal, read from the environment (see .env.example).
 
-Local runs need no configuration: DEBUG is on, the database is a SQLite file in
-the project folder and the cache lives in memory. Production sets DEBUG=false and
-must provide SECRET_KEY (the project refuses to start without it).
+Local runs need no configuration: DEBUG is on, the database is a SQLite file in the project
+folder and the cache lives in memory. Production sets DEBUG=false and must provide a secret
+key, in SECRET_KEY or in the file SECRET_KEY_FILE names (`make run` creates var/secret_key).
+Bad values stop the start with a message naming the variable.
 """
 
 import os
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -28,6 +30,16 @@ def env_bool(name, default):
     raise ImproperlyConfigured(f"{name} debe ser true o false, no {value!r}.")
 
 
+def env_int(name, default):
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} debe ser un número entero, no {value!r}.") from None
+
+
 def env_list(name, default):
     value = os.environ.get(name)
     if not value:
@@ -35,19 +47,34 @@ def env_list(name, default):
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def read_secret_key():
+    if key := os.environ.get("SECRET_KEY", ""):
+        return key
+    if path := os.environ.get("SECRET_KEY_FILE", ""):
+        try:
+            return Path(path).read_text().strip()
+        except OSError as error:
+            raise ImproperlyConfigured(
+                f"SECRET_KEY_FILE={path!r} no se puede leer: {error.strerror}."
+            ) from None
+    return ""
+
+
 DEBUG = env_bool("DEBUG", True)
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY = read_secret_key()
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
-            "SECRET_KEY es obligatoria cuando DEBUG está apagado (producción)."
+            "SECRET_KEY es obligatoria cuando DEBUG está apagado (producción); también se "
+            "puede leer de un archivo con SECRET_KEY_FILE."
         )
     SECRET_KEY = "solo-para-desarrollo-local-no-usar-en-produccion"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 if DEBUG:
     ALLOWED_HOSTS += ["testserver"]
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "portal.apps.PortalAdminConfig",  # django.contrib.admin with the portal's admin site
@@ -66,9 +93,14 @@ INSTALLED_APPS = [
     "secretariat",
 ]
 
+# Static files leave at WhiteNoise; public pages cached for anonymous visitors leave at
+# PageCacheMiddleware, before the session, CSRF and auth layers they do not need.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
+    "portal.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -102,7 +134,8 @@ WSGI_APPLICATION = "portal.wsgi.application"
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        # Persistent connections, checked before reuse: a restarted PostgreSQL costs no error.
+        conn_max_age=env_int("CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
@@ -123,24 +156,36 @@ TIME_ZONE = "America/Mexico_City"
 USE_I18N = True
 USE_TZ = True
 
+# Runtime files that are not code: the local secret key, the page cache's content version.
+VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
+
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+
+# Production serves compressed files with hashed names from collectstatic's manifest. Without
+# a manifest (collectstatic not run yet) pages would all fail with "Missing staticfiles
+# manifest entry"; instead WhiteNoise serves the source folders as they are.
+STATIC_MANIFEST_MISSING = not DEBUG and not (STATIC_ROOT / "staticfiles.json").exists()
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
+            if DEBUG or STATIC_MANIFEST_MISSING
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
+WHITENOISE_USE_FINDERS = DEBUG or STATIC_MANIFEST_MISSING
 
-# Evidence and minutes are PDFs or photos; anything larger is refused with a message.
-MAX_UPLOAD_MB = int(os.environ.get("MAX_UPLOAD_MB", "5"))
+# Evidence and minutes are PDFs, office files or photos; anything larger is refused.
+MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 5)
+# An office file (a zip) may inflate to at most this much, in at most this many members.
+MAX_UNZIPPED_MB = env_int("MAX_UNZIPPED_MB", 50)
+MAX_ZIP_MEMBERS = env_int("MAX_ZIP_MEMBERS", 2000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -150,6 +195,9 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "TIMEOUT": 60 * 60,
+            # A Redis that does not answer must not hold a request: the page cache then
+            # skips it for PAGE_CACHE_RETRY_SECONDS (see portal/cache.py).
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     }
 else:
@@ -157,17 +205,64 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "TIMEOUT": 60 * 60,
+            "OPTIONS": {"MAX_ENTRIES": 1000},
         }
     }
+# Variants of one page (filters, dates…) kept per content version; the plain page always is.
+PAGE_CACHE_MAX_VARIANTS = env_int("PAGE_CACHE_MAX_VARIANTS", 500)
+PAGE_CACHE_RETRY_SECONDS = env_int("PAGE_CACHE_RETRY_SECONDS", 30)
+# Without Redis, server processes share the content version through this file.
+PAGE_CACHE_VERSION_FILE = Path(
+    os.environ.get("PAGE_CACHE_VERSION_FILE", VAR_DIR / "content-version")
+)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Only what the site itself serves: no inline scripts or styles, no nonces (cached pages
+# are shared), nothing from another origin.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+
+
+def proxy_ssl_header(value):
+    """`X-Forwarded-Proto: https` → ("HTTP_X_FORWARDED_PROTO", "https")."""
+    if not value:
+        return None
+    name, sep, expected = value.partition(":")
+    if not sep or not name.strip() or not expected.strip():
+        raise ImproperlyConfigured(
+            f"SECURE_PROXY_SSL_HEADER debe verse como «X-Forwarded-Proto: https», no {value!r}."
+        )
+    return ("HTTP_" + name.strip().upper().replace("-", "_"), expected.strip())
+
+
+# Behind a TLS proxy: the header the proxy sets (and strips from clients) on HTTPS requests.
+SECURE_PROXY_SSL_HEADER = proxy_ssl_header(os.environ.get("SECURE_PROXY_SSL_HEADER", ""))
 
 LOGIN_URL = "admin:login"
 
@@ -178,6 +273,45 @@ SITE_DESCRIPTION = _(
     "Seguimiento público del Plan de Acción Municipal de Gobierno Abierto: compromisos con "
     "semáforo, avance y evidencias, y el trabajo del Secretariado Técnico."
 )
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+
+# Who answers for personal data (aviso de privacidad) and receives ARCO requests.
+TRANSPARENCY_UNIT = {
+    "name": os.environ.get(
+        "TRANSPARENCY_UNIT_NAME", "Unidad de Transparencia del Municipio de León, Guanajuato"
+    ),
+    "address": os.environ.get(
+        "TRANSPARENCY_UNIT_ADDRESS",
+        "Palacio Municipal, Plaza Principal s/n, Zona Centro, C. P. 37000, León, Guanajuato",
+    ),
+    "email": os.environ.get("TRANSPARENCY_UNIT_EMAIL", "transparencia@leon.gob.mx"),
+    "phone": os.environ.get("TRANSPARENCY_UNIT_PHONE", "477 788 0000"),
+    "hours": os.environ.get("TRANSPARENCY_UNIT_HOURS", "lunes a viernes de 8:00 a 15:30 h"),
+}
+# Where to report a security problem (/.well-known/security.txt).
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "mailto:seguridad@leon.gob.mx")
+
+# Mail (Django 6.1 MAILERS): SMTP in production, the console while developing.
+MAILERS = {
+    "default": (
+        {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+        if DEBUG and not os.environ.get("EMAIL_HOST")
+        else {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": os.environ.get("EMAIL_HOST", "localhost"),
+                "port": env_int("EMAIL_PORT", 25),
+                "username": os.environ.get("EMAIL_HOST_USER", ""),
+                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+                "use_tls": env_bool("EMAIL_USE_TLS", False),
+                "timeout": 10,
+            },
+        }
+    )
+}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "gobierno.abierto@leon.gob.mx")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+ADMINS = env_list("ADMINS", [])
 
 LOGGING = {
     "version": 1,

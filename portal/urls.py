@@ -1,11 +1,10 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.templatetags.static import static as static_url
 from django.urls import include, path
 from django.views.generic import RedirectView, TemplateView
 
-from portal import views
+from portal import media, views
 from portal.sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -21,12 +20,14 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=static_url("img/favicon.svg"), permanent=True)),
     path("", include("commitments.urls")),
     path("", include("secretariat.urls")),
+    path("aviso-de-privacidad/", views.privacy_notice, name="privacy"),
+    path("aviso-de-privacidad/simplificado/", views.privacy_notice_short, name="privacy_short"),
+    path("accesibilidad/", views.accessibility, name="accessibility"),
+    path("salud/", views.health, name="health"),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
+    # Uploaded files, only those of public records (portal/media.py), in every mode.
+    path("media/<path:path>", media.serve, name="media"),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"

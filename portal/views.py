@@ -1,6 +1,16 @@
+import logging
+import time
 from collections import Counter
+from datetime import timedelta
 
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
 
 from commitments import listing, reader
 from commitments.models import Pillar
@@ -8,6 +18,9 @@ from portal import clock
 from portal.cache import public_page
 from secretariat.models import RouteMilestone
 
+logger = logging.getLogger(__name__)
+
+HEALTH_KEY = "portal:health"
 ROUTE_RECENT = 3
 ROUTE_NEXT = 2
 
@@ -43,4 +56,68 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    # No request context: the context processors may be what failed.
+    return HttpResponseServerError(render_to_string("500.html"))
+
+
+@public_page
+def privacy_notice(request):
+    return render(request, "portal/privacy.html", {"unit": settings.TRANSPARENCY_UNIT})
+
+
+@public_page
+def privacy_notice_short(request):
+    return render(request, "portal/privacy_short.html", {"unit": settings.TRANSPARENCY_UNIT})
+
+
+@public_page
+def accessibility(request):
+    return render(request, "portal/accessibility.html", {"unit": settings.TRANSPARENCY_UNIT})
+
+
+@never_cache
+def health(request):
+    """For monitoring: 503 when the database fails; a failing cache only slows pages down."""
+    checks = {"database": _check(_database_answers), "cache": _check(_cache_answers)}
+    if checks["database"] != "ok":
+        status, code = "error", 503
+    else:
+        status, code = ("ok", 200) if checks["cache"] == "ok" else ("degradado", 200)
+    return JsonResponse({"status": status, **checks}, status=code)
+
+
+def _check(probe):
+    try:
+        probe()
+    except Exception as error:
+        logger.warning("Health check failed: %s: %s", type(error).__name__, error)
+        return "error"
+    return "ok"
+
+
+def _database_answers():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+
+
+def _cache_answers():
+    token = str(time.time_ns())
+    cache.set(HEALTH_KEY, token, timeout=30)
+    if cache.get(HEALTH_KEY) != token:
+        raise RuntimeError("the cache did not return what was stored")
+
+
+def security_txt(request):
+    """RFC 9116: where to report a vulnerability."""
+    expires = timezone.now().replace(microsecond=0) + timedelta(days=365)
+    lines = [
+        f"Contact: {settings.SECURITY_CONTACT}",
+        f"Expires: {expires.isoformat().replace('+00:00', 'Z')}",
+        "Preferred-Languages: es, en",
+    ]
+    if settings.SITE_URL:
+        lines.append(f"Canonical: {settings.SITE_URL}/.well-known/security.txt")
+    response = HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -12,6 +12,7 @@ from datetime import date, time
 from django.db import transaction
 from django.utils.text import slugify
 
+from portal import demo_files
 from secretariat import services
 from secretariat.models import (
     AgendaItem,
@@ -768,6 +769,20 @@ def load():
             session=session, attendance=present if spec["absent"] is not None else []
         )
         sessions[spec["slug"]] = session
+        if session.is_held:
+            demo_files.attach(
+                session,
+                "minutes",
+                f"acta-{session.slug}.pdf",
+                demo_files.pdf(
+                    f"Acta: {session.title}",
+                    [
+                        f"Fecha: {session.date:%d/%m/%Y}. Lugar: {session.place}.",
+                        "Documento de ejemplo generado para la demostración del portal.",
+                    ],
+                ),
+            )
+            session.save(update_fields=["minutes"])
         for order, (title, description) in enumerate(spec["agenda"], start=1):
             _save(
                 AgendaItem,

@@ -4,6 +4,7 @@ from django.utils import timezone as django_timezone
 
 from commitments.demo import DEMO_TODAY
 from portal import clock
+from portal.cache import breaker
 
 # The day the demo data tells its story; most assertions read as of it.
 TODAY = DEMO_TODAY
@@ -42,10 +43,12 @@ def staff(client, superuser):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Cached pages from one test must never leak into the next."""
+    """Cached pages from one test must never leak into the next, nor a cache outage."""
     cache.clear()
+    breaker.reset()
     yield
     cache.clear()
+    breaker.reset()
 
 
 @pytest.fixture

@@ -1,9 +1,13 @@
 """Public pages are cached for anonymous visitors and refreshed as soon as staff change data."""
 
+from collections import defaultdict
+
 import pytest
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.test import RequestFactory
+from django.middleware.csrf import get_token
+from django.template.response import TemplateResponse
+from django.urls import path
 
 from commitments.models import Axis, Commitment, Pillar
 from portal.cache import public_page
@@ -95,20 +99,12 @@ def test_the_query_string_is_part_of_the_key(client, demo):
     assert "<strong>2</strong> de 16 compromisos" in page
 
 
-def test_responses_that_set_cookies_are_never_cached(db):
-    calls = []
-
-    @public_page
-    def view(request):
-        calls.append(1)
-        response = HttpResponse("hola")
-        response.set_cookie("preferencia", "1")
-        return response
-
-    factory = RequestFactory()
-    view(factory.get("/x/"))
-    view(factory.get("/x/"))
-    assert len(calls) == 2
+@pytest.mark.urls(__name__)
+def test_responses_that_set_cookies_are_never_cached(client, db):
+    client.get("/cookie/")
+    client.cookies.clear()
+    client.get("/cookie/")
+    assert len(CALLS["/cookie/"]) == 2
 
 
 def test_the_site_keeps_serving_when_the_cache_is_down(client, demo, monkeypatch):
@@ -122,35 +118,44 @@ def test_the_site_keeps_serving_when_the_cache_is_down(client, demo, monkeypatch
     assert "Tablero de compromisos" in response.content.decode()
 
 
-def test_template_responses_of_generic_views_are_cached_rendered(db):
-    from django.template.response import TemplateResponse
-
-    calls = []
-
-    @public_page
-    def view(request):
-        calls.append(1)
-        return TemplateResponse(request, "404.html", {})
-
-    factory = RequestFactory()
-    first = view(factory.get("/generica/"))
-    second = view(factory.get("/generica/"))
-    assert len(calls) == 1
+@pytest.mark.urls(__name__)
+def test_template_responses_of_generic_views_are_cached_rendered(client, db):
+    first = client.get("/generica/")
+    second = client.get("/generica/")
+    assert len(CALLS["/generica/"]) == 1
     assert second.content == first.content
-    assert "No encontramos esta página" in second.content.decode()
+    assert "Algo salió mal de nuestro lado" in second.content.decode()
 
 
-def test_pages_that_need_a_csrf_token_are_not_cached(db):
-    from django.middleware.csrf import get_token
+@pytest.mark.urls(__name__)
+def test_pages_that_need_a_csrf_token_are_not_cached(client, db):
+    client.get("/formulario/")
+    client.cookies.clear()
+    client.get("/formulario/")
+    assert len(CALLS["/formulario/"]) == 2
 
-    calls = []
 
+# Views of the tests above, served through the whole middleware stack (the cache lives there).
+CALLS = defaultdict(list)  # Each path belongs to one test, so no test sees another's calls.
+
+
+def _counted(view):
     @public_page
-    def view(request):
-        calls.append(1)
-        return HttpResponse(get_token(request))
+    def wrapped(request):
+        CALLS[request.path].append(1)
+        return view(request)
 
-    factory = RequestFactory()
-    view(factory.get("/formulario/"))
-    view(factory.get("/formulario/"))
-    assert len(calls) == 2
+    return wrapped
+
+
+def _sets_cookie(request):
+    response = HttpResponse("hola")
+    response.set_cookie("preferencia", "1")
+    return response
+
+
+urlpatterns = [
+    path("cookie/", _counted(_sets_cookie)),
+    path("generica/", _counted(lambda request: TemplateResponse(request, "500.html", {}))),
+    path("formulario/", _counted(lambda request: HttpResponse(get_token(request)))),
+]

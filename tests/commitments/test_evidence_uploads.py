@@ -5,6 +5,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from commitments.models import Evidence, Milestone
+from portal.demo_files import pdf
+
+PDF = pdf("Acta de entrega")
 
 
 @pytest.fixture
@@ -17,7 +20,7 @@ def evidence(milestone, name, size):
         commitment=milestone.commitment,
         milestone=milestone,
         title="Acta de entrega",
-        evidence_file=SimpleUploadedFile(name, b"%PDF-" + b"0" * (size - 5)),
+        evidence_file=SimpleUploadedFile(name, PDF + b"0" * (size - len(PDF))),
     )
 
 

@@ -1,0 +1,118 @@
+"""Uploaded files: which ones the public may download, how they are served, when they go.
+
+`is_public(path)` is the single rule: a file is public when some public record refers to it.
+When models change, adapt `PUBLIC_FILES` (one entry per file field) and nothing else.
+"""
+
+import mimetypes
+import posixpath
+
+from django.core.files.storage import default_storage
+from django.db import models, transaction
+from django.db.models.signals import post_save, pre_save
+from django.http import FileResponse, Http404
+from django.utils import timezone
+
+# Served inline (the browser shows them); anything else is downloaded.
+INLINE_TYPES = {"application/pdf", "image/jpeg", "image/png", "image/webp"}
+# Nothing in an uploaded file may run script, load other resources or submit forms.
+FILE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
+CONTENT_APPS = {"commitments", "secretariat"}
+
+
+def _published_commitment(prefix=""):
+    return models.Q(
+        **{
+            f"{prefix}commitment__is_published": True,
+            f"{prefix}commitment__plan__is_published": True,
+        }
+    )
+
+
+def public_files():
+    """(model, file field, condition that makes a row's file public), for every file field."""
+    from commitments.models import ClosingReport, Evidence, Measurement
+    from secretariat.models import Call, Member, Session
+
+    today = timezone.localdate()
+    return [
+        (
+            Measurement,
+            "evidence_file",
+            models.Q(status=Measurement.Status.PUBLISHED, published_on__lte=today)
+            & _published_commitment("indicator__"),
+        ),
+        (Evidence, "evidence_file", _published_commitment()),
+        (ClosingReport, "evidence_file", _published_commitment()),
+        (Session, "minutes", models.Q()),
+        (Call, "document", models.Q()),
+        (Member, "photo", models.Q(publish_photo=True)),
+    ]
+
+
+def is_public(path):
+    return any(
+        model.objects.filter(condition, **{field: path}).exists()
+        for model, field, condition in public_files()
+    )
+
+
+def serve(request, path):
+    """An uploaded file, if public, with headers that keep it from acting as a web page."""
+    path = posixpath.normpath(path).lstrip("/")
+    if path.startswith("..") or not is_public(path) or not default_storage.exists(path):
+        raise Http404
+    content_type, _encoding = mimetypes.guess_type(path)
+    content_type = content_type or "application/octet-stream"
+    response = FileResponse(
+        default_storage.open(path),
+        content_type=content_type,
+        as_attachment=content_type not in INLINE_TYPES,
+        filename=posixpath.basename(path),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = FILE_CSP
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+# --- Replaced files are removed -----------------------------------------------------
+
+
+def _file_fields(model):
+    return [f for f in model._meta.concrete_fields if isinstance(f, models.FileField)]
+
+
+def _remember_old_files(sender, instance, raw=False, **kwargs):
+    if raw or sender._meta.app_label not in CONTENT_APPS or instance.pk is None:
+        return
+    fields = _file_fields(sender)
+    if not fields:
+        return
+    old = sender._default_manager.filter(pk=instance.pk).values(*[f.attname for f in fields])
+    instance._old_files = old.first() or {}
+
+
+def _remove_replaced_files(sender, instance, raw=False, **kwargs):
+    old_files = getattr(instance, "_old_files", None)
+    if not old_files:
+        return
+    for field in _file_fields(sender):
+        old = old_files.get(field.attname)
+        if old and old != getattr(instance, field.attname).name:
+            transaction.on_commit(lambda name=old: _delete_unused(name), robust=True)
+    instance._old_files = None
+
+
+def _delete_unused(name):
+    still_used = any(
+        model._default_manager.filter(**{field: name}).exists()
+        for model, field, _condition in public_files()
+    )
+    if not still_used:
+        default_storage.delete(name)
+
+
+def connect_signals():
+    pre_save.connect(_remember_old_files, dispatch_uid="portal-media-old-files")
+    post_save.connect(_remove_replaced_files, dispatch_uid="portal-media-replaced-files")

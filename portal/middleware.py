@@ -1,0 +1,48 @@
+from django.conf import settings
+from django.http import HttpResponse
+
+from portal import cache
+
+
+class PermissionsPolicyMiddleware:
+    """The browser features no page of the site uses, switched off (settings.PERMISSIONS_POLICY)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+class PageCacheMiddleware:
+    """Public pages: canonical query for the view, cached and compressed for anonymous visitors.
+
+    See portal/cache.py. It sits before the session, CSRF and auth middleware, so a cache hit
+    does none of their work; a miss goes through them and is stored with their headers.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        view_name = cache.public_view_name(request)
+        if view_name is None:
+            return self.get_response(request)
+        if request.method == "OPTIONS":
+            response = HttpResponse()
+            response["Allow"] = "GET, HEAD, OPTIONS"
+            return response
+        anonymous = request.method in {"GET", "HEAD"} and cache.is_anonymous(request)
+        version = cache.content_version() if anonymous and not settings.DEBUG else None
+        cache.canonicalize(request, view_name, version)
+        key = cache.page_key(request, view_name, version) if version is not None else None
+        if key is not None and (cached := cache.serve_cached(request, key)) is not None:
+            return cached
+        response = self.get_response(request)
+        if anonymous:
+            return cache.finish_fresh(request, response, key, view_name)
+        if request.method in {"GET", "HEAD"}:
+            response["Cache-Control"] = "private, no-cache"
+        return response

@@ -1,0 +1,170 @@
+"""The query parameters each public page reads, and the one canonical form of each.
+
+This is the only place that says which parameters a public page takes. Before a public
+view runs, its `request.GET` is replaced by `canonical_query(...)`: unknown parameters are
+dropped, invalid values are dropped (a mistyped date is kept, see `_day`), valid values are
+written one way. So every link a page builds carries only valid parameters, and the page
+cache (portal/cache.py) keys pages on this canonical query: `?x=<random>` or
+`?eje=<random>` is the same page as without it, and 8 KB in `?fecha=` never reach a link.
+
+Pages are keyed by URL name (`request.resolver_match.view_name`); a public page missing
+here takes no parameters at all.
+"""
+
+import re
+import unicodedata
+from datetime import date
+
+from django.http import QueryDict
+from django.utils import timezone
+
+from commitments import listing
+
+PLAN = "plan"
+DAY = "fecha"
+ROUND = "corte"
+PAGE = "pagina"
+
+TIME_TRAVEL = (DAY, ROUND)
+
+PARAMETERS = {
+    "board": (
+        PLAN,
+        *TIME_TRAVEL,
+        PAGE,
+        "q",
+        "eje",
+        "dependencia",
+        "estado",
+        "pilar",
+        "corresponsable",
+        "orden",
+    ),
+    "axis": TIME_TRAVEL,
+    "unit": (PLAN, *TIME_TRAVEL),
+    "organization": (PLAN, *TIME_TRAVEL),
+    "commitment": TIME_TRAVEL,
+}
+
+# A mistyped date (2026-13-01, 31/12/2025) stays so the page can say what was wrong with it;
+# anything else that is not a date is not one the visitor meant, and is dropped.
+DATE_TYPO = re.compile(r"[0-9./ -]{1,10}")
+ROUND_NUMBER = re.compile(r"0*([0-9]{1,4})")
+PAGE_NUMBER = re.compile(r"0*([0-9]{1,9})")
+LAST_PAGE = 9999  # Past the last page the paginator shows the last one.
+SEARCH_MAX_LENGTH = listing.BoardFilterForm.base_fields["q"].max_length
+
+STATUS_ORDER = [value for value, _label in listing.STATUS_CHOICES]
+SORT_VALUES = {value for value, _label in listing.SORT_CHOICES if value}
+
+
+def _day(value, choices):
+    value = value.strip()
+    try:
+        day = date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        day = None
+    if day is None:
+        return value if DATE_TYPO.fullmatch(value) else None
+    # From today on a page shows today, which is the page without a date.
+    return day.isoformat() if day < timezone.localdate() else None
+
+
+def _round(value, choices):
+    match = ROUND_NUMBER.fullmatch(value.strip())
+    return str(int(match[1])) if match else None
+
+
+def _page(value, choices):
+    match = PAGE_NUMBER.fullmatch(value.strip())
+    if not match:
+        return None
+    number = min(int(match[1]), LAST_PAGE)
+    return str(number) if number > 1 else None
+
+
+def _search(value, choices):
+    words = value.split()
+    text = " ".join(words)
+    if not text or len(text) > SEARCH_MAX_LENGTH:
+        return None
+    # The form refuses these (null characters, unpaired surrogates): no search, as if empty.
+    if "\x00" in text or any(unicodedata.category(ch) == "Cs" for ch in text):
+        return None
+    return text
+
+
+def _known(name):
+    def parse(value, choices):
+        return value if value in choices()[name] else None
+
+    return parse
+
+
+def _sort(value, choices):
+    return value if value in SORT_VALUES else None
+
+
+PARSERS = {
+    PLAN: _known("plans"),
+    DAY: _day,
+    ROUND: _round,
+    PAGE: _page,
+    "q": _search,
+    "eje": _known("axes"),
+    "dependencia": _known("units"),
+    "pilar": _known("pillars"),
+    "corresponsable": _known("parties"),
+    "orden": _sort,
+}
+MULTIPLE = {"estado"}
+
+
+def known_values():
+    """The slugs a filter may name; portal/cache.py keeps them per content version."""
+    from commitments.models import ActionPlan, Axis, Organization, Pillar, ResponsibleUnit
+
+    def slugs(queryset):
+        return frozenset(queryset.values_list("slug", flat=True))
+
+    units = slugs(ResponsibleUnit.objects.all())
+    organizations = slugs(Organization.objects.all())
+    return {
+        "plans": slugs(ActionPlan.objects.published()),
+        "axes": slugs(Axis.objects.filter(plan__is_published=True)),
+        "units": units,
+        "pillars": slugs(Pillar.objects.all()),
+        "parties": frozenset(
+            [f"{listing.UNIT_PARTY}:{slug}" for slug in units]
+            + [f"{listing.ORGANIZATION_PARTY}:{slug}" for slug in organizations]
+        ),
+    }
+
+
+def takes_parameters(view_name):
+    return bool(PARAMETERS.get(view_name))
+
+
+def canonical_query(view_name, query, choices):
+    """The valid parameters of `query` for the page `view_name`, in canonical form and order.
+
+    `choices()` returns what `known_values()` does; it is only called when a parameter needs it.
+    """
+    result = QueryDict(mutable=True)
+    # In the visitor's order, which the links they follow keep (each order is its own page).
+    accepted = PARAMETERS.get(view_name, ())
+    for name in (name for name in query if name in accepted):
+        if name in MULTIPLE:
+            chosen = set(query.getlist(name))
+            values = [status for status in STATUS_ORDER if status in chosen]
+        else:
+            raw = query.get(name)
+            value = PARSERS[name](raw, choices) if raw is not None else None
+            values = [value] if value else []
+        if values:
+            result.setlist(name, values)
+    # A round wins over a date (commitments/as_of.py reads `corte` first).
+    if ROUND in result:
+        result.pop(DAY, None)
+    result._mutable = False
+    return result
