@@ -7,7 +7,8 @@ from commitments.models import Exercise
 class Command(BaseCommand):
     help = (
         "Carga los datos de demostración de León 2025-2027 (pilares, ejes, ruta, Secretariado "
-        "y compromisos de ejemplo). Se puede correr varias veces sin duplicar nada."
+        "y compromisos de ejemplo). Cada corrida borra la demostración anterior y vuelve a "
+        "contar su historia, fecha por fecha."
     )
 
     def add_arguments(self, parser):
