@@ -96,7 +96,7 @@ def table(title, results, sizes, names, index):
             cells.append(f"{seconds * 1000:>9.0f} ms ({queries:>2} c)")
         first = results[sizes[0], name][index][0]
         last = results[sizes[-1], name][index][0]
-        print(f"{name:<28}" + "".join(f"{c:>20}" for c in cells) + f"{last / first:>8.1f}×")
+        print(f"{name:<28}" + "".join(f"{c:>20}" for c in cells) + f"{last / first:>8.1f}x")
 
 
 def main():

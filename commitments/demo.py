@@ -475,12 +475,12 @@ STALE_CODES = {"CJ-04"}
 PUBLISH_DELAY = timedelta(days=10)
 
 # The follow-up rounds, with the deadlines the route publishes ("Primer corte semestral de
-# avances" on 30/01/2026, …): title, last day covered, opens, deadline.
+# avances" on 20/03/2026, …): title, last day covered, opens, deadline.
 ROUNDS = [
-    ("Primer corte semestral", date(2025, 12, 31), date(2026, 1, 5), date(2026, 1, 30)),
-    ("Segundo corte semestral", date(2026, 6, 30), date(2026, 7, 1), date(2026, 7, 31)),
-    ("Tercer corte semestral", date(2026, 12, 31), date(2027, 1, 4), date(2027, 1, 29)),
-    ("Cuarto corte semestral", date(2027, 6, 30), date(2027, 7, 1), date(2027, 7, 30)),
+    ("Primer corte semestral", date(2026, 2, 28), date(2026, 3, 1), date(2026, 3, 20)),
+    ("Segundo corte semestral", date(2026, 8, 31), date(2026, 9, 1), date(2026, 9, 18)),
+    ("Tercer corte semestral", date(2027, 2, 28), date(2027, 3, 1), date(2027, 3, 19)),
+    ("Cuarto corte semestral", date(2027, 8, 31), date(2027, 9, 1), date(2027, 9, 17)),
 ]
 # Units deliver two days before the deadline; MB-02 misses the second round and CJ-03
 # delivers it twelve days late.

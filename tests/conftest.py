@@ -70,8 +70,11 @@ def commitment(plan):
 
 
 @pytest.fixture
-def demo(db):
-    """The León demo data (secretariat, route and example commitments)."""
+def demo(db, settings, tmp_path):
+    """The León demo data (secretariat, route and example commitments); its uploaded
+    evidence goes to a temporary media folder."""
     from commitments import demo as commitments_demo
+
+    settings.MEDIA_ROOT = tmp_path
 
     return commitments_demo.load()

@@ -1,0 +1,45 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from commitments.checks import check_plan
+from commitments.models import ActionPlan
+
+
+def contradictions(count):
+    return ngettext("%(n)s contradicción", "%(n)s contradicciones", count) % {"n": count}
+
+
+class Command(BaseCommand):
+    help = _(
+        "Busca contradicciones en los datos de un plan (fechas, sesiones, pesos, evidencias, "
+        "cortes y ruta) y las lista; termina con error si encuentra alguna."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--plan",
+            metavar="IDENTIFICADOR",
+            help=_("Identificador en la URL del plan; todos los planes si falta."),
+        )
+
+    def handle(self, *args, plan=None, **options):
+        plans = ActionPlan.objects.select_related("exercise").order_by("exercise__number", "id")
+        if plan:
+            plans = plans.filter(slug=plan)
+            if not plans:
+                raise CommandError(
+                    _("No existe un plan con el identificador «%(slug)s».") % {"slug": plan}
+                )
+        found = 0
+        for each in plans:
+            messages = check_plan(each)
+            found += len(messages)
+            if not messages:
+                self.stdout.write(_("«%(plan)s»: sin contradicciones.") % {"plan": each})
+                continue
+            self.stdout.write(f"«{each}»: {contradictions(len(messages))}.")
+            for message in messages:
+                self.stdout.write(f"  - {message}")
+        if found:
+            raise CommandError(_("Se encontraron %(found)s.") % {"found": contradictions(found)})
