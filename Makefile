@@ -26,6 +26,8 @@ help:
 	@echo "make run   - instala, migra, carga datos de demostración y sirve como en producción en http://$(HOST):$(PORT)"
 	@echo "make dev   - lo mismo con el servidor de desarrollo (DEBUG, se recarga al editar)"
 	@echo "make test  - instala lo necesario para las pruebas y corre toda la suite"
+	@echo "make demo  - BORRA el plan y el Secretariado (también lo capturado a mano) y recarga la demostración; conserva cuentas y archivos"
+	@echo "make superuser - crea una cuenta de personal (sin preguntar si defines DJANGO_SUPERUSER_USERNAME y DJANGO_SUPERUSER_PASSWORD)"
 
 uv:
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check uv
@@ -71,12 +73,20 @@ format: setup
 	.venv/bin/ruff check --fix .
 	.venv/bin/ruff format .
 
+# Really resets: deletes the whole plan and Secretariado (also what was entered by hand) and loads
+# the demo again. Staff accounts and uploaded files stay.
 demo: setup
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --reset
 
+# Asks for the data, or takes DJANGO_SUPERUSER_USERNAME, _PASSWORD and _EMAIL without asking.
 superuser: setup
-	$(PY) manage.py createsuperuser
+	@if [ -n "$$DJANGO_SUPERUSER_USERNAME" ] && [ -n "$$DJANGO_SUPERUSER_PASSWORD" ]; then \
+		$(PY) manage.py createsuperuser --noinput --username "$$DJANGO_SUPERUSER_USERNAME" \
+			--email "$${DJANGO_SUPERUSER_EMAIL:-}"; \
+	else \
+		$(PY) manage.py createsuperuser; \
+	fi
 
 # Uncached page times and queries on plans of 40, 400 and 4,000 actions, side by side.
 benchmark: setup
