@@ -12,6 +12,8 @@ PAGES = {
     "secretariado": "/secretariado/",
     "sesion": "/secretariado/sesiones/2a-sesion-ordinaria-2025/",
     "convocatoria": "/secretariado/convocatorias/convocatoria-stmga-2025/",
+    "acuerdos": "/secretariado/acuerdos/",
+    "acuerdos-vencidos": "/secretariado/acuerdos/?vencidos=on&estado=pendiente",
     "ruta": "/ruta/",
     "no-encontrada": "/no-existe/",
 }
