@@ -64,7 +64,7 @@ ROUNDS = [  # (period end, opens, deadline)
 ]
 # How fast each commitment moves compared with its linear expectation; the spread
 # gives every colour of the semáforo, including complete and never-reported ones.
-PACES = [(1.6, 2), (1.0, 5), (0.8, 2), (0.6, 2), (0.3, 2), (0.0, 1)]
+PACES = [(2.5, 2), (1.0, 5), (0.8, 2), (0.6, 2), (0.3, 2), (0.0, 1)]
 EVIDENCE_URL = "https://example.org/sintetico/evidencia"
 PUBLISH_DELAY = timedelta(days=10)
 

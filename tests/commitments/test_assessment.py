@@ -5,7 +5,9 @@ from itertools import product
 
 import pytest
 
+from commitments import services
 from commitments.models import Assessment
+from portal import clock
 from tests.commitments.builders import make_commitment
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +15,9 @@ pytestmark = pytest.mark.django_db
 A = Assessment
 
 
-def assessment(commitment=None, *, relevant=True, on=date(2026, 10, 30), **fields):
+def assessment(
+    commitment=None, *, relevant=True, on=date(2026, 10, 30), is_published=True, **fields
+):
     values = {
         "assessed_on": on,
         "assessor": "Comité de monitoreo",
@@ -29,7 +33,8 @@ def assessment(commitment=None, *, relevant=True, on=date(2026, 10, 30), **field
     }
     if commitment is None:
         return A(**values)
-    return A.objects.create(commitment=commitment, **values)
+    with clock.moment(on):
+        return services.record_fact(fact=A(commitment=commitment, **values), publish=is_published)
 
 
 STARRED_COMPLETION = {A.Completion.SUBSTANTIAL, A.Completion.COMPLETE}
@@ -99,9 +104,3 @@ def test_summary_of_nothing_is_all_zero():
     summary = A.objects.published().summary()
     assert summary["assessed"] == summary["starred"] == 0
     assert set(summary["by_completion"].values()) == {0}
-
-
-def test_assessments_of_unpublished_commitments_are_not_published():
-    commitment = make_commitment(is_published=False)
-    assessment(commitment)
-    assert not A.objects.published().exists()

@@ -7,16 +7,18 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from commitments import synthetic
+from commitments.checks import check_plan
 from commitments.models import (
     ActionPlan,
     Commitment,
-    Evidence,
     Measurement,
     Milestone,
     ResponsibleUnit,
     RoundReport,
 )
+from commitments.reader import plan_view
 from commitments.semaforo import Status
+from portal import clock
 
 pytestmark = pytest.mark.django_db
 
@@ -63,9 +65,10 @@ def test_replace_drops_the_previous_plan_and_leaves_other_data_alone(demo):
 
 def test_the_same_seed_builds_the_same_plan():
     def fingerprint():
+        plan = synthetic.existing_plan()
         return sorted(
-            (c.code, c.start_date, c.end_date, c.progress_source, c.verdict(AS_OF).status)
-            for c in Commitment.objects.for_listing().with_progress(AS_OF)
+            (row.code, row.start, row.end, row.verdict.status, row.verdict.explanation)
+            for row in plan_view(plan, AS_OF).rows
         )
 
     synthetic.build_plan(actions=25, as_of=AS_OF, seed=7)
@@ -78,15 +81,20 @@ def test_the_same_seed_builds_the_same_plan():
 
 def test_forty_actions_show_every_colour_and_keep_the_evidence_rule():
     plan, _ = synthetic.build_plan(actions=40, as_of=AS_OF)
-    verdicts = [
-        c.verdict(AS_OF)
-        for c in Commitment.objects.in_plan(plan).for_listing().with_progress(AS_OF)
-    ]
+    verdicts = [row.verdict for row in plan_view(plan, AS_OF).rows]
     assert {v.status for v in verdicts} == set(Status)
     assert any(v.stale for v in verdicts)
-    complete = Milestone.objects.filter(status=Milestone.Status.COMPLETE)
-    assert complete.exists()
-    assert not complete.exclude(pk__in=Evidence.objects.values("milestone")).exists()
+    assert check_plan(plan, AS_OF) == []
+
+
+def test_nothing_is_public_after_its_day_and_drafts_stay_drafts():
+    plan, _ = synthetic.build_plan(actions=40, as_of=AS_OF)
+    measurements = Measurement.objects.filter(indicator__commitment__plan=plan)
+
+    assert not measurements.filter(published_at__gte=clock.end_of(AS_OF)).exists()
+    assert measurements.drafts().exists()
+    assert not measurements.drafts().filter(published_at__isnull=False).exists()
+    assert not plan_view(plan, date(2024, 12, 31)).rows
 
 
 def test_actions_must_be_positive():

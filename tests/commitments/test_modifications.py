@@ -1,97 +1,79 @@
-"""Approved modifications keep the version they replaced."""
+"""An approved modification makes a new public version; the original never changes."""
 
 from datetime import date
 
 import pytest
+from django.core.exceptions import ValidationError
 
-from commitments.models import Commitment, Modification
-from tests.commitments.builders import (
-    add_indicator,
-    add_milestone,
-    add_row,
-    admin_form_data,
-    make_commitment,
-)
+from commitments.reader import commitment_view
+from secretariat.models import Session
+from tests.commitments.builders import approve, make_commitment
 
 pytestmark = pytest.mark.django_db
 
+APPROVED = date(2026, 6, 12)
+
 
 @pytest.fixture
-def commitment():
-    commitment = make_commitment(goal="Publicar 50 conjuntos de datos.")
-    add_indicator(commitment, baseline=0, target=50, name="Conjuntos publicados")
-    add_milestone(commitment, title="Portal en operación")
-    return commitment
-
-
-def modify(staff, commitment, summary, **changes):
-    url = f"/admin/commitments/commitment/{commitment.pk}/change/"
-    data = admin_form_data(staff.get(url))
-    data.update(changes)
-    add_row(
-        data,
-        "modifications",
-        approved_on="2026-06-12",
-        summary=summary,
-        reason="Lo aprobó el Secretariado en sesión ordinaria.",
+def commitment(plan):
+    return make_commitment(
+        plan,
+        goal="Publicar 50 conjuntos de datos.",
+        indicators=[{"name": "Conjuntos publicados", "baseline": 0, "target": 50}],
+        milestones=[{"title": "Portal en operación"}],
     )
-    response = staff.post(url, data)
-    assert response.status_code == 302, response.context["errors"]
-    return Commitment.objects.get(pk=commitment.pk)
 
 
-def test_recording_a_modification_keeps_the_previous_version(staff, commitment):
-    changed = modify(
-        staff,
+def test_an_approved_change_is_public_from_its_day_and_the_original_stays(commitment):
+    approve(
         commitment,
-        "Se amplía el plazo y la meta.",
-        end_date="2027-06-30",
+        APPROVED,
+        summary="Se amplía el plazo y la meta.",
+        end_date=date(2027, 6, 30),
         goal="Publicar 80 conjuntos de datos.",
     )
 
-    modification = changed.modifications.get()
-    previous = modification.previous_version
-    assert previous["end_date"] == "2026-12-31"
-    assert previous["goal"] == "Publicar 50 conjuntos de datos."
-    assert previous["indicators"][0]["name"] == "Conjuntos publicados"
-    assert previous["milestones"][0]["title"] == "Portal en operación"
-    assert changed.end_date == date(2027, 6, 30)
-    assert changed.goal == "Publicar 80 conjuntos de datos."
-    assert changed.snapshot()["goal"] == "Publicar 80 conjuntos de datos."
+    before = commitment_view(commitment, date(2026, 6, 11))
+    after = commitment_view(commitment, APPROVED)
+    assert (before.goal, before.row.end) == ("Publicar 50 conjuntos de datos.", date(2026, 12, 31))
+    assert (after.goal, after.row.end) == ("Publicar 80 conjuntos de datos.", date(2027, 6, 30))
+    assert before.modifications == []
+    assert [m.summary for m in after.modifications] == ["Se amplía el plazo y la meta."]
+    original = after.original.data
+    assert original["goal"] == "Publicar 50 conjuntos de datos."
+    assert original["indicators"][0]["name"] == "Conjuntos publicados"
+    assert original["milestones"][0]["title"] == "Portal en operación"
 
 
-def test_the_original_version_is_the_one_before_the_first_modification(staff, commitment):
-    assert commitment.original_version() is None
-    modify(staff, commitment, "Primera", goal="Publicar 80 conjuntos de datos.")
-    changed = modify(staff, commitment, "Segunda", goal="Publicar 100 conjuntos de datos.")
-
-    assert changed.modifications.count() == 2
-    assert changed.original_version()["goal"] == "Publicar 50 conjuntos de datos."
-    second = changed.modifications.get(summary="Segunda")
-    assert second.previous_version["goal"] == "Publicar 80 conjuntos de datos."
-    assert changed.goal == "Publicar 100 conjuntos de datos."
-
-
-def test_the_modification_page_shows_the_previous_version(staff, commitment):
-    modify(staff, commitment, "Se amplía el plazo.", end_date="2027-06-30")
-    modification = Modification.objects.get()
-
-    page = staff.get(f"/admin/commitments/modification/{modification.pk}/change/")
-
-    html = page.content.decode()
-    assert "<dt>Periodo</dt><dd>01/01/2026 a 31/12/2026</dd>" in html
-    assert "<dt>Indicadores</dt><dd>Conjuntos publicados</dd>" in html
-
-
-def test_a_modification_added_on_its_own_page_keeps_the_current_version(staff, commitment):
-    response = staff.post(
-        "/admin/commitments/modification/add/",
-        {
-            "commitment": commitment.pk,
-            "approved_on": "2026-06-12",
-            "summary": "Se cambia la dependencia enlace.",
-            "reason": "Reestructura administrativa.",
-        },
+def test_the_original_is_the_version_before_the_first_modification(commitment):
+    approve(commitment, APPROVED, summary="Primera", goal="Publicar 80 conjuntos de datos.")
+    approve(
+        commitment, date(2026, 9, 1), summary="Segunda", goal="Publicar 100 conjuntos de datos."
     )
-    assert response.status_code == 302
-    assert commitment.original_version()["goal"] == "Publicar 50 conjuntos de datos."
+
+    view = commitment_view(commitment, date(2026, 11, 25))
+    assert [v.number for v in view.versions_public] == [1, 2, 3]
+    assert view.original.data["goal"] == "Publicar 50 conjuntos de datos."
+    assert view.goal == "Publicar 100 conjuntos de datos."
+    assert commitment_view(commitment, date(2026, 8, 31)).goal == "Publicar 80 conjuntos de datos."
+
+
+def test_a_longer_deadline_lowers_what_was_expected_only_from_its_day(commitment):
+    approve(commitment, APPROVED, end_date=date(2027, 12, 31))
+
+    assert commitment_view(commitment, date(2026, 6, 11)).verdict.expected == pytest.approx(
+        161 / 364 * 100
+    )
+    assert commitment_view(commitment, APPROVED).verdict.expected == pytest.approx(162 / 729 * 100)
+
+
+def test_a_session_after_the_approval_is_refused(commitment):
+    later = Session.objects.create(kind=Session.Kind.ORDINARY, number=4, date=date(2026, 12, 11))
+
+    with pytest.raises(ValidationError, match="es posterior a la aprobación"):
+        approve(commitment, APPROVED, session=later, goal="Otra meta.")
+
+
+def test_an_approval_without_changes_is_refused(commitment):
+    with pytest.raises(ValidationError, match="No hay cambios que publicar en C-01"):
+        approve(commitment, APPROVED)

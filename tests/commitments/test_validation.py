@@ -10,9 +10,10 @@ from commitments.models import (
     Exercise,
     Indicator,
     Measurement,
-    Milestone,
+    MilestoneProgress,
     Organization,
     ReportingRound,
+    StatusOverride,
 )
 from tests.commitments.builders import (
     add_indicator,
@@ -65,9 +66,11 @@ def test_milestone_ending_before_it_starts():
 
 
 def test_complete_milestone_needs_100_percent():
-    milestone = add_milestone(make_commitment(), percent=90)
-    milestone.status = Milestone.Status.COMPLETE
-    assert errors_of(milestone)["percent_done"] == ["Un hito completo debe tener 100 % realizado."]
+    milestone = add_milestone(make_commitment())
+    progress = MilestoneProgress(
+        milestone=milestone, date=date(2026, 3, 1), percent=90, milestone_status="completo"
+    )
+    assert errors_of(progress)["percent"] == ["Un hito completo debe tener 100 % realizado."]
 
 
 def test_round_deadline_before_it_opens():
@@ -203,8 +206,12 @@ def test_yellow_gap_smaller_than_green_gap():
 
 
 def test_an_override_needs_its_public_reason():
-    commitment = make_commitment()
-    commitment.status_override = "atrasado"
-    assert errors_of(commitment)["override_reason"] == [
-        "Escriba el motivo público por el que se asigna el estado manualmente."
+    override = StatusOverride(
+        commitment=make_commitment(),
+        status_value="atrasado",
+        reason=" ",
+        starts_on=date(2026, 3, 1),
+    )
+    assert errors_of(override)["reason"] == [
+        "Escribe el motivo público por el que se asigna el estado."
     ]
