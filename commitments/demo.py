@@ -489,9 +489,9 @@ MISSED_REPORT = ("MB-02", 2)
 LATE_REPORT = ("CJ-03", 2)
 LATE_BY = timedelta(days=12)
 
-# PP-02 got six more months in the session that reviewed the first semester's reports.
-MODIFICATION_SESSION = "3a-sesion-ordinaria-2026"
-MODIFICATION_DAY = date(2026, 2, 27)
+# PP-02 got six more months in the extraordinary session of June 2026 (secretariat/demo.py).
+MODIFICATION_SESSION = "1a-sesion-extraordinaria-2026"
+MODIFICATION_DAY = date(2026, 6, 12)
 PP02_ORIGINAL_END = date(2027, 2, 28)
 PP02_ORIGINAL_GOAL = "Publicar ficha y avance del 100 % de los proyectos ganadores."
 
