@@ -7,6 +7,8 @@ from hypothesis import strategies as st
 
 from commitments.semaforo import (
     CompletionLevel,
+    MilestoneInput,
+    OverrideInput,
     ProgressSource,
     Status,
     Thresholds,
@@ -14,6 +16,7 @@ from commitments.semaforo import (
     evaluate,
     expected_progress,
     indicator_progress,
+    judge,
     weighted_mean,
 )
 
@@ -105,11 +108,38 @@ def test_before_the_start_date_it_is_not_started_whatever_the_data():
     assert verdict.explanation == "Inicia el 01/09/2025; al 31/08/2025 aún no debía tener avance."
 
 
-def test_without_published_measurements_it_is_not_started():
-    verdict = rate(None, on=date(2026, 1, 15))
-    assert verdict.status == Status.NOT_STARTED
-    assert verdict.progress is None
-    assert "Sin avances publicados al 15/01/2026" in verdict.explanation
+def test_without_published_progress_it_is_rated_by_its_gap():
+    early = rate(None, on=date(2025, 10, 1))
+    assert early.status == Status.ON_TRACK
+    assert early.progress is None
+    assert early.explanation == "Sin avance reportado al 01/10/2025; se esperaba 4 %: en tiempo."
+    late = rate(None, on=date(2026, 9, 1))
+    assert late.status == Status.AT_RISK
+    assert "se esperaba 50 %: atrasado" in late.explanation
+
+
+@given(on=st.dates(min_value=START - timedelta(days=300), max_value=END))
+def test_not_started_only_before_the_start_date(on):
+    for progress in (None, 0, 30):
+        verdict = rate(progress, on=on)
+        assert (verdict.status == Status.NOT_STARTED) == (on < START)
+
+
+@given(
+    weights=st.lists(st.integers(-3, 3), min_size=1, max_size=5),
+    percents=st.lists(st.integers(0, 100), min_size=5, max_size=5),
+    on=days,
+)
+def test_the_rule_never_fails_whatever_the_weights(weights, percents, on):
+    milestones = [
+        MilestoneInput(start=START, end=END, weight=w, percent=p)
+        for w, p in zip(weights, percents, strict=False)
+    ]
+    verdict = judge(
+        start=START, end=END, on=on, source=ProgressSource.MILESTONES, milestones=milestones
+    )
+    assert verdict.status in Status.values
+    assert verdict.explanation
 
 
 def test_after_the_end_date_unfinished_work_is_late():
@@ -144,13 +174,17 @@ def test_the_explanation_names_milestones_when_they_are_the_source():
     assert "según sus hitos" in verdict.explanation
 
 
-def test_an_override_wins_and_shows_its_reason():
-    verdict = rate(5, override=Status.ON_TRACK, override_reason="El presupuesto llegó tarde.")
+def test_an_override_wins_shows_its_reason_and_keeps_the_computed_status():
+    override = OverrideInput(Status.ON_TRACK, "El presupuesto llegó tarde.", date(2026, 8, 1))
+    verdict = rate(5, override=override)
     assert verdict.status == Status.ON_TRACK
     assert verdict.overridden
+    assert verdict.computed_status == Status.AT_RISK
     assert verdict.explanation == (
-        "Estado asignado por el Secretariado: en tiempo. Motivo: El presupuesto llegó tarde."
+        "Estado asignado por el Secretariado desde el 01/08/2026: en tiempo (el cálculo da "
+        "atrasado). Motivo: El presupuesto llegó tarde."
     )
+    assert not rate(5, on=date(2026, 7, 31), override=override).overridden
 
 
 def test_stale_flag_is_carried_but_does_not_change_the_colour():
