@@ -21,7 +21,16 @@ PAGE_SIZE = 25
 
 # Query parameters that say which plan and which day a page shows; links keep them.
 CONTEXT_PARAMS = ("plan", "fecha", "corte")
-FILTER_PARAMS = ("q", "eje", "dependencia", "estado", "pilar", "corresponsable")
+FILTER_PARAMS = ("q", "eje", "dependencia", "estado", "pilar", "corresponsable", "valoracion")
+
+# The independent assessment as a filter: assessed at all, or starred ("destacado").
+ASSESSED = "valorados"
+STARRED = "destacados"
+ASSESSMENT_CHOICES = [
+    ("", _("Con o sin valoración")),
+    (ASSESSED, _("Con valoración independiente")),
+    (STARRED, _("Destacados por la valoración independiente")),
+]
 
 # The statuses a visitor can filter on: the five of the semáforo plus the "sin actualizar" flag.
 STATUS_CHOICES = [*Status.choices, (STALE, STALE_LABEL)]
@@ -144,9 +153,8 @@ class AssessmentSummary:
     assessors: list
 
 
-def assessment_summary(rows, day):
-    """The independent assessment: the latest public one of each commitment by `day`."""
-    found = reader.latest_assessments([row.pk for row in rows], day)
+def assessment_summary(found):
+    """The independent assessment, from the latest public one of each commitment."""
 
     def tally(field, choices):
         return [
@@ -208,10 +216,15 @@ class BoardFilterForm(forms.Form):
         required=False,
         help_text=_("Dependencias y organizaciones que encabezan o comparten un compromiso."),
     )
+    valoracion = forms.ChoiceField(
+        label=_("Valoración independiente"), required=False, choices=ASSESSMENT_CHOICES
+    )
     orden = forms.ChoiceField(label=_("Ordenar por"), required=False, choices=SORT_CHOICES)
 
-    def __init__(self, data, rows):
+    def __init__(self, data, rows, assessments=None):
         super().__init__(data, label_suffix="")
+        # {commitment pk: starred?} for the commitments with a public assessment.
+        self.assessments = assessments or {}
         axes = _unique((r.axis for r in rows), lambda a: (a.order, a.name))
         units = _unique((r.unit for r in rows), lambda u: fold(u.name))
         pillars = _unique((p for r in rows for p in r.pillars), lambda p: p.order)
@@ -254,6 +267,11 @@ class BoardFilterForm(forms.Form):
         if self.value("pilar") and self.value("pilar") not in {p.slug for p in row.pillars}:
             return False
         if self.value("corresponsable") and self.value("corresponsable") not in row.parties:
+            return False
+        chosen = self.value("valoracion")
+        if chosen == ASSESSED and row.pk not in self.assessments:
+            return False
+        if chosen == STARRED and not self.assessments.get(row.pk):
             return False
         if self.value("q"):
             text = fold(f"{row.code} {row.title} {row.description}")

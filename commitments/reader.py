@@ -909,6 +909,15 @@ class CommitmentView:
         return [v for v in self.versions if v.published_at < end]
 
     @cached_property
+    def agreements(self):
+        """Secretariado agreements about this commitment, from sessions held by the day."""
+        from secretariat.models import Agreement
+
+        return list(
+            Agreement.objects.for_commitment(self.commitment).filter(session__date__lte=self.day)
+        )
+
+    @cached_property
     def original(self):
         return self.versions[0] if self.versions else None
 

@@ -38,12 +38,16 @@ PARAMETERS = {
         "estado",
         "pilar",
         "corresponsable",
+        "valoracion",
         "orden",
     ),
-    "axis": TIME_TRAVEL,
-    "unit": (PLAN, *TIME_TRAVEL),
-    "organization": (PLAN, *TIME_TRAVEL),
+    "home": TIME_TRAVEL,
+    "semaforo_rules": (PLAN,),
+    "axis": (*TIME_TRAVEL, PAGE),
+    "unit": (PLAN, *TIME_TRAVEL, PAGE),
+    "organization": (PLAN, *TIME_TRAVEL, PAGE),
     "commitment": TIME_TRAVEL,
+    "commitment_original": TIME_TRAVEL,
 }
 
 # A mistyped date (2026-13-01, 31/12/2025) stays so the page can say what was wrong with it;
@@ -56,6 +60,7 @@ SEARCH_MAX_LENGTH = listing.BoardFilterForm.base_fields["q"].max_length
 
 STATUS_ORDER = [value for value, _label in listing.STATUS_CHOICES]
 SORT_VALUES = {value for value, _label in listing.SORT_CHOICES if value}
+ASSESSMENT_VALUES = {value for value, _label in listing.ASSESSMENT_CHOICES if value}
 
 
 def _day(value, choices):
@@ -105,6 +110,10 @@ def _sort(value, choices):
     return value if value in SORT_VALUES else None
 
 
+def _assessment(value, choices):
+    return value if value in ASSESSMENT_VALUES else None
+
+
 PARSERS = {
     PLAN: _known("plans"),
     DAY: _day,
@@ -116,6 +125,7 @@ PARSERS = {
     "pilar": _known("pillars"),
     "corresponsable": _known("parties"),
     "orden": _sort,
+    "valoracion": _assessment,
 }
 MULTIPLE = {"estado"}
 

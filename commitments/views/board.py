@@ -56,7 +56,10 @@ def board(request):
     context = page_context(request, plan)
     view = reader.plan_view(plan, context["day"])
     rows = list(view.rows)
-    form = listing.BoardFilterForm(request.GET, rows)
+    assessments = reader.latest_assessments([row.pk for row in rows], context["day"])
+    form = listing.BoardFilterForm(
+        request.GET, rows, {a.commitment_id: a.is_starred for a in assessments}
+    )
     results = form.filter(rows)
     context |= paginate(request, results) | {
         "plans": plans,
@@ -79,7 +82,7 @@ def board(request):
         "axes": listing.by_axis(rows),
         "last_update": view.last_update,
         "transversal": listing.transversal_summary(rows, context["day"]),
-        "assessments": listing.assessment_summary(rows, context["day"]),
+        "assessments": listing.assessment_summary(assessments),
     }
     return render(request, "commitments/board.html", context)
 
