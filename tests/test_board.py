@@ -2,14 +2,17 @@
 
 import gzip
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 
-from commitments import synthetic
+from commitments import services
 from commitments.models import ActionPlan, Commitment
-from tests.conftest import TODAY
+from tests.commitments import builders
+from tests.plans import sized_plan
 
 URL = "/tablero/"
 ROW_CODE = re.compile(
@@ -188,18 +191,18 @@ def test_the_full_page_has_no_out_of_band_parts(client, demo):
 
 
 def test_pagination_keeps_filters_and_marks_the_current_page(client, db):
-    plan, _ = synthetic.build_plan(actions=60, as_of=TODAY)
-    page = html(client, f"{URL}?q=accion")
+    plan = sized_plan(27)
+    page = html(client, f"{URL}?q=prueba")
     assert len(codes(page)) == 25
-    assert "<strong>60</strong> de 60 compromisos" in page
+    assert "<strong>27</strong> de 27 compromisos" in page
     assert '<nav class="pagination" aria-label="Páginas de resultados"' in page
-    assert 'href="?q=accion&amp;pagina=1" aria-current="page"' in page
-    assert 'href="?q=accion&amp;pagina=2" rel="next"' in page
-    last = html(client, f"{URL}?q=accion&pagina=3")
+    assert 'href="?q=prueba&amp;pagina=1" aria-current="page"' in page
+    assert 'href="?q=prueba&amp;pagina=2" rel="next"' in page
+    last = html(client, f"{URL}?q=prueba&pagina=2")
     assert (
-        codes(last) == list(plan.commitments.order_by("code").values_list("code", flat=True))[50:]
+        codes(last) == list(plan.commitments.order_by("code").values_list("code", flat=True))[25:]
     )
-    assert 'href="?q=accion&amp;pagina=2" rel="prev"' in last
+    assert 'href="?q=prueba&amp;pagina=1" rel="prev"' in last
     assert 'rel="next"' not in last
 
 
@@ -247,9 +250,7 @@ def test_exercise_selector_only_with_several_published_plans(client, demo):
     older = html(client, f"{URL}?plan={earlier}")
     assert codes(older) == ["TP-01", "TP-02", "TP-03"]
     assert f'<input type="hidden" name="plan" value="{earlier}">' in older
-    plan = ActionPlan.objects.get(slug=earlier)
-    plan.is_published = False
-    plan.save()
+    services.unpublish_plan(plan=ActionPlan.objects.get(slug=earlier), reason="Se revisa.")
     assert 'name="plan"' not in html(client)
 
 
@@ -280,32 +281,36 @@ def test_independent_assessment_is_apart_and_labelled(client, demo):
 
 
 def test_only_published_commitments_of_a_published_plan(client, demo):
-    Commitment.objects.filter(code="DA-01").update(is_published=False)
+    services.unpublish_commitment(
+        commitment=Commitment.objects.get(code="DA-01"), reason="Se revisa su redacción."
+    )
     assert "DA-01" not in codes(html(client))
     for plan in ActionPlan.objects.all():
-        plan.is_published = False
-        plan.save()
+        services.unpublish_plan(plan=plan, reason="Se revisa el plan.")
     page = html(client)
     assert "Aún no hay un plan de acción publicado" in page
     assert codes(page) == []
 
 
 def test_query_count_does_not_grow_with_the_plan(client, db, django_assert_max_num_queries):
-    urls = [URL, f"{URL}?estado=atrasado&q=accion&orden=estado", f"{URL}?corte=1"]
+    urls = [URL, f"{URL}?estado=atrasado&q=prueba&orden=estado", f"{URL}?corte=1"]
 
     def query_counts(size):
         counts = []
         for url in urls:
-            with django_assert_max_num_queries(12) as captured:
+            cache.clear()
+            with django_assert_max_num_queries(19) as captured:
                 page = html(client, url)
             counts.append(len(captured))
         assert f"de {size} compromisos" in page
         return counts
 
-    synthetic.build_plan(actions=40, as_of=TODAY)
-    small = query_counts(40)
-    synthetic.build_plan(actions=400, as_of=TODAY, replace=True)
-    assert query_counts(400) == small
+    plan = sized_plan(2)
+    builders.add_round(plan, 1, date(2026, 6, 30))
+    small = query_counts(2)
+    sized_plan(4, plan=plan)
+    cache.clear()
+    assert query_counts(6) == small
 
 
 def test_board_weighs_under_100_kb_compressed(client, demo):
