@@ -14,7 +14,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from commitments import reader, semaforo
-from commitments.models import Assessment, Dimension, RatingLevel, RatingRubric
+from commitments.models import Assessment, Dimension, RatingLevel
 from commitments.semaforo import STALE, STALE_LABEL, STATUS_ICONS, Status
 
 PAGE_SIZE = 25
@@ -120,8 +120,7 @@ class DimensionSummary:
 
 def transversal_summary(rows, day):
     """Commitments per level of each transversal indicator, with what each level means."""
-    counts = reader.latest_ratings([row.pk for row in rows], day)
-    meanings = {(r.dimension, r.level): r.description for r in RatingRubric.objects.all()}
+    counts, meanings = reader.ratings_summary([row.pk for row in rows], day)
     return [
         DimensionSummary(
             dimension.label,

@@ -41,10 +41,6 @@ def test_axis_page_lists_objectives_with_their_commitments(client, demo):
     assert "Datos de ejemplo." in page
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="axis_detail only groups objectives that have rows, so an empty objective is left out",
-)
 def test_axis_page_says_when_an_objective_has_no_commitments_yet(client, demo):
     services.save(
         instance=Objective(

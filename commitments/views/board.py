@@ -21,14 +21,15 @@ def published_plans(request):
 
 def page_context(request, plan):
     """What every list page shows about the day it shows the plan on (time travel)."""
-    as_of = reader.resolve_day(request, plan)
+    rounds = list(plan.rounds.all())
+    as_of = reader.resolve_day(request, plan, rounds)
     today = clock.today()
     query = request.GET
     return {
         "plan": plan,
         "as_of": as_of,
         "day": as_of.day,
-        "closed_rounds": [r for r in plan.rounds.all() if r.deadline < today],
+        "closed_rounds": [r for r in rounds if r.deadline < today],
         "today_query": listing.clean_query(listing.without_day(query)),
         "time_travel_hidden": listing.query_pairs(listing.without_day(query)),
         "context_query": listing.context_query(query),
@@ -94,15 +95,15 @@ def axis_detail(request, slug):
         raise Http404
     context = page_context(request, axis.plan)
     rows = [r for r in reader.plan_view(axis.plan, context["day"]).rows if r.axis.pk == axis.pk]
-    order = {o.pk: i for i, o in enumerate(axis.objectives.all())}
+    axis_objectives = list(axis.objectives.all())
+    order = {o.pk: i for i, o in enumerate(axis_objectives)}
     rows.sort(key=lambda r: (order.get(r.objective.pk, len(order)), listing.natural_key(r.code)))
     context |= paginate(request, rows)
-    objectives = {o.pk: o for o in axis.objectives.all()}
-    groups = []
-    for row in context["page_obj"].object_list:
-        if not groups or groups[-1][0].pk != row.objective.pk:
-            groups.append((objectives[row.objective.pk], []))
-        groups[-1][1].append(row)
+    # Every objective of the axis, with the rows of this page (an empty one says so).
+    shown = context["page_obj"].object_list
+    groups = [(o, [row for row in shown if row.objective.pk == o.pk]) for o in axis_objectives]
+    if context["page_obj"].paginator.num_pages > 1:
+        groups = [(o, rows) for o, rows in groups if rows]
     return render(
         request,
         "commitments/axis.html",
