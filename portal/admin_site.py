@@ -17,6 +17,7 @@ GROUPS = [
         _("Lo que las dependencias reportan: avances de indicadores, hitos y reportes de corte."),
         [
             "commitments.measurement",
+            "commitments.milestoneprogress",
             "commitments.milestone",
             "commitments.roundreport",
             "commitments.evidence",
@@ -28,6 +29,7 @@ GROUPS = [
         _("Lo que espera una respuesta: acuerdos sin cumplir y cortes de seguimiento."),
         [
             "secretariat.agreement",
+            "commitments.statusoverride",
             "commitments.reportinground",
             "commitments.modification",
         ],
@@ -58,6 +60,8 @@ GROUPS = [
             "commitments.pillar",
             "commitments.responsibleunit",
             "commitments.organization",
+            "commitments.commitmentversion",
+            "commitments.publication",
         ],
     ),
     (
@@ -66,6 +70,7 @@ GROUPS = [
         _("Valoraciones independientes, rúbricas e informes de cierre."),
         [
             "commitments.assessment",
+            "commitments.transversalrating",
             "commitments.ratingrubric",
             "commitments.closingreport",
         ],

@@ -16,9 +16,8 @@ import unicodedata
 from datetime import date
 
 from django.http import QueryDict
-from django.utils import timezone
-
 from commitments import listing
+from portal import clock
 
 PLAN = "plan"
 DAY = "fecha"
@@ -48,6 +47,7 @@ PARAMETERS = {
     "organization": (PLAN, *TIME_TRAVEL, PAGE),
     "commitment": TIME_TRAVEL,
     "commitment_original": TIME_TRAVEL,
+    "secretariat:agreements": ("estado", "sesion", "responsable", "vencidos", PAGE),
 }
 
 # A mistyped date (2026-13-01, 31/12/2025) stays so the page can say what was wrong with it;
@@ -72,7 +72,7 @@ def _day(value, choices):
     if day is None:
         return value if DATE_TYPO.fullmatch(value) else None
     # From today on a page shows today, which is the page without a date.
-    return day.isoformat() if day < timezone.localdate() else None
+    return day.isoformat() if day < clock.today() else None
 
 
 def _round(value, choices):
@@ -127,7 +127,25 @@ PARSERS = {
     "orden": _sort,
     "valoracion": _assessment,
 }
-MULTIPLE = {"estado"}
+
+
+def _agreement_statuses():
+    from secretariat.models import Agreement
+
+    return Agreement.Status.values
+
+
+# Pages that read a parameter their own way (the same name means another thing there).
+VIEW_PARSERS = {
+    "secretariat:agreements": {
+        "estado": lambda value, choices: value if value in _agreement_statuses() else None,
+        "sesion": _known("sessions"),
+        "responsable": _search,
+        "vencidos": lambda value, choices: "on" if value in ("on", "1", "true") else None,
+    },
+}
+# Parameters that may repeat, per page.
+MULTIPLE = {"board": {"estado"}}
 
 
 def known_values():
@@ -137,6 +155,8 @@ def known_values():
     def slugs(queryset):
         return frozenset(queryset.values_list("slug", flat=True))
 
+    from secretariat.models import Session
+
     units = slugs(ResponsibleUnit.objects.all())
     organizations = slugs(Organization.objects.all())
     return {
@@ -144,6 +164,7 @@ def known_values():
         "axes": slugs(Axis.objects.filter(plan__is_published=True)),
         "units": units,
         "pillars": slugs(Pillar.objects.all()),
+        "sessions": slugs(Session.objects.all()),
         "parties": frozenset(
             [f"{listing.UNIT_PARTY}:{slug}" for slug in units]
             + [f"{listing.ORGANIZATION_PARTY}:{slug}" for slug in organizations]
@@ -163,13 +184,15 @@ def canonical_query(view_name, query, choices):
     result = QueryDict(mutable=True)
     # In the visitor's order, which the links they follow keep (each order is its own page).
     accepted = PARAMETERS.get(view_name, ())
+    parsers = {**PARSERS, **VIEW_PARSERS.get(view_name, {})}
+    multiple = MULTIPLE.get(view_name, set())
     for name in (name for name in query if name in accepted):
-        if name in MULTIPLE:
+        if name in multiple:
             chosen = set(query.getlist(name))
             values = [status for status in STATUS_ORDER if status in chosen]
         else:
             raw = query.get(name)
-            value = PARSERS[name](raw, choices) if raw is not None else None
+            value = parsers[name](raw, choices) if raw is not None else None
             values = [value] if value else []
         if values:
             result.setlist(name, values)

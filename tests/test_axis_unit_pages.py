@@ -106,7 +106,7 @@ def test_pages_travel_in_time_too(client, demo):
     for url in ["/ejes/datos-abiertos/", DPC, OBSERVATORY]:
         page = html(client, f"{url}?corte=2")
         assert (
-            "Estás viendo el plan al cierre del corte 2 (Segundo corte semestral, 31/07/2026)."
+            "Estás viendo el plan al cierre del corte 2 (Segundo corte semestral, 18/09/2026)."
             in page
         )
         assert f'<a href="{url}">Ver los datos de hoy</a>' in page
