@@ -16,6 +16,7 @@ import unicodedata
 from datetime import date
 
 from django.http import QueryDict
+
 from commitments import listing
 from portal import clock
 
