@@ -5,7 +5,6 @@ filter, sort, count and paginate them here: the status is the semáforo's verdic
 SQL cannot filter on, and the rows are small tuples, so this costs little even at 4,000.
 """
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -118,9 +117,9 @@ class DimensionSummary:
     levels: list
 
 
-def transversal_summary(rows, day):
+def transversal_summary(view):
     """Commitments per level of each transversal indicator, with what each level means."""
-    counts, meanings = reader.ratings_summary([row.pk for row in rows], day)
+    counts, meanings = view.ratings
     return [
         DimensionSummary(
             dimension.label,
@@ -176,11 +175,6 @@ def fold(text):
     """Lower case without accents, so «participacion» finds «Participación»."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-
-
-def natural_key(code):
-    """DA-2 before DA-10."""
-    return [int(part) if part.isdigit() else fold(part) for part in re.split(r"(\d+)", code)]
 
 
 def party_value(party, kind=UNIT_PARTY):
@@ -251,11 +245,14 @@ class BoardFilterForm(forms.Form):
             ],
             _("Cualquiera"),
         )
+        self._values = {}
         self.is_valid()
 
     def value(self, name):
         """The cleaned value of a filter; an invalid one is ignored (empty)."""
-        return self.cleaned_data.get(name) or self.fields[name].to_python(None)
+        if name not in self._values:
+            self._values[name] = self.cleaned_data.get(name) or self.fields[name].to_python(None)
+        return self._values[name]
 
     def matches(self, row, *, ignore_status=False):
         verdict = row.verdict
@@ -347,14 +344,14 @@ def sort_rows(rows, key):
                 SEVERITY.index(r.verdict.status),
                 not r.verdict.stale,
                 -(r.verdict.gap or 0),
-                natural_key(r.code),
+                r.code_key,
             ),
         )
     if key == "avance":
-        return sorted(rows, key=lambda r: (-(r.verdict.progress or 0), natural_key(r.code)))
+        return sorted(rows, key=lambda r: (-(r.verdict.progress or 0), r.code_key))
     if key == "titulo":
         return sorted(rows, key=lambda r: fold(r.title))
-    return sorted(rows, key=lambda r: natural_key(r.code))
+    return sorted(rows, key=lambda r: r.code_key)
 
 
 # --- Query strings -------------------------------------------------------------

@@ -470,6 +470,8 @@ class Row:
     end: date
     verdict: semaforo.Verdict
     role: str = ""
+    # DA-2 before DA-10, worked out once for every sort of every page.
+    code_key: tuple = ()
 
     @property
     def url(self):
@@ -483,6 +485,20 @@ class Row:
 class PlanView:
     rows: tuple
     last_update: date | None
+    # Plan-wide summaries, kept with the rows so a list page recomputes nothing.
+    ratings: tuple = ({}, {})
+    assessments: tuple = ()
+
+
+@dataclass(frozen=True)
+class AssessmentFact:
+    """The latest public independent assessment of a commitment, as plain values."""
+
+    commitment_id: int
+    completion: str
+    potential: str
+    is_starred: bool
+    assessor: str
 
 
 def party_key(kind, slug):
@@ -543,7 +559,17 @@ def _plan_view(plan, day):
         for f in items
     ]
     last = max(moments, default=None)
-    return PlanView(tuple(rows), timezone.localdate(last) if last else None)
+    ids = [row.pk for row in rows]
+    assessments = tuple(
+        AssessmentFact(a.commitment_id, a.completion, a.potential, a.is_starred, a.assessor)
+        for a in latest_assessments(ids, day)
+    )
+    return PlanView(
+        tuple(rows),
+        timezone.localdate(last) if last else None,
+        ratings=ratings_summary(ids, day),
+        assessments=assessments,
+    )
 
 
 def _row(plan, cid, slug, is_example, version, facts, day, **refs):
@@ -583,6 +609,15 @@ def _row(plan, cid, slug, is_example, version, facts, day, **refs):
         start=version.start,
         end=version.end,
         verdict=verdict_at(plan=plan, version=version, facts=facts, cid=cid, day=day),
+        code_key=natural_key(data["code"]),
+    )
+
+
+def natural_key(code):
+    """DA-2 before DA-10."""
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+        for part in re.split(r"(\d+)", code)
     )
 
 

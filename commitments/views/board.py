@@ -57,9 +57,8 @@ def board(request):
     context = page_context(request, plan)
     view = reader.plan_view(plan, context["day"])
     rows = list(view.rows)
-    assessments = reader.latest_assessments([row.pk for row in rows], context["day"])
     form = listing.BoardFilterForm(
-        request.GET, rows, {a.commitment_id: a.is_starred for a in assessments}
+        request.GET, rows, {a.commitment_id: a.is_starred for a in view.assessments}
     )
     results = form.filter(rows)
     context |= paginate(request, results) | {
@@ -82,8 +81,8 @@ def board(request):
         "summary": listing.Summary.of(rows),
         "axes": listing.by_axis(rows),
         "last_update": view.last_update,
-        "transversal": listing.transversal_summary(rows, context["day"]),
-        "assessments": listing.assessment_summary(assessments),
+        "transversal": listing.transversal_summary(view),
+        "assessments": listing.assessment_summary(view.assessments),
     }
     return render(request, "commitments/board.html", context)
 
@@ -97,7 +96,7 @@ def axis_detail(request, slug):
     rows = [r for r in reader.plan_view(axis.plan, context["day"]).rows if r.axis.pk == axis.pk]
     axis_objectives = list(axis.objectives.all())
     order = {o.pk: i for i, o in enumerate(axis_objectives)}
-    rows.sort(key=lambda r: (order.get(r.objective.pk, len(order)), listing.natural_key(r.code)))
+    rows.sort(key=lambda r: (order.get(r.objective.pk, len(order)), r.code_key))
     context |= paginate(request, rows)
     # Every objective of the axis, with the rows of this page (an empty one says so).
     shown = context["page_obj"].object_list
@@ -152,7 +151,7 @@ def party_page(request, party, kind):
                     (r for k, ref, r in row.co_parties if ref.pk == party.pk and k == kind), ""
                 )
                 rows.append((1, replace(row, role=role)))
-        rows.sort(key=lambda item: (item[0], listing.natural_key(item[1].code)))
+        rows.sort(key=lambda item: (item[0], item[1].code_key))
         context |= paginate(request, rows)
         shown = context["page_obj"].object_list
         all_rows = [row for _, row in rows]
