@@ -164,17 +164,17 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
-# Production serves compressed files with hashed names from collectstatic's manifest. Without
-# a manifest (collectstatic not run yet) pages would all fail with "Missing staticfiles
-# manifest entry"; instead WhiteNoise serves the source folders as they are.
+# Production serves compressed files with hashed names from collectstatic's manifest. Until
+# collectstatic has run, pages link the plain names and WhiteNoise serves the source folders,
+# instead of every page failing with "Missing staticfiles manifest entry".
 STATIC_MANIFEST_MISSING = not DEBUG and not (STATIC_ROOT / "staticfiles.json").exists()
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or STATIC_MANIFEST_MISSING
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if DEBUG
+            else "portal.storage.StaticFilesStorage"
         )
     },
 }
