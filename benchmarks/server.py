@@ -104,8 +104,11 @@ def fetch(url, headers=None):
 PERCENTILES = str(Path(__file__).with_name("percentiles.lua"))
 
 
-def wrk(url, *, seconds, connections, threads=2, headers=None, script=PERCENTILES):
-    """Run wrk; return requests/s, p50/p95/p99 latency (ms), errors and non-2xx answers."""
+def wrk(url, *, seconds, connections, threads=2, headers=None, paths=(), script=PERCENTILES):
+    """Run wrk; return requests/s, p50/p95/p99 latency (ms), errors and non-2xx answers.
+
+    With `paths`, requests cycle through them (on the server of `url`).
+    """
     if shutil.which("wrk") is None:
         sys.exit("wrk is needed: apt-get install wrk")
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
@@ -114,7 +117,12 @@ def wrk(url, *, seconds, connections, threads=2, headers=None, script=PERCENTILE
     if script:
         command += ["-s", script]
     output = subprocess.run(
-        [*command, url], capture_output=True, text=True, check=True, timeout=seconds + 60
+        [*command, url],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 60,
+        env={**os.environ, "WRK_PATHS": " ".join(paths)},
     ).stdout
     return parse_wrk(output)
 
