@@ -53,6 +53,8 @@ def drill_load(seconds):
     print(f"\n## Load: {CLIENTS} clients, {seconds} s per URL, gzip accepted")
     with Server() as server:
         commitment, media = page_paths(server)
+        for path in ("/tablero/", commitment, media):  # Every worker renders its first copy.
+            wrk(server.url + path, seconds=2, connections=CLIENTS, headers=HEADERS)
         print(HEADER)
         for label, path in (("board /tablero/", "/tablero/"), ("commitment page", commitment)):
             print(
@@ -108,7 +110,7 @@ def drill_redis(seconds):
     with own_redis() as (port, redis):
         server = Server({"REDIS_URL": f"redis://127.0.0.1:{port}/0"})
         with server:
-            fetch(server.url + "/tablero/")
+            wrk(server.url + "/tablero/", seconds=2, connections=CLIENTS, headers=HEADERS)
             print(HEADER)
             print(
                 row(

@@ -77,16 +77,18 @@ class Breaker:
             self.retry_at = time.monotonic() + settings.PAGE_CACHE_RETRY_SECONDS
             if not self.down:
                 self.down = True
-                logger.warning(
-                    "Cache unavailable (%s: %s); serving pages uncached, retrying every %s s",
-                    type(error).__name__,
-                    error,
-                    settings.PAGE_CACHE_RETRY_SECONDS,
-                )
+                if _first_to_notice():
+                    logger.warning(
+                        "Cache unavailable (%s: %s); serving pages uncached, retrying every %s s",
+                        type(error).__name__,
+                        error,
+                        settings.PAGE_CACHE_RETRY_SECONDS,
+                    )
             raise CacheDown from error
         if self.down:
             self.down = False
-            logger.warning("Cache available again")
+            if _outage_over():
+                logger.warning("Cache available again")
             # A change saved during the outage could not bump a version kept in the cache.
             if _version_in_cache():
                 self.call(cache.set, VERSION_KEY, time.time_ns(), timeout=None)
@@ -94,6 +96,38 @@ class Breaker:
 
 
 breaker = Breaker()
+
+# Server processes share one note of an outage, so it is logged once, not once per process.
+OUTAGE_NOTE_MAX_AGE = 15 * 60  # Older notes are leftovers of a server stopped mid-outage.
+
+
+def _outage_note():
+    return settings.VAR_DIR / "cache-outage"
+
+
+def _first_to_notice():
+    note = _outage_note()
+    with contextlib.suppress(FileNotFoundError):
+        if time.time() - note.stat().st_mtime > OUTAGE_NOTE_MAX_AGE:
+            note.unlink(missing_ok=True)
+    try:
+        note.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(note, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:
+        return False
+    except OSError:
+        return True  # No shared folder: better a line per process than none.
+    return True
+
+
+def _outage_over():
+    try:
+        _outage_note().unlink()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 # --- Content version ------------------------------------------------------------

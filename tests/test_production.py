@@ -308,7 +308,8 @@ def test_a_change_is_bumped_again_at_commit(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def unreachable_redis(settings):
+def unreachable_redis(settings, tmp_path):
+    settings.VAR_DIR = tmp_path  # Where server processes note an outage they logged.
     settings.REDIS_URL = "redis://127.0.0.1:1/0"
     settings.CACHES = {
         "default": {
@@ -330,6 +331,10 @@ def test_with_redis_down_pages_are_served_and_logged_once(client, demo, unreacha
     assert len(lines) == 1
     assert lines[0].getMessage().startswith("Cache unavailable (ConnectionError")
     assert lines[0].exc_info is None
+    # Another server process meeting the same outage says nothing more.
+    page_cache.breaker.reset()
+    client.get("/tablero/")
+    assert len([r for r in caplog.records if r.name == "portal.cache"]) == 1
 
 
 @pytest.mark.django_db
