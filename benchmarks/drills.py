@@ -16,6 +16,7 @@ import contextlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -239,6 +240,8 @@ DRILLS = {
 
 
 def main():
+    # Stopped with a signal, still stop the servers it started (the `with` blocks).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped"))
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--only", default=",".join(DRILLS))

@@ -102,13 +102,14 @@ INSTALLED_APPS = [
 ]
 
 # Static files leave at WhiteNoise; public pages cached for anonymous visitors leave at
-# PageCacheMiddleware, before the session, CSRF and auth layers they do not need.
+# PageCacheMiddleware, before the layers they do not need; a cached page keeps the headers
+# the layers after it added (CSP, Permissions-Policy, X-Frame-Options, Vary: Cookie).
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.middleware.PageCacheMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
-    "portal.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -12,13 +12,12 @@ class StaticFilesStorage(CompressedManifestStaticFilesStorage):
     manifest entry". Meanwhile WhiteNoise serves the source folders (settings.py).
     """
 
-    def stored_name(self, name):
-        if not self.hashed_files:
-            return name
-        return super().stored_name(name)
+    _warned = False
 
-    def load_manifest(self):
-        hashed_files = super().load_manifest()
-        if not hashed_files:
-            logger.warning("No staticfiles manifest: run collectstatic; serving plain names")
-        return hashed_files
+    def stored_name(self, name):
+        if self.hashed_files:
+            return super().stored_name(name)
+        if not StaticFilesStorage._warned:
+            StaticFilesStorage._warned = True
+            logger.warning("No staticfiles manifest (run collectstatic): serving plain names")
+        return name

@@ -332,7 +332,7 @@ def test_with_redis_down_pages_are_served_and_logged_once(client, demo, unreacha
     assert lines[0].getMessage().startswith("Cache unavailable (ConnectionError")
     assert lines[0].exc_info is None
     # Another server process meeting the same outage says nothing more.
-    page_cache.breaker.reset()
+    page_cache.forget_local_state()
     client.get("/tablero/")
     assert len([r for r in caplog.records if r.name == "portal.cache"]) == 1
 
