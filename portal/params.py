@@ -44,6 +44,8 @@ PARAMETERS = {
     "unit": (PLAN, *TIME_TRAVEL),
     "organization": (PLAN, *TIME_TRAVEL),
     "commitment": TIME_TRAVEL,
+    # PDF reports (portal/reports/): the ficha shows the commitment on a day like its page.
+    "reports:commitment": TIME_TRAVEL,
 }
 
 # A mistyped date (2026-13-01, 31/12/2025) stays so the page can say what was wrong with it;
