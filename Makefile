@@ -44,7 +44,7 @@ run: setup $(if $(SECRET_KEY),,$(SECRET_KEY_FILE))
 	$(PROD) $(PY) manage.py migrate --noinput
 	$(PROD) $(PY) manage.py load_demo --if-empty
 	$(PROD) $(PY) manage.py collectstatic --noinput --verbosity 0
-	$(PROD) .venv/bin/gunicorn
+	$(PROD) $(PY) manage.py db_worker --queue-name reports & trap 'kill $$!' EXIT; $(PROD) .venv/bin/gunicorn
 
 dev: setup
 	DEBUG=true $(PY) manage.py migrate --noinput

@@ -94,13 +94,13 @@ def is_pending(report, version):
         return False
 
 
-def get(report):
-    """The stored report, building it now unless it is a large one: then the worker is
-    asked for it and None means «se está preparando»."""
+def get(report, *, wait=False):
+    """The stored report, building it now unless it is a large one and no one `wait`s:
+    then the worker is asked for it and None means «se está preparando»."""
     version = content_version()
     if (found := find(report, version)) is not None:
         return found
-    if version is None or not report.background:
+    if version is None or wait or not report.background:
         return build(report)
     if not is_pending(report, version):
         from portal.reports import tasks

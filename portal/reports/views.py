@@ -26,9 +26,9 @@ ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 RETRY_SECONDS = 5
 
 
-def send(request, report):
+def send(request, report, *, wait=False):
     """The PDF, from disk when it is current; else «se está preparando» (202)."""
-    found = store.get(report)
+    found = store.get(report, wait=wait)
     if found is None:
         response = render(
             request,
