@@ -49,6 +49,8 @@ PARAMETERS = {
     "commitment": TIME_TRAVEL,
     "commitment_original": TIME_TRAVEL,
     "secretariat:agreements": ("estado", "sesion", "responsable", "vencidos", PAGE),
+    # PDF reports (portal/reports/): the ficha shows the commitment on a day like its page.
+    "reports:commitment": TIME_TRAVEL,
 }
 
 # A mistyped date (2026-13-01, 31/12/2025) stays so the page can say what was wrong with it;

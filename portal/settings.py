@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_htmx",
     "import_export",
+    "django_tasks_db",
     "portal",
     "commitments",
     "secretariat",
@@ -282,6 +283,20 @@ SITE_DESCRIPTION = _(
     "semáforo, avance y evidencias, y el trabajo del Secretariado Técnico."
 )
 SITE_URL = env_str("SITE_URL", "").rstrip("/")
+
+# PDF reports (portal/reports/): kept on disk, one file per report, day and content version.
+REPORTS_ROOT = Path(os.environ.get("REPORTS_ROOT", VAR_DIR / "reports"))
+# Where the links inside a PDF point (evidence, the portal); the site's own address.
+REPORTS_BASE_URL = SITE_URL or "http://127.0.0.1:8000"
+# Large reports are built off the request path by a worker (`manage.py db_worker`, started
+# by `make run`); TASKS_BACKEND=django.tasks.backends.immediate.ImmediateBackend builds them
+# in the request instead.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default", "reports"],
+    }
+}
 
 # Who answers for personal data (aviso de privacidad) and receives ARCO requests.
 TRANSPARENCY_UNIT = {
