@@ -285,15 +285,15 @@ SITE_DESCRIPTION = _(
 SITE_URL = env_str("SITE_URL", "").rstrip("/")
 
 # PDF reports (portal/reports/): kept on disk, one file per report, day and content version.
-REPORTS_ROOT = Path(os.environ.get("REPORTS_ROOT", VAR_DIR / "reports"))
+REPORTS_ROOT = env_path("REPORTS_ROOT", VAR_DIR / "reports")
 # Where the links inside a PDF point (evidence, the portal); the site's own address.
-REPORTS_BASE_URL = SITE_URL or "http://127.0.0.1:8000"
+REPORTS_BASE_URL = env_str("REPORTS_BASE_URL", SITE_URL or "http://127.0.0.1:8000").rstrip("/")
 # Large reports are built off the request path by a worker (`manage.py db_worker`, started
 # by `make run`); TASKS_BACKEND=django.tasks.backends.immediate.ImmediateBackend builds them
 # in the request instead.
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
         "QUEUES": ["default", "reports"],
     }
 }
