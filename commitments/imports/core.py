@@ -263,6 +263,7 @@ class Importer:
             try:
                 row.values[column.field] = column.parse(cell) if column.parse else typed
             except BadValue as bad:
+                row.values[column.field] = None
                 self.problem(row, column.field, bad.message)
         return row
 
