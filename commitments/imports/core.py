@@ -122,9 +122,11 @@ class Outcome:
         }
         rows = ngettext("%(n)s fila", "%(n)s filas", self.rows) % {"n": self.rows}
         if self.nothing_to_do:
-            return _("%(rows)s revisadas: todo ya estaba registrado, no cambia nada.") % {
-                "rows": rows
-            }
+            return ngettext(
+                "%(n)s fila revisada: todo ya estaba registrado, no cambia nada.",
+                "%(n)s filas revisadas: todo ya estaba registrado, no cambia nada.",
+                self.rows,
+            ) % {"n": self.rows}
         if self.written:
             return _("Importación hecha: %(rows)s (%(counts)s).") % {"rows": rows, "counts": counts}
         return _("Revisión sin guardar: %(rows)s (%(counts)s).") % {"rows": rows, "counts": counts}

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from commitments import services
 from commitments.imports.core import (
@@ -349,9 +350,12 @@ class MatrixImporter(Importer):
             self.tick(done, len(ok_groups))
         if self.published_versions:
             self.notes.append(
-                _(
+                ngettext(
+                    "%(n)s compromiso ya público cambia: publica una versión nueva con el "
+                    "motivo «%(reason)s».",
                     "%(n)s compromisos ya públicos cambian: cada uno publica una versión nueva "
-                    "con el motivo «%(reason)s»."
+                    "con el motivo «%(reason)s».",
+                    self.published_versions,
                 )
                 % {"n": self.published_versions, "reason": import_reason()}
             )
