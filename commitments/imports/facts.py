@@ -24,7 +24,7 @@ from commitments.imports.core import (
 )
 from commitments.imports.values import (
     choice,
-    key,
+    name_key,
     parse_date,
     parse_decimal,
     parse_percent,
@@ -119,8 +119,8 @@ class FactImporter(Importer):
 
     def _target(self, commitment, typed):
         parts = list(self.parts(commitment))
-        wanted = key(typed)
-        found = next((p for p in parts if key(self.part_name(p)) == wanted), None)
+        wanted = name_key(typed)
+        found = next((p for p in parts if name_key(self.part_name(p)) == wanted), None)
         if found is None and wanted.isdigit():
             found = next((p for p in parts if p.order == int(wanted)), None)
         return found

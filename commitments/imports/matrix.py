@@ -28,7 +28,7 @@ from commitments.imports.core import (
 )
 from commitments.imports.values import (
     choice,
-    key,
+    name_key,
     parse_date,
     parse_decimal,
     parse_weight,
@@ -187,17 +187,17 @@ class MatrixImporter(Importer):
             )
             .annotate(has_version=Exists(versions))
         }
-        self.axes = {key(axis.name): axis for axis in Axis.objects.filter(plan=plan)}
+        self.axes = {name_key(axis.name): axis for axis in Axis.objects.filter(plan=plan)}
         self.objectives = {}
         for objective in Objective.objects.filter(axis__plan=plan):
             for name in (objective.title, f"{objective.code} {objective.title}"):
-                self.objectives.setdefault((objective.axis_id, key(name)), objective)
+                self.objectives.setdefault((objective.axis_id, name_key(name)), objective)
         self.units = {}
         for unit in ResponsibleUnit.objects.all():
-            self.units.setdefault(key(unit.name), unit)
+            self.units.setdefault(name_key(unit.name), unit)
             if unit.acronym:
-                self.units.setdefault(key(unit.acronym), unit)
-        self.organizations = {key(o.name): o for o in Organization.objects.all()}
+                self.units.setdefault(name_key(unit.acronym), unit)
+        self.organizations = {name_key(o.name): o for o in Organization.objects.all()}
         self.new_axes, self.new_objectives, self.new_units = {}, {}, {}
 
     def _check_group(self, group):
@@ -207,7 +207,7 @@ class MatrixImporter(Importer):
             for name in COMMITMENT_FIELDS:
                 if row.raw.get(name, "") == "":
                     continue
-                if key(row.raw[name]) != key(head.raw.get(name, "")):
+                if name_key(row.raw[name]) != name_key(head.raw.get(name, "")):
                     self.problem(
                         row,
                         name,
@@ -237,7 +237,7 @@ class MatrixImporter(Importer):
 
     def _resolve(self, group):
         head, values = group.head, group.values
-        axis_key = key(values["axis"])
+        axis_key = name_key(values["axis"])
         group.axis = self.axes.get(axis_key) or self.new_axes.get(axis_key)
         if group.axis is None:
             if not self.create_missing:
@@ -250,7 +250,7 @@ class MatrixImporter(Importer):
                 group.axis = self.new_axes[axis_key] = Axis(
                     plan=self.plan, name=values["axis"][:150]
                 )
-        unit_key = key(values["unit"])
+        unit_key = name_key(values["unit"])
         group.unit = self.units.get(unit_key) or self.new_units.get(unit_key)
         if group.unit is None:
             if not self.create_missing:
@@ -266,7 +266,7 @@ class MatrixImporter(Importer):
                 group.unit = self.new_units[unit_key] = ResponsibleUnit(name=values["unit"][:250])
         if group.axis is not None:
             objective_key = (id(group.axis) if group.axis.pk is None else group.axis.pk,)
-            objective_key += (key(values["objective"]),)
+            objective_key += (name_key(values["objective"]),)
             group.objective = self.objectives.get(objective_key) or self.new_objectives.get(
                 objective_key
             )
@@ -283,7 +283,7 @@ class MatrixImporter(Importer):
             if not part.strip():
                 continue
             name, _sep, role = part.partition(":")
-            party = self.units.get(key(name)) or self.organizations.get(key(name))
+            party = self.units.get(name_key(name)) or self.organizations.get(name_key(name))
             if party is None:
                 self.problem(
                     row,
@@ -302,7 +302,7 @@ class MatrixImporter(Importer):
         required = ("indicator", "measure", "baseline", "target", "periodicity", "verification")
         if not self.require(row, *required, "direction"):
             return
-        name = key(row.values["indicator"])
+        name = name_key(row.values["indicator"])
         if name in seen:
             self.problem(
                 row,
@@ -333,7 +333,7 @@ class MatrixImporter(Importer):
         existing = None
         if group.commitment is not None:
             existing = next(
-                (i for i in group.commitment.indicators.all() if key(i.name) == name), None
+                (i for i in group.commitment.indicators.all() if name_key(i.name) == name), None
             )
         group.indicators.append((row, existing))
 

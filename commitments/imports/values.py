@@ -37,11 +37,16 @@ def text(value):
     return result
 
 
-def key(value):
-    """A name compared loosely: no accents, case, punctuation or repeated spaces."""
-    decomposed = unicodedata.normalize("NFKD", text(value).lower())
+def name_key(value):
+    """A name compared loosely: no accents, case or repeated spaces."""
+    decomposed = unicodedata.normalize("NFKD", text(value).casefold())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(re.sub(r"[^0-9a-zñ]+", " ", plain).split())
+    return " ".join(plain.split())
+
+
+def key(value):
+    """A header or a choice compared more loosely still: punctuation ignored too."""
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", name_key(value)).split())
 
 
 _DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
