@@ -127,7 +127,7 @@ def test_the_chosen_sheet_is_read(matrix_plan):
     assert Commitment.objects.filter(code="N-01").exists()
 
 
-RISKY = ['=HYPERLINK("http://x")', "+1+2", "-1+2", "@SUMA(A1)", "\tpestaña", "\rretorno"]
+RISKY = ["=HIPERVINCULO(A1;B1)", "+1+2", "-1+2", "@SUMA(A1)", "\tpestaña", "\rretorno"]
 
 
 @pytest.mark.parametrize("file_format", ["xlsx", "csv"])
