@@ -31,12 +31,13 @@ def find_plan(typed):
 
 
 def progress_bar(stream):
-    def show(done, total):
+    def show(done, total, stage):
         if total < BAR_FROM_ROWS:
             return
         filled = round(BAR_WIDTH * done / total)
         bar = "#" * filled + "." * (BAR_WIDTH - filled)
-        stream.write(f"[{bar}] {done}/{total}", ending="\n" if done == total else "\r")
+        line = f"{stage}: [{bar}] {done}/{total}"
+        stream.write(line, ending="\n" if done == total else "\r")
         stream.flush()
 
     return show

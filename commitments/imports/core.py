@@ -160,7 +160,8 @@ class Importer:
     def __init__(self, *, by=None, publish=False, progress=None):
         self.by = by
         self.publish = publish
-        self.progress = progress or (lambda done, total: None)
+        # Called as progress(done, total, stage) while a file is read, checked and written.
+        self.progress = progress or (lambda done, total, stage: None)
         self.problems = []
         self.previews = []
         self.notes = []
@@ -239,8 +240,8 @@ class Importer:
         rows = []
         for done, (number, cells) in enumerate(data_rows, start=1):
             rows.append(self._parse(number, cells, positions))
-            if done % PROGRESS_STEP == 0:
-                self.progress(done, len(data_rows))
+            if done % PROGRESS_STEP == 0 or done == len(data_rows):
+                self.progress(done, len(data_rows), _("Filas leídas"))
         return rows
 
     def _header(self, rows):
@@ -312,9 +313,9 @@ class Importer:
             for message in error.messages:
                 self.problem(row, None, message)
 
-    def tick(self, done, total):
+    def tick(self, done, total, stage):
         if done % PROGRESS_STEP == 0 or done == total:
-            self.progress(done, total)
+            self.progress(done, total, stage)
 
     # --- per import --------------------------------------------------------------------
 

@@ -77,7 +77,7 @@ class FactImporter(Importer):
         seen = {}
         self.checked = []
         for done, row in enumerate(rows, start=1):
-            self.tick(done, len(rows))
+            self.tick(done, len(rows), _("Filas revisadas"))
             if not self.require(row, "code", "target", "date", *self.required_values):
                 continue
             commitment = commitments.get(row.values["code"].upper())
@@ -152,7 +152,7 @@ class FactImporter(Importer):
                 self._write_row(row, commitment, target)
             except ValidationError as error:
                 self.refused(row, error)
-            self.tick(done, len(self.checked))
+            self.tick(done, len(self.checked), _("Filas aplicadas"))
 
     def values(self, row):
         """Model field → value, for the compared columns the file has."""

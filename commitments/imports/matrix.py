@@ -173,7 +173,7 @@ class MatrixImporter(Importer):
         self.groups = list(groups.values())
         for done, group in enumerate(self.groups, start=1):
             self._check_group(group)
-            self.tick(done, len(self.groups))
+            self.tick(done, len(self.groups), _("Compromisos revisados"))
 
     def _load(self):
         plan = self.plan
@@ -347,7 +347,7 @@ class MatrixImporter(Importer):
                 self._write_group(group, slugs)
             except ValidationError as error:
                 self.refused(group.head, error, COMMITMENT_ERRORS)
-            self.tick(done, len(ok_groups))
+            self.tick(done, len(ok_groups), _("Compromisos aplicados"))
         if self.published_versions:
             self.notes.append(
                 ngettext(
