@@ -71,7 +71,7 @@ class FactImporter(Importer):
         commitments = {
             c.code.upper(): c
             for c in Commitment.objects.filter(plan=self.plan)
-            .select_related("unit")
+            .select_related("unit", "plan__exercise")
             .prefetch_related(self.parts_name)
         }
         seen = {}
