@@ -198,6 +198,10 @@ MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 5)
 MAX_UNZIPPED_MB = env_int("MAX_UNZIPPED_MB", 50)
 MAX_ZIP_MEMBERS = env_int("MAX_ZIP_MEMBERS", 2000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Spreadsheet imports (plan matrix, measurements, milestone progress): the file's size and
+# how many rows it may have; a bigger load is split into several files.
+IMPORT_MAX_MB = env_int("IMPORT_MAX_MB", 5)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 5000)
 
 REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:

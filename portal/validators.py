@@ -110,7 +110,8 @@ def _check_image(value):
         upload.seek(0)
 
 
-def _check_office(value, extension):
+def check_office(value, extension):
+    """An office file (a zip) inspected before anything opens it; also used by the importer."""
     upload = _rewound(value)
     name = _short_name(value)
     try:
@@ -217,6 +218,6 @@ def validate_document(value):
     elif extension in IMAGE_EXTENSIONS:
         _check_image(value)
     elif extension in OFFICE_MARKERS:
-        _check_office(value, extension)
+        check_office(value, extension)
     else:
         _check_csv(value)

@@ -23,6 +23,7 @@ from commitments.admin.common import (
     staff_verdict,
     staff_verdicts,
 )
+from commitments.admin.imports import SpreadsheetAdmin
 from commitments.models import (
     ActionPlan,
     Commitment,
@@ -188,7 +189,8 @@ def verdict_summary(verdict):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(StructureAdmin):
+class CommitmentAdmin(SpreadsheetAdmin, StructureAdmin):
+    import_kind = export_kind = "matriz"
     form = CommitmentForm
     list_display = ["code", "title", "unit_short", "axis_name", "semaforo", "is_published"]
     list_display_links = ["code", "title"]

@@ -14,6 +14,7 @@ from commitments.admin.common import (
     StructureAdmin,
     current_object_id,
 )
+from commitments.admin.imports import SpreadsheetAdmin
 from commitments.models import (
     Evidence,
     Milestone,
@@ -62,7 +63,8 @@ class MilestoneAdmin(LabelledAutocomplete, CommitmentCodeColumn, StructureAdmin)
 
 
 @admin.register(MilestoneProgress)
-class MilestoneProgressAdmin(FactAdmin):
+class MilestoneProgressAdmin(SpreadsheetAdmin, FactAdmin):
+    import_kind = export_kind = "hitos"
     list_display = [
         "milestone_name",
         "commitment_code",

@@ -10,6 +10,7 @@ from commitments.admin.common import (
     LabelledAutocomplete,
     StructureAdmin,
 )
+from commitments.admin.imports import SpreadsheetAdmin
 from commitments.models import Indicator, Measurement
 
 
@@ -28,7 +29,8 @@ class IndicatorAdmin(LabelledAutocomplete, CommitmentCodeColumn, StructureAdmin)
 
 
 @admin.register(Measurement)
-class MeasurementAdmin(FactAdmin):
+class MeasurementAdmin(SpreadsheetAdmin, FactAdmin):
+    import_kind = export_kind = "avances"
     list_display = ["indicator_name", "day", "value", "status_shown", "published_day"]
     list_display_links = ["indicator_name"]
     list_filter = [

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from commitments import services
 from commitments.admin.common import StructureAdmin, reason_step, refuse
+from commitments.admin.imports import SpreadsheetAdmin
 from commitments.models import (
     ActionPlan,
     Axis,
@@ -31,7 +32,8 @@ class ExerciseAdmin(StructureAdmin):
 
 
 @admin.register(ActionPlan)
-class ActionPlanAdmin(StructureAdmin):
+class ActionPlanAdmin(SpreadsheetAdmin, StructureAdmin):
+    import_kind = export_kind = "matriz"
     list_display = ["title", "exercise", "version", "approved_on", "is_published"]
     list_filter = ["exercise", "is_published"]
     search_fields = ["title"]

@@ -1,0 +1,353 @@
+"""Dated facts from a spreadsheet: indicator measurements and milestone progress.
+
+Each row is a value about a date. It enters as a draft unless the import is asked to
+publish (the public moment is then stamped by the services, never read from the file).
+A row equal to what is already recorded for that date changes nothing, so importing the
+same file twice writes nothing the second time. A different value for a date already
+published is a correction with a public reason, and only when publishing.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from commitments import services
+from commitments.imports.core import (
+    CHANGED,
+    NEW,
+    UNCHANGED,
+    Column,
+    Importer,
+    Preview,
+    shown,
+)
+from commitments.imports.values import (
+    choice,
+    name_key,
+    parse_date,
+    parse_decimal,
+    parse_percent,
+    parse_url,
+)
+from commitments.models import (
+    Commitment,
+    Evidence,
+    Measurement,
+    MilestoneProgress,
+    MilestoneStatus,
+)
+from portal import clock
+
+PUBLICATION = _("Publicación")
+
+
+def correction_reason():
+    return _("Corrección por importación del %(day)s") % {
+        "day": date_format(clock.today(), "d/m/Y")
+    }
+
+
+class FactImporter(Importer):
+    """Rows naming a commitment by Código, one of its parts (`target`) and a date.
+
+    `units`, when given, limits the import to commitments of those responsible units: a
+    unit liaison imports only their own figures (the staff roles decide who gets which).
+    """
+
+    model = None
+    target_label = ""
+    # Columns compared with what is recorded, with their model field.
+    compared = {}
+
+    def __init__(self, *, plan, units=None, **kwargs):
+        super().__init__(**kwargs)
+        self.plan = plan
+        self.units = None if units is None else {unit.pk for unit in units}
+
+    # --- checking ------------------------------------------------------------------------
+
+    def check(self, rows):
+        commitments = {
+            c.code.upper(): c
+            for c in Commitment.objects.filter(plan=self.plan)
+            .select_related("unit", "plan__exercise")
+            .prefetch_related(self.parts_name)
+        }
+        seen = {}
+        self.checked = []
+        for done, row in enumerate(rows, start=1):
+            self.tick(done, len(rows), _("Filas revisadas"))
+            if not self.require(row, "code", "target", "date", *self.required_values):
+                continue
+            commitment = commitments.get(row.values["code"].upper())
+            if commitment is None:
+                self.problem(row, "code", _("no es un compromiso de este plan"))
+                continue
+            if self.units is not None and commitment.unit_id not in self.units:
+                self.problem(
+                    row,
+                    "code",
+                    _("es de %(unit)s: solo puedes importar datos de tus dependencias")
+                    % {"unit": commitment.unit},
+                )
+                continue
+            target = self._target(commitment, row.values["target"])
+            if target is None:
+                names = ", ".join(f"«{self.part_name(p)}»" for p in self.parts(commitment))
+                self.problem(
+                    row,
+                    "target",
+                    _("no es %(what)s del compromiso %(code)s (tiene: %(names)s)")
+                    % {"what": self.target_label, "code": commitment.code, "names": names or "—"},
+                )
+                continue
+            if not row.ok:
+                continue
+            pair = (target.pk, row.values["date"])
+            if pair in seen:
+                self.problem(
+                    row,
+                    "date",
+                    _("repite la fila %(row)s (mismo %(what)s y misma fecha)")
+                    % {"row": seen[pair], "what": self.target_label},
+                )
+                continue
+            seen[pair] = row.number
+            self.checked.append((row, commitment, target))
+        self.current = self._current()
+
+    def _target(self, commitment, typed):
+        parts = list(self.parts(commitment))
+        wanted = name_key(typed)
+        found = next((p for p in parts if name_key(self.part_name(p)) == wanted), None)
+        if found is None and wanted.isdigit():
+            found = next((p for p in parts if p.order == int(wanted)), None)
+        return found
+
+    def _current(self):
+        """The row now in force for each (target, date) of the file: draft or published."""
+        field = self.target_field
+        targets = {target.pk for _row, _c, target in self.checked}
+        dates = {row.values["date"] for row, _c, _t in self.checked}
+        newer = self.model.objects.filter(supersedes=OuterRef("pk"))
+        rows = (
+            self.model.objects.filter(**{f"{field}__in": targets, "date__in": dates})
+            .exclude(Exists(newer))
+            .order_by("id")
+        )
+        return {
+            (getattr(fact, f"{field}_id"), fact.date): fact
+            for fact in rows
+            if not fact.is_withdrawal
+        }
+
+    # --- writing -------------------------------------------------------------------------
+
+    def write(self, rows):
+        for done, (row, commitment, target) in enumerate(self.checked, start=1):
+            if not row.ok:
+                continue
+            try:
+                self._write_row(row, commitment, target)
+            except ValidationError as error:
+                self.refused(row, error)
+            self.tick(done, len(self.checked), _("Filas aplicadas"))
+
+    def values(self, row):
+        """Model field → value, for the compared columns the file has."""
+        return {
+            model_field: "" if row.values.get(column) is None else row.values[column]
+            for column, model_field in self.compared.items()
+            if column in self.present
+        }
+
+    def _write_row(self, row, commitment, target):
+        label = f"{commitment.code} · {self.part_name(target)} · {shown(row.values['date'])}"
+        added = self.before(row, target)
+        existing = self.current.get((target.pk, row.values["date"]))
+        values = self.values(row)
+        if existing is None:
+            self.record(row, target, values)
+            self.previews.append(Preview(row.number, label, NEW))
+            return
+        changes = {f: v for f, v in values.items() if getattr(existing, f) != v}
+        shown_changes = added + [
+            (self._column_for(f), shown(getattr(existing, f)), shown(v)) for f, v in changes.items()
+        ]
+        if existing.is_public and changes:
+            if not self.publish:
+                first = next(c for c, f in self.compared.items() if f in changes)
+                self.problem(
+                    row,
+                    first,
+                    _(
+                        "cambia lo ya publicado para esa fecha («%(old)s»): para corregirlo, "
+                        "importa con «publicar» (se publica una corrección con su motivo) o "
+                        "corrígelo en la administración"
+                    )
+                    % {"old": shown(getattr(existing, self.compared[first]))},
+                )
+                return
+            services.correct(fact=existing, reason=correction_reason(), by=self.by, **changes)
+        elif changes:
+            services.update_draft(fact=existing, by=self.by, **changes)
+        if self.publish and not existing.is_public:
+            services.publish(fact=existing, by=self.by)
+            shown_changes.append((PUBLICATION, _("borrador"), _("publicado")))
+        kind = CHANGED if shown_changes else UNCHANGED
+        self.previews.append(Preview(row.number, label, kind, shown_changes))
+
+    def _column_for(self, model_field):
+        column = next(c for c, f in self.compared.items() if f == model_field)
+        return self.column(column).name
+
+    def before(self, row, target):
+        """Record what a row needs before its fact (evidence for a milestone); returns the
+        changes to show."""
+        return []
+
+    def record(self, row, target, values):
+        raise NotImplementedError
+
+
+class MeasurementImporter(FactImporter):
+    title = _("Avances de indicadores")
+    model = Measurement
+    target_field = "indicator"
+    parts_name = "indicators"
+    target_label = _("un indicador")
+    required_values = ("value",)
+    columns = (
+        Column(_("Código"), "code", aliases=("Clave",)),
+        Column(_("Indicador"), "target"),
+        Column(_("Fecha"), "date", parse_date, aliases=("Fecha del dato",)),
+        Column(_("Valor"), "value", parse_decimal),
+        Column(_("Comentario"), "comment", required=False, aliases=("Descripción del avance",)),
+        Column(
+            _("Evidencia"),
+            "evidence",
+            parse_url,
+            required=False,
+            aliases=("Evidencia (URL)", "Enlace de evidencia"),
+        ),
+    )
+    compared = {"value": "value", "comment": "narrative", "evidence": "evidence_url"}
+    field_columns = {
+        "date": "date",
+        "value": "value",
+        "narrative": "comment",
+        "evidence_url": "evidence",
+        "indicator": "target",
+    }
+
+    def parts(self, commitment):
+        return commitment.indicators.all()
+
+    def part_name(self, indicator):
+        return indicator.name
+
+    def record(self, row, target, values):
+        services.record_measurement(
+            indicator=target,
+            date=row.values["date"],
+            value=values.get("value", row.values["value"]),
+            narrative=values.get("narrative", ""),
+            evidence_url=values.get("evidence_url", ""),
+            publish=self.publish,
+            by=self.by,
+        )
+
+
+class MilestoneProgressImporter(FactImporter):
+    title = _("Avances de hitos")
+    model = MilestoneProgress
+    target_field = "milestone"
+    parts_name = "milestones"
+    target_label = _("un hito")
+    required_values = ("percent",)
+    columns = (
+        Column(_("Código"), "code", aliases=("Clave",)),
+        Column(_("Hito"), "target"),
+        Column(_("Fecha"), "date", parse_date, aliases=("Fecha del avance",)),
+        Column(_("Avance %"), "percent", parse_percent, aliases=("Avance", "Porcentaje")),
+        Column(
+            _("Estado"),
+            "status",
+            choice(MilestoneStatus.choices, _("un estado de hito")),
+            required=False,
+        ),
+        Column(_("Comentario"), "comment", required=False, aliases=("Qué se hizo",)),
+        Column(
+            _("Evidencia"),
+            "evidence",
+            parse_url,
+            required=False,
+            aliases=("Evidencia (URL)", "Enlace de evidencia"),
+        ),
+    )
+    compared = {"percent": "percent", "status": "milestone_status", "comment": "narrative"}
+    field_columns = {
+        "date": "date",
+        "percent": "percent",
+        "milestone_status": "status",
+        "narrative": "comment",
+        "milestone": "target",
+        "evidence_url": "evidence",
+    }
+
+    def parts(self, commitment):
+        return commitment.milestones.all()
+
+    def part_name(self, milestone):
+        return milestone.title
+
+    def values(self, row):
+        values = super().values(row)
+        values["percent"] = row.values["percent"]
+        if not row.values.get("status"):
+            # The status the services give a percent when none is written.
+            percent = row.values["percent"]
+            values["milestone_status"] = (
+                MilestoneStatus.COMPLETE
+                if percent == 100
+                else MilestoneStatus.IN_PROGRESS
+                if percent
+                else MilestoneStatus.PENDING
+            )
+        return values
+
+    def before(self, row, target):
+        url = row.values.get("evidence")
+        if not url:
+            return []
+        found = (
+            Evidence.objects.filter(milestone=target, evidence_url=url, is_withdrawal=False)
+            .exclude(Exists(Evidence.objects.filter(supersedes=OuterRef("pk"))))
+            .first()
+        )
+        if found is None:
+            services.add_evidence(
+                title=_("Evidencia del avance al %(day)s") % {"day": shown(row.values["date"])},
+                milestone=target,
+                date=row.values["date"],
+                evidence_url=url,
+                publish=self.publish,
+                by=self.by,
+            )
+            return [(self.column("evidence").name, "—", url)]
+        if self.publish and not found.is_public:
+            services.publish(fact=found, by=self.by)
+            return [(self.column("evidence").name, _("borrador"), _("publicado"))]
+        return []
+
+    def record(self, row, target, values):
+        services.record_milestone_progress(
+            milestone=target,
+            date=row.values["date"],
+            percent=values["percent"],
+            milestone_status=values["milestone_status"],
+            narrative=values.get("narrative", ""),
+            publish=self.publish,
+            by=self.by,
+        )
