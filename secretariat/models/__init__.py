@@ -14,3 +14,7 @@ __all__ = [
     "Sector",
     "Session",
 ]
+
+from commitments.history import register_models  # noqa: E402
+
+register_models(globals(), "secretariat")
