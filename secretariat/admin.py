@@ -5,6 +5,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from secretariat.forms import SessionAdminForm
 from secretariat.models import (
@@ -19,7 +20,7 @@ from secretariat.models import (
 
 
 @admin.register(Sector)
-class SectorAdmin(admin.ModelAdmin):
+class SectorAdmin(SimpleHistoryAdmin):
     list_display = ["name", "order", "member_count"]
     list_editable = ["order"]
     search_fields = ["name", "description"]
@@ -34,7 +35,7 @@ class SectorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Member)
-class MemberAdmin(admin.ModelAdmin):
+class MemberAdmin(SimpleHistoryAdmin):
     list_display = [
         "name",
         "kind",
@@ -102,7 +103,7 @@ class MemberAdmin(admin.ModelAdmin):
 
 
 @admin.register(Call)
-class CallAdmin(admin.ModelAdmin):
+class CallAdmin(SimpleHistoryAdmin):
     list_display = ["title", "published_on", "deadline", "joined_total", "is_example"]
     search_fields = ["title", "text"]
     date_hierarchy = "published_on"
@@ -143,7 +144,7 @@ class AgreementInline(admin.StackedInline):
 
 
 @admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(SimpleHistoryAdmin):
     form = SessionAdminForm
     list_display = ["__str__", "kind", "date", "place", "is_held", "agreement_total", "is_example"]
     list_filter = ["kind", "is_held", "is_example"]
@@ -199,7 +200,7 @@ class OverdueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(admin.ModelAdmin):
+class AgreementAdmin(SimpleHistoryAdmin):
     list_display = ["code", "short_text", "session", "responsible", "due_date", "status", "overdue"]
     list_filter = [OverdueFilter, "status", "session"]
     list_select_related = ["session"]
@@ -217,7 +218,7 @@ class AgreementAdmin(admin.ModelAdmin):
 
 
 @admin.register(RouteMilestone)
-class RouteMilestoneAdmin(admin.ModelAdmin):
+class RouteMilestoneAdmin(SimpleHistoryAdmin):
     list_display = ["order", "title", "stage", "start_date", "end_date", "status", "is_example"]
     list_display_links = ["title"]
     list_editable = ["order", "status"]

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Case, Count, When
 from django.utils.translation import gettext_lazy as _
 
-from commitments import services
+from commitments import permissions, services
 from commitments.admin.common import StructureAdmin, reason_step, refuse
 from commitments.models import (
     ActionPlan,
@@ -69,7 +69,10 @@ class ActionPlanAdmin(StructureAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("exercise")
 
-    @admin.action(description=_("Publicar los planes seleccionados"))
+    def has_publish_permission(self, request):
+        return permissions.may_publish_plan(request.user)
+
+    @admin.action(description=_("Publicar los planes seleccionados"), permissions=["publish"])
     def publish_plans(self, request, queryset):
         for plan in queryset:
             try:
@@ -81,7 +84,9 @@ class ActionPlanAdmin(StructureAdmin):
                     request, _("Publicaste «%(plan)s».") % {"plan": plan}, messages.SUCCESS
                 )
 
-    @admin.action(description=_("Retirar del sitio público (pide un motivo)"))
+    @admin.action(
+        description=_("Retirar del sitio público (pide un motivo)"), permissions=["publish"]
+    )
     def unpublish_plans(self, request, queryset):
         return reason_step(
             self,

@@ -61,6 +61,6 @@ __all__ = [
     "report_status",
 ]
 
-from commitments.history import register_models  # noqa: E402
+from commitments.history import register_models
 
 register_models(globals(), "commitments")

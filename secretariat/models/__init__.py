@@ -15,6 +15,6 @@ __all__ = [
     "Session",
 ]
 
-from commitments.history import register_models  # noqa: E402
+from commitments.history import register_models
 
 register_models(globals(), "secretariat")
