@@ -44,6 +44,7 @@ PARAMETERS = {
     "unit": (PLAN, *TIME_TRAVEL),
     "organization": (PLAN, *TIME_TRAVEL),
     "commitment": TIME_TRAVEL,
+    "changes": (PAGE,),
 }
 
 # A mistyped date (2026-13-01, 31/12/2025) stays so the page can say what was wrong with it;
