@@ -1127,7 +1127,8 @@ CHANGE_KINDS = {
 
 
 def published_between(start=None, end=None, commitment=None):
-    """Everything made public in [start, end) (or up to now), newest first, as `Change`s.
+    """Everything made public from `start` up to `end` (now by default) included, newest
+    first, as `Change`s.
 
     Only what belongs to a commitment public now, in a plan public now (and those plans'
     own publications). One query per kind of record, whatever the number of changes.
@@ -1141,12 +1142,12 @@ def published_between(start=None, end=None, commitment=None):
     slugs = dict(commitments.values_list("pk", "slug"))
     latest = {}
     for version in CommitmentVersion.objects.filter(
-        commitment__in=list(slugs), published_at__lt=end
+        commitment__in=list(slugs), published_at__lte=end
     ).order_by("commitment_id", "number"):
         latest[version.commitment_id] = version.data
 
     def within(queryset, moment="published_at"):
-        queryset = queryset.filter(**{f"{moment}__lt": end})
+        queryset = queryset.filter(**{f"{moment}__lte": end})
         return queryset.filter(**{f"{moment}__gte": start}) if start else queryset
 
     def facts(model, path="commitment_id"):

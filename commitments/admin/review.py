@@ -42,7 +42,7 @@ def describe(fact):
         return _("Avance de «%(name)s» al %(day)s: %(value)s %(unit)s") % {
             "name": fact.indicator.name,
             "day": date_format(fact.date, "d/m/Y"),
-            "value": fact.value.normalize(),
+            "value": format(fact.value.normalize(), "f"),
             "unit": fact.indicator.unit,
         }
     if isinstance(fact, MilestoneProgress):

@@ -39,9 +39,7 @@ def test_lists_show_only_their_commitments(liaison_client, own, other, mine, for
     assert "DIF-01" in commitments and "IMP-01" not in commitments
 
 
-def test_another_units_change_form_history_and_delete_are_refused(
-    liaison_client, foreign, other
-):
+def test_another_units_change_form_history_and_delete_are_refused(liaison_client, foreign, other):
     for url in [
         f"{M}{foreign.pk}/change/",
         f"{M}{foreign.pk}/delete/",
@@ -89,9 +87,7 @@ def test_autocompletes_offer_only_their_commitments(liaison_client, own, other):
 
 def test_actions_on_another_units_rows_do_nothing(liaison_client, foreign):
     for action in ["submit_selected", "publish_selected", "delete_selected"]:
-        liaison_client.post(
-            M, {"action": action, "_selected_action": [foreign.pk], "post": "yes"}
-        )
+        liaison_client.post(M, {"action": action, "_selected_action": [foreign.pk], "post": "yes"})
     foreign.refresh_from_db()
     assert foreign.status == FactStatus.DRAFT
 
@@ -116,5 +112,6 @@ def test_a_liaison_cannot_publish_from_the_admin(liaison_client, mine):
     mine.refresh_from_db()
     assert mine.status == FactStatus.DRAFT
     assert "Publicar" not in [
-        label for _name, label in liaison_client.get(M).context["action_form"].fields["action"].choices
+        label
+        for _name, label in liaison_client.get(M).context["action_form"].fields["action"].choices
     ]

@@ -1,4 +1,4 @@
-"""Each role × each admin model × view, add, change, delete: allowed or denied as issue 20
+"""Each role, each admin model, each of view, add, change, delete: allowed or denied as issue 20
 says. The table is the specification; the admin answers."""
 
 import pytest
