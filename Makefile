@@ -44,12 +44,12 @@ run: setup $(if $(SECRET_KEY),,$(SECRET_KEY_FILE))
 	$(PROD) $(PY) manage.py migrate --noinput
 	$(PROD) $(PY) manage.py load_demo --if-empty
 	$(PROD) $(PY) manage.py collectstatic --noinput --verbosity 0
-	$(PROD) .venv/bin/gunicorn
+	$(PROD) $(PY) manage.py db_worker --queue-name reports & trap 'kill $$!' EXIT; $(PROD) .venv/bin/gunicorn
 
 dev: setup
 	DEBUG=true $(PY) manage.py migrate --noinput
 	DEBUG=true $(PY) manage.py load_demo --if-empty
-	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+	DEBUG=true TASKS_BACKEND=django.tasks.backends.immediate.ImmediateBackend $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Browser tests need Debian's Chromium; PDF checks use poppler's pdftoppm.
 system-test-deps:

@@ -104,17 +104,26 @@ def fetch(url, headers=None):
 PERCENTILES = str(Path(__file__).with_name("percentiles.lua"))
 
 
-def wrk(url, *, seconds, connections, threads=2, headers=None, script=PERCENTILES):
-    """Run wrk; return requests/s, p50/p95/p99 latency (ms), errors and non-2xx answers."""
+def wrk(url, *, seconds, connections, threads=2, headers=None, paths=(), script=PERCENTILES):
+    """Run wrk; return requests/s, p50/p95/p99 latency (ms), errors and non-2xx answers.
+
+    With `paths`, requests cycle through them (on the server of `url`).
+    """
     if shutil.which("wrk") is None:
         sys.exit("wrk is needed: apt-get install wrk")
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    # A slow answer is not an error: only a request unanswered after 10 s counts as one.
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s"]
     for name, value in (headers or {}).items():
         command += ["-H", f"{name}: {value}"]
     if script:
         command += ["-s", script]
     output = subprocess.run(
-        [*command, url], capture_output=True, text=True, check=True, timeout=seconds + 60
+        [*command, url],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 60,
+        env={**os.environ, "WRK_PATHS": " ".join(paths)},
     ).stdout
     return parse_wrk(output)
 

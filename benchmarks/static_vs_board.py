@@ -10,6 +10,7 @@ alike. Also prints what the content-version check costs a cache hit. Numbers onl
 
 import argparse
 import gzip
+import signal
 import statistics
 import sys
 import time
@@ -24,6 +25,8 @@ HEADERS = {"Accept-Encoding": "gzip"}
 
 
 def main():
+    # Stopped with a signal, still stop the servers it started (the `with` blocks).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped"))
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=20)

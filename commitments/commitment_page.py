@@ -119,6 +119,10 @@ class CommitmentPage:
         return self.view.modifications
 
     @property
+    def agreements(self):
+        return self.view.agreements
+
+    @property
     def history(self):
         return self.view.history
 

@@ -5,7 +5,6 @@ filter, sort, count and paginate them here: the status is the semáforo's verdic
 SQL cannot filter on, and the rows are small tuples, so this costs little even at 4,000.
 """
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -14,14 +13,23 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from commitments import reader, semaforo
-from commitments.models import Assessment, Dimension, RatingLevel, RatingRubric
+from commitments.models import Assessment, Dimension, RatingLevel
 from commitments.semaforo import STALE, STALE_LABEL, STATUS_ICONS, Status
 
 PAGE_SIZE = 25
 
 # Query parameters that say which plan and which day a page shows; links keep them.
 CONTEXT_PARAMS = ("plan", "fecha", "corte")
-FILTER_PARAMS = ("q", "eje", "dependencia", "estado", "pilar", "corresponsable")
+FILTER_PARAMS = ("q", "eje", "dependencia", "estado", "pilar", "corresponsable", "valoracion")
+
+# The independent assessment as a filter: assessed at all, or starred ("destacado").
+ASSESSED = "valorados"
+STARRED = "destacados"
+ASSESSMENT_CHOICES = [
+    ("", _("Con o sin valoración")),
+    (ASSESSED, _("Con valoración independiente")),
+    (STARRED, _("Destacados por la valoración independiente")),
+]
 
 # The statuses a visitor can filter on: the five of the semáforo plus the "sin actualizar" flag.
 STATUS_CHOICES = [*Status.choices, (STALE, STALE_LABEL)]
@@ -109,10 +117,9 @@ class DimensionSummary:
     levels: list
 
 
-def transversal_summary(rows, day):
+def transversal_summary(view):
     """Commitments per level of each transversal indicator, with what each level means."""
-    counts = reader.latest_ratings([row.pk for row in rows], day)
-    meanings = {(r.dimension, r.level): r.description for r in RatingRubric.objects.all()}
+    counts, meanings = view.ratings
     return [
         DimensionSummary(
             dimension.label,
@@ -144,9 +151,8 @@ class AssessmentSummary:
     assessors: list
 
 
-def assessment_summary(rows, day):
-    """The independent assessment: the latest public one of each commitment by `day`."""
-    found = reader.latest_assessments([row.pk for row in rows], day)
+def assessment_summary(found):
+    """The independent assessment, from the latest public one of each commitment."""
 
     def tally(field, choices):
         return [
@@ -169,11 +175,6 @@ def fold(text):
     """Lower case without accents, so «participacion» finds «Participación»."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-
-
-def natural_key(code):
-    """DA-2 before DA-10."""
-    return [int(part) if part.isdigit() else fold(part) for part in re.split(r"(\d+)", code)]
 
 
 def party_value(party, kind=UNIT_PARTY):
@@ -208,10 +209,15 @@ class BoardFilterForm(forms.Form):
         required=False,
         help_text=_("Dependencias y organizaciones que encabezan o comparten un compromiso."),
     )
+    valoracion = forms.ChoiceField(
+        label=_("Valoración independiente"), required=False, choices=ASSESSMENT_CHOICES
+    )
     orden = forms.ChoiceField(label=_("Ordenar por"), required=False, choices=SORT_CHOICES)
 
-    def __init__(self, data, rows):
+    def __init__(self, data, rows, assessments=None):
         super().__init__(data, label_suffix="")
+        # {commitment pk: starred?} for the commitments with a public assessment.
+        self.assessments = assessments or {}
         axes = _unique((r.axis for r in rows), lambda a: (a.order, a.name))
         units = _unique((r.unit for r in rows), lambda u: fold(u.name))
         pillars = _unique((p for r in rows for p in r.pillars), lambda p: p.order)
@@ -239,11 +245,14 @@ class BoardFilterForm(forms.Form):
             ],
             _("Cualquiera"),
         )
+        self._values = {}
         self.is_valid()
 
     def value(self, name):
         """The cleaned value of a filter; an invalid one is ignored (empty)."""
-        return self.cleaned_data.get(name) or self.fields[name].to_python(None)
+        if name not in self._values:
+            self._values[name] = self.cleaned_data.get(name) or self.fields[name].to_python(None)
+        return self._values[name]
 
     def matches(self, row, *, ignore_status=False):
         verdict = row.verdict
@@ -254,6 +263,11 @@ class BoardFilterForm(forms.Form):
         if self.value("pilar") and self.value("pilar") not in {p.slug for p in row.pillars}:
             return False
         if self.value("corresponsable") and self.value("corresponsable") not in row.parties:
+            return False
+        chosen = self.value("valoracion")
+        if chosen == ASSESSED and row.pk not in self.assessments:
+            return False
+        if chosen == STARRED and not self.assessments.get(row.pk):
             return False
         if self.value("q"):
             text = fold(f"{row.code} {row.title} {row.description}")
@@ -330,14 +344,14 @@ def sort_rows(rows, key):
                 SEVERITY.index(r.verdict.status),
                 not r.verdict.stale,
                 -(r.verdict.gap or 0),
-                natural_key(r.code),
+                r.code_key,
             ),
         )
     if key == "avance":
-        return sorted(rows, key=lambda r: (-(r.verdict.progress or 0), natural_key(r.code)))
+        return sorted(rows, key=lambda r: (-(r.verdict.progress or 0), r.code_key))
     if key == "titulo":
         return sorted(rows, key=lambda r: fold(r.title))
-    return sorted(rows, key=lambda r: natural_key(r.code))
+    return sorted(rows, key=lambda r: r.code_key)
 
 
 # --- Query strings -------------------------------------------------------------

@@ -19,7 +19,14 @@ from datetime import date, datetime
 from functools import cached_property
 
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models import (
+    BigIntegerField,
+    DateTimeField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+)
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,7 +35,6 @@ from commitments import semaforo
 from commitments.models import (
     ActionPlan,
     Assessment,
-    Axis,
     ClosingReport,
     CommitmentVersion,
     Dimension,
@@ -67,15 +73,21 @@ class Day:
     error: str = ""
 
 
-def resolve_day(request, plan):
-    """Read `?fecha=AAAA-MM-DD` or `?corte=N`; a bad value shows today and says why."""
+def resolve_day(request, plan, rounds=None):
+    """Read `?fecha=AAAA-MM-DD` or `?corte=N`; a bad value shows today and says why.
+
+    `rounds` are the plan's reporting rounds when the caller has them already."""
     today = clock.today()
     round_number = request.GET.get("corte", "").strip()
     raw = request.GET.get("fecha", "").strip()
     if round_number:
         round_ = None
         if ROUND_NUMBER.fullmatch(round_number) and plan is not None:
-            round_ = plan.rounds.filter(number=int(round_number)).first()
+            number = int(round_number)
+            if rounds is None:
+                round_ = plan.rounds.filter(number=number).first()
+            else:
+                round_ = next((r for r in rounds if r.number == number), None)
         if round_ is None:
             return Day(today, error=_("No existe el corte «%(n)s».") % {"n": round_number[:20]})
         day = min(round_.deadline, today)
@@ -120,30 +132,33 @@ class Ref:
         return self.acronym or self.name
 
 
+PARTY_FIELDS = ("name", "slug", "acronym", "website", "office_email", "office_phone")
+
+
+def _parties():
+    """Units and organisations as Refs, read in one query (a UNION of both tables)."""
+    units = ResponsibleUnit.objects.annotate(party_kind=Value("u")).values_list(
+        "party_kind", "pk", *PARTY_FIELDS, "office_address"
+    )
+    blank = {f"blank_{n}": Value("") for n in range(4)}
+    organizations = Organization.objects.annotate(party_kind=Value("o"), **blank).values_list(
+        "party_kind", "pk", "name", "slug", "blank_0", "website", "blank_1", "blank_2", "blank_3"
+    )
+    found = {"u": {}, "o": {}}
+    rows = units.order_by().union(organizations.order_by(), all=True)
+    for kind, pk, name, slug, acronym, website, email, phone, address in rows:
+        if kind == "u":
+            extra = {"website": website, "email": email, "phone": phone, "address": address}
+            found["u"][pk] = Ref(
+                pk, name, slug, acronym, url=reverse("unit", args=[slug]), extra=extra
+            )
+        else:
+            found["o"][pk] = Ref(pk, name, slug, url=reverse("organization", args=[slug]))
+    return found["u"], found["o"]
+
+
 def _units():
-    return {
-        u.pk: Ref(
-            u.pk,
-            u.name,
-            u.slug,
-            u.acronym,
-            url=reverse("unit", args=[u.slug]),
-            extra={
-                "website": u.website,
-                "email": u.office_email,
-                "phone": u.office_phone,
-                "address": u.office_address,
-            },
-        )
-        for u in ResponsibleUnit.objects.all()
-    }
-
-
-def _organizations():
-    return {
-        o.pk: Ref(o.pk, o.name, o.slug, url=reverse("organization", args=[o.slug]))
-        for o in Organization.objects.all()
-    }
+    return _parties()[0]
 
 
 def _pillars():
@@ -151,14 +166,14 @@ def _pillars():
 
 
 def _structure(plan):
-    axes = {
-        a.pk: Ref(a.pk, a.name, a.slug, order=a.order, url=reverse("axis", args=[a.slug]))
-        for a in Axis.objects.filter(plan=plan)
-    }
-    objectives = {
-        o.pk: Ref(o.pk, o.title, o.code, order=o.order, extra={"axis": axes[o.axis_id]})
-        for o in Objective.objects.filter(axis__plan=plan)
-    }
+    axes, objectives = {}, {}
+    for o in Objective.objects.filter(axis__plan=plan).select_related("axis"):
+        a = o.axis
+        if a.pk not in axes:
+            axes[a.pk] = Ref(
+                a.pk, a.name, a.slug, order=a.order, url=reverse("axis", args=[a.slug])
+            )
+        objectives[o.pk] = Ref(o.pk, o.title, o.code, order=o.order, extra={"axis": axes[a.pk]})
     return axes, objectives
 
 
@@ -263,14 +278,12 @@ def is_published_at(events, day):
 def published_plans(day=None):
     """Plans public at the end of `day`, current (most recent exercise) first."""
     day = day or clock.today()
-    events = defaultdict(list)
-    for plan_id, at, published in Publication.objects.filter(
-        plan__isnull=False, at__lt=clock.end_of(day)
-    ).values_list("plan_id", "at", "is_published"):
-        events[plan_id].append((at, published))
-    ids = [pk for pk, evs in events.items() if is_published_at(evs, day)]
+    last_event = Publication.objects.filter(plan=OuterRef("pk"), at__lt=clock.end_of(day)).order_by(
+        "-at", "-id"
+    )
     return list(
-        ActionPlan.objects.filter(pk__in=ids)
+        ActionPlan.objects.annotate(public=Subquery(last_event.values("is_published")[:1]))
+        .filter(public=True)
         .select_related("exercise")
         .order_by("-exercise__number", "-id")
     )
@@ -290,15 +303,20 @@ class PlanFacts:
 
     versions: dict
     publications: dict
+    plan_events: list
+    identity: dict
     measurements: dict
     progress: dict
     overrides: dict
 
 
-def load_facts(commitment_filter, day, *, detailed=False):
+def load_facts(commitment_filter, day, *, plan_id, detailed=False):
+    """Facts public by the end of `day` of the commitments matching `commitment_filter`,
+    with the publication events of their plan `plan_id`."""
     end = clock.end_of(day)
     versions = defaultdict(list)
-    for cid, number, eff, at, reason, mod, data in (
+    identity = {}
+    for cid, number, eff, at, reason, mod, data, slug, is_example in (
         CommitmentVersion.objects.filter(published_at__lt=end, **_prefix(commitment_filter, ""))
         .values_list(
             "commitment_id",
@@ -308,17 +326,25 @@ def load_facts(commitment_filter, day, *, detailed=False):
             "reason",
             "modification_id",
             "data",
+            "commitment__slug",
+            "commitment__is_example",
         )
         .order_by()
     ):
         versions[cid].append(Version(number, eff, at, reason, mod, data))
+        identity[cid] = (slug, is_example)
     publications = defaultdict(list)
-    for cid, at, published in (
-        Publication.objects.filter(at__lt=end, **_prefix(commitment_filter, ""))
-        .values_list("commitment_id", "at", "is_published")
+    plan_events = []
+    for cid, target_plan, at, published in (
+        Publication.objects.filter(at__lt=end)
+        .filter(Q(**_prefix(commitment_filter, "")) | Q(plan_id=plan_id))
+        .values_list("commitment_id", "plan_id", "at", "is_published")
         .order_by()
     ):
-        publications[cid].append((at, published))
+        if target_plan:
+            plan_events.append((at, published))
+        else:
+            publications[cid].append((at, published))
     m_extra = (
         ("narrative", "evidence_file", "evidence_url", "correction_reason") if detailed else ()
     )
@@ -330,6 +356,8 @@ def load_facts(commitment_filter, day, *, detailed=False):
     return PlanFacts(
         versions=versions,
         publications=publications,
+        plan_events=plan_events,
+        identity=identity,
         measurements=_facts(
             Measurement.objects.filter(**_prefix(commitment_filter, "indicator__")),
             "indicator_id",
@@ -442,6 +470,8 @@ class Row:
     end: date
     verdict: semaforo.Verdict
     role: str = ""
+    # DA-2 before DA-10, worked out once for every sort of every page.
+    code_key: tuple = ()
 
     @property
     def url(self):
@@ -455,6 +485,20 @@ class Row:
 class PlanView:
     rows: tuple
     last_update: date | None
+    # Plan-wide summaries, kept with the rows so a list page recomputes nothing.
+    ratings: tuple = ({}, {})
+    assessments: tuple = ()
+
+
+@dataclass(frozen=True)
+class AssessmentFact:
+    """The latest public independent assessment of a commitment, as plain values."""
+
+    commitment_id: int
+    completion: str
+    potential: str
+    is_starred: bool
+    assessor: str
 
 
 def party_key(kind, slug):
@@ -480,18 +524,13 @@ def plan_view(plan, day):
 
 
 def _plan_view(plan, day):
-    from commitments.models import Commitment
-
-    if not is_published_at(_plan_events(plan.pk, day), day):
+    facts = load_facts({"plan": plan}, day, plan_id=plan.pk)
+    if not is_published_at(facts.plan_events, day):
         return PlanView((), None)
-    commitments = list(
-        Commitment.objects.filter(plan=plan).values_list("pk", "slug", "is_example").order_by()
-    )
-    facts = load_facts({"plan": plan}, day)
     axes, objectives = _structure(plan)
-    units, organizations, pillars = _units(), _organizations(), _pillars()
+    (units, organizations), pillars = _parties(), _pillars()
     rows = []
-    for cid, slug, is_example in commitments:
+    for cid, (slug, is_example) in sorted(facts.identity.items()):
         if not is_published_at(facts.publications.get(cid, ()), day):
             continue
         version = version_at(facts.versions.get(cid, ()), day)
@@ -520,7 +559,17 @@ def _plan_view(plan, day):
         for f in items
     ]
     last = max(moments, default=None)
-    return PlanView(tuple(rows), timezone.localdate(last) if last else None)
+    ids = [row.pk for row in rows]
+    assessments = tuple(
+        AssessmentFact(a.commitment_id, a.completion, a.potential, a.is_starred, a.assessor)
+        for a in latest_assessments(ids, day)
+    )
+    return PlanView(
+        tuple(rows),
+        timezone.localdate(last) if last else None,
+        ratings=ratings_summary(ids, day),
+        assessments=assessments,
+    )
 
 
 def _row(plan, cid, slug, is_example, version, facts, day, **refs):
@@ -560,6 +609,15 @@ def _row(plan, cid, slug, is_example, version, facts, day, **refs):
         start=version.start,
         end=version.end,
         verdict=verdict_at(plan=plan, version=version, facts=facts, cid=cid, day=day),
+        code_key=natural_key(data["code"]),
+    )
+
+
+def natural_key(code):
+    """DA-2 before DA-10."""
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+        for part in re.split(r"(\d+)", code)
     )
 
 
@@ -679,7 +737,9 @@ class CommitmentView:
         self.commitment = commitment
         self.plan = commitment.plan
         self.day = day
-        self.facts = load_facts({"pk": commitment.pk}, day, detailed=True)
+        self.facts = load_facts(
+            {"pk": commitment.pk}, day, plan_id=commitment.plan_id, detailed=True
+        )
         self.versions = sorted(self.facts.versions.get(commitment.pk, ()), key=lambda v: v.number)
         self.version = version_at(self.versions, day)
 
@@ -692,11 +752,12 @@ class CommitmentView:
     @cached_property
     def refs(self):
         axes, objectives = _structure(self.plan)
+        units, organizations = _parties()
         return {
             "axes": axes,
             "objectives": objectives,
-            "units": _units(),
-            "organizations": _organizations(),
+            "units": units,
+            "organizations": organizations,
             "pillars": _pillars(),
         }
 
@@ -909,6 +970,15 @@ class CommitmentView:
         return [v for v in self.versions if v.published_at < end]
 
     @cached_property
+    def agreements(self):
+        """Secretariado agreements about this commitment, from sessions held by the day."""
+        from secretariat.models import Agreement
+
+        return list(
+            Agreement.objects.for_commitment(self.commitment).filter(session__date__lte=self.day)
+        )
+
+    @cached_property
     def original(self):
         return self.versions[0] if self.versions else None
 
@@ -1021,17 +1091,9 @@ def commitment_view(commitment, day):
     view = CommitmentView(commitment, day)
     if not view.is_public:
         return None
-    if not is_published_at(_plan_events(commitment.plan_id, day), day):
+    if not is_published_at(view.facts.plan_events, day):
         return None
     return view
-
-
-def _plan_events(plan_id, day):
-    return list(
-        Publication.objects.filter(plan_id=plan_id, at__lt=clock.end_of(day)).values_list(
-            "at", "is_published"
-        )
-    )
 
 
 def _decimal(value):
@@ -1062,20 +1124,29 @@ def latest_assessments(commitment_ids, day):
     return list(latest.values())
 
 
-def latest_ratings(commitment_ids, day):
-    """(dimension, level) counts of the latest public rating per commitment and dimension."""
-    latest = {}
-    for cid, dimension, level in (
+def ratings_summary(commitment_ids, day):
+    """Counts per (dimension, level) of each commitment's latest public rating by `day`, and
+    what each level means (the rubric), in one query: a UNION of ratings and rubric."""
+    ratings = (
         TransversalRating.objects.public_at(day)
         .filter(commitment_id__in=commitment_ids)
-        .order_by("published_at", "id")
-        .values_list("commitment_id", "dimension", "level")
-    ):
-        latest[cid, dimension] = level
+        .annotate(text=Value(""))
+        .values_list("commitment_id", "dimension", "level", "published_at", "text")
+    )
+    rubric = RatingRubric.objects.annotate(
+        cid=Value(None, output_field=BigIntegerField()),
+        at=Value(None, output_field=DateTimeField()),
+    ).values_list("cid", "dimension", "level", "at", "description")
+    latest, meanings = {}, {}
+    for cid, dimension, level, at, text in ratings.order_by().union(rubric.order_by(), all=True):
+        if cid is None:
+            meanings[dimension, level] = text
+        elif (cid, dimension) not in latest or latest[cid, dimension][0] < at:
+            latest[cid, dimension] = (at, level)
     counts = defaultdict(int)
-    for (_cid, dimension), level in latest.items():
+    for (_cid, dimension), (_at, level) in latest.items():
         counts[dimension, level] += 1
-    return counts
+    return counts, meanings
 
 
 def overrides_due_for_review(day=None):

@@ -239,8 +239,13 @@ class Verdict:
     # What the numbers alone give; differs from `status` only when overridden.
     computed_status: str = ""
     has_data: bool = True
-    explanation: str = ""
+    start: date | None = None
+    sentence_kind: str = ""
     parts: tuple = field(default=(), compare=False)
+
+    @property
+    def explanation(self):
+        return explain(self)
 
     @property
     def label(self):
@@ -311,6 +316,13 @@ def judge(
     return replace(verdict, parts=tuple(parts))
 
 
+# Which sentence explains a verdict (see `explain`).
+COMPLETE_SENTENCE = "completo"
+BEFORE_START = "antes_del_inicio"
+NOTHING_REPORTED = "sin_reporte"
+BY_GAP = "brecha"
+
+
 def classify(gap, thresholds):
     if gap <= thresholds.green_max_gap:
         return Status.ON_TRACK
@@ -336,53 +348,23 @@ def evaluate(
     "No iniciado" only before the start date. From the start on, a commitment without
     reported progress counts as 0 % and is rated by its gap like any other.
     """
-    when = date_format(as_of, "d/m/Y")
-    source_phrase = SOURCE_PHRASES[ProgressSource(source)]
-    common = {"as_of": as_of, "source": source, "expected": expected, "has_data": has_data}
-    values = {
-        "when": when,
-        "source": source_phrase,
-        "expected": format_percent(expected or 0),
-        "progress": format_percent(progress or 0),
+    common = {
+        "as_of": as_of,
+        "source": source,
+        "expected": expected,
+        "has_data": has_data,
+        "start": start,
     }
-
     if has_data and progress is not None and progress >= 100:
-        status, shown = Status.COMPLETE, 100.0
-        sentence = _("Avance 100 %% al %(when)s %(source)s: completo.") % values
+        status, shown, kind = Status.COMPLETE, 100.0, COMPLETE_SENTENCE
     elif as_of < start:
-        status, shown = Status.NOT_STARTED, progress
-        sentence = _("Inicia el %(start)s; al %(when)s aún no debía tener avance.") % {
-            **values,
-            "start": date_format(start, "d/m/Y"),
-        }
+        status, shown, kind = Status.NOT_STARTED, progress, BEFORE_START
     elif not has_data:
-        status, shown = classify(expected, thresholds), None
-        sentence = _("Sin avance reportado al %(when)s; se esperaba %(expected)s: %(label)s.") % {
-            **values,
-            "label": Status(status).label.lower(),
-        }
+        status, shown, kind = classify(expected, thresholds), None, NOTHING_REPORTED
     else:
-        status, shown = classify(expected - progress, thresholds), progress
-        sentence = _(
-            "Avance %(progress)s de %(expected)s esperado al %(when)s %(source)s: %(label)s."
-        ) % {**values, "label": Status(status).label.lower()}
+        status, shown, kind = classify(expected - progress, thresholds), progress, BY_GAP
     stale = stale and status != Status.COMPLETE
-    if stale:
-        # Still one sentence: the flag is a clause of it.
-        clause = _("sus datos no se han actualizado con la periodicidad comprometida.")
-        sentence = f"{sentence.rstrip('.')}; {clause}"
-
     if override is not None and override.since <= as_of:
-        label = Status(override.status).label
-        sentence = _(
-            "Estado asignado por el Secretariado desde el %(since)s: %(label)s (el cálculo da "
-            "%(computed)s). Motivo: %(reason)s"
-        ) % {
-            "since": date_format(override.since, "d/m/Y"),
-            "label": label.lower(),
-            "computed": Status(status).label.lower(),
-            "reason": override.reason,
-        }
         return Verdict(
             status=override.status,
             progress=shown,
@@ -391,7 +373,7 @@ def evaluate(
             override_reason=override.reason,
             override_since=override.since,
             computed_status=status,
-            explanation=sentence,
+            sentence_kind=kind,
             **common,
         )
     return Verdict(
@@ -399,6 +381,54 @@ def evaluate(
         progress=shown,
         stale=stale,
         computed_status=status,
-        explanation=sentence,
+        sentence_kind=kind,
         **common,
     )
+
+
+def explain(verdict):
+    """The one sentence that says why a verdict is what it is.
+
+    Written only when a page shows it: lists judge thousands of commitments and show 25.
+    """
+    when = date_format(verdict.as_of, "d/m/Y")
+    computed = Status(verdict.computed_status or verdict.status)
+    values = {
+        "when": when,
+        "source": SOURCE_PHRASES[ProgressSource(verdict.source)],
+        "expected": format_percent(verdict.expected or 0),
+        "progress": format_percent(verdict.progress or 0),
+        "label": computed.label.lower(),
+    }
+    kind = verdict.sentence_kind
+    if kind == COMPLETE_SENTENCE:
+        sentence = _("Avance 100 %% al %(when)s %(source)s: completo.") % values
+    elif kind == BEFORE_START:
+        sentence = _("Inicia el %(start)s; al %(when)s aún no debía tener avance.") % {
+            **values,
+            "start": date_format(verdict.start, "d/m/Y"),
+        }
+    elif kind == NOTHING_REPORTED:
+        sentence = _("Sin avance reportado al %(when)s; se esperaba %(expected)s: %(label)s.") % (
+            values
+        )
+    else:
+        sentence = (
+            _("Avance %(progress)s de %(expected)s esperado al %(when)s %(source)s: %(label)s.")
+            % values
+        )
+    if verdict.overridden:
+        return _(
+            "Estado asignado por el Secretariado desde el %(since)s: %(label)s (el cálculo da "
+            "%(computed)s). Motivo: %(reason)s"
+        ) % {
+            "since": date_format(verdict.override_since, "d/m/Y"),
+            "label": Status(verdict.status).label.lower(),
+            "computed": computed.label.lower(),
+            "reason": verdict.override_reason,
+        }
+    if verdict.stale:
+        # Still one sentence: the flag is a clause of it.
+        clause = _("sus datos no se han actualizado con la periodicidad comprometida.")
+        sentence = f"{sentence.rstrip('.')}; {clause}"
+    return sentence

@@ -21,6 +21,7 @@ GROUPS = [
         _("Lo que las dependencias reportan: avances de indicadores, hitos y reportes de corte."),
         [
             "commitments.measurement",
+            "commitments.milestoneprogress",
             "commitments.milestone",
             "commitments.roundreport",
             "commitments.evidence",
@@ -32,6 +33,7 @@ GROUPS = [
         _("Lo que espera una respuesta: acuerdos sin cumplir y cortes de seguimiento."),
         [
             "secretariat.agreement",
+            "commitments.statusoverride",
             "commitments.reportinground",
             "commitments.modification",
         ],
@@ -62,6 +64,8 @@ GROUPS = [
             "commitments.pillar",
             "commitments.responsibleunit",
             "commitments.organization",
+            "commitments.commitmentversion",
+            "commitments.publication",
         ],
     ),
     (
@@ -70,6 +74,7 @@ GROUPS = [
         _("Valoraciones independientes, rúbricas e informes de cierre."),
         [
             "commitments.assessment",
+            "commitments.transversalrating",
             "commitments.ratingrubric",
             "commitments.closingreport",
         ],

@@ -25,8 +25,10 @@ import hashlib
 import logging
 import os
 import time
+from collections import OrderedDict
 from functools import lru_cache, wraps
 from importlib import import_module
+from pathlib import Path
 
 import brotli
 from django.conf import settings
@@ -45,6 +47,20 @@ from portal import params
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "portal:content-version"
+
+
+def _build():
+    """Changes when the code does (a deploy), so pages cached in Redis by the old code go."""
+    root = Path(__file__).resolve().parent.parent
+    folders = ("portal", "commitments", "secretariat", "templates", "static", "locale")
+    newest = max(
+        (path.stat().st_mtime_ns for folder in folders for path in (root / folder).rglob("*.*")),
+        default=0,
+    )
+    return str(newest)
+
+
+BUILD = _build()
 # Apps whose data appears on public pages.
 CONTENT_APPS = {"commitments", "secretariat"}
 # What a public page's content depends on besides its URL (the key covers each of them).
@@ -77,16 +93,18 @@ class Breaker:
             self.retry_at = time.monotonic() + settings.PAGE_CACHE_RETRY_SECONDS
             if not self.down:
                 self.down = True
-                logger.warning(
-                    "Cache unavailable (%s: %s); serving pages uncached, retrying every %s s",
-                    type(error).__name__,
-                    error,
-                    settings.PAGE_CACHE_RETRY_SECONDS,
-                )
+                if _first_to_notice():
+                    logger.warning(
+                        "Cache unavailable (%s: %s); serving pages uncached, retrying every %s s",
+                        type(error).__name__,
+                        error,
+                        settings.PAGE_CACHE_RETRY_SECONDS,
+                    )
             raise CacheDown from error
         if self.down:
             self.down = False
-            logger.warning("Cache available again")
+            if _outage_over():
+                logger.warning("Cache available again")
             # A change saved during the outage could not bump a version kept in the cache.
             if _version_in_cache():
                 self.call(cache.set, VERSION_KEY, time.time_ns(), timeout=None)
@@ -94,6 +112,38 @@ class Breaker:
 
 
 breaker = Breaker()
+
+# Server processes share one note of an outage, so it is logged once, not once per process.
+OUTAGE_NOTE_MAX_AGE = 15 * 60  # Older notes are leftovers of a server stopped mid-outage.
+
+
+def _outage_note():
+    return settings.VAR_DIR / "cache-outage"
+
+
+def _first_to_notice():
+    note = _outage_note()
+    with contextlib.suppress(FileNotFoundError):
+        if time.time() - note.stat().st_mtime > OUTAGE_NOTE_MAX_AGE:
+            note.unlink(missing_ok=True)
+    try:
+        note.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(note, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:
+        return False
+    except OSError:
+        return True  # No shared folder: better a line per process than none.
+    return True
+
+
+def _outage_over():
+    try:
+        _outage_note().unlink()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 # --- Content version ------------------------------------------------------------
@@ -240,6 +290,8 @@ def is_anonymous(request):
 
 def canonicalize(request, view_name, version):
     """Give the view only the valid parameters (see portal/params.py)."""
+    if not request.META.get("QUERY_STRING"):
+        return
     query = params.canonical_query(view_name, request.GET, lambda: known_values(version))
     request.GET = query
     request.META["QUERY_STRING"] = query.urlencode()
@@ -250,17 +302,18 @@ def page_key(request, view_name, version):
         view_name,
         request.path,
         request.META["QUERY_STRING"],
-        "fragment" if request.headers.get("HX-Request") == "true" else "",
-        "restore" if request.headers.get("HX-History-Restore-Request") == "true" else "",
+        "fragment" if request.META.get("HTTP_HX_REQUEST") == "true" else "",
+        "restore" if request.META.get("HTTP_HX_HISTORY_RESTORE_REQUEST") == "true" else "",
         timezone.localdate().isoformat(),
         get_language() or "",
+        BUILD,
     ]
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return f"portal:page:{version}:{digest}"
 
 
 def _is_variant(request):
-    return bool(request.META["QUERY_STRING"]) or "HX-Request" in request.headers
+    return bool(request.META["QUERY_STRING"]) or "HTTP_HX_REQUEST" in request.META
 
 
 def storable(request, response):
@@ -278,7 +331,7 @@ def storable(request, response):
 
 def accepted_encoding(request):
     offered = {}
-    for item in request.headers.get("Accept-Encoding", "").split(","):
+    for item in request.META.get("HTTP_ACCEPT_ENCODING", "").split(","):
         name, _sep, quality = item.strip().partition(";")
         offered[name.strip().lower()] = quality.replace(" ", "") not in {"q=0", "q=0.0"}
     return next((encoding for encoding in ENCODINGS if offered.get(encoding)), None)
@@ -291,8 +344,8 @@ def _finish(request, response, etag):
 
 
 def _not_modified(request, etag):
-    tags = request.headers.get("If-None-Match", "")
-    return etag in {tag.strip() for tag in tags.split(",")}
+    tags = request.META.get("HTTP_IF_NONE_MATCH")
+    return bool(tags) and etag in {tag.strip() for tag in tags.split(",")}
 
 
 def _send(request, response, bodies, etag):
@@ -311,14 +364,54 @@ def _send(request, response, bodies, etag):
     return response
 
 
+class RecentPages:
+    """This process's copies of the pages it served last, so a hit needs no cache read.
+
+    Safe with a shared cache too: a key names one content version, so a copy never goes stale.
+    """
+
+    size = 200
+
+    def __init__(self):
+        self.entries = OrderedDict()
+
+    def get(self, key):
+        entry = self.entries.get(key)
+        if entry is not None:
+            self.entries.move_to_end(key)
+        return entry
+
+    def put(self, key, entry):
+        self.entries[key] = entry
+        self.entries.move_to_end(key)
+        while len(self.entries) > self.size:
+            self.entries.popitem(last=False)
+
+    def clear(self):
+        self.entries.clear()
+
+
+recent_pages = RecentPages()
+
+
+def forget_local_state():
+    """What this process keeps besides the cache: for tests, which reset the database."""
+    breaker.reset()
+    recent_pages.clear()
+    _known.clear()
+
+
 def serve_cached(request, key):
     """The stored page for `key`, ready to send, or None."""
-    try:
-        entry = breaker.call(cache.get, key)
-    except CacheDown:
-        return None
+    entry = recent_pages.get(key)
     if entry is None:
-        return None
+        try:
+            entry = breaker.call(cache.get, key)
+        except CacheDown:
+            return None
+        if entry is None:
+            return None
+        recent_pages.put(key, entry)
     status, headers, bodies, etag = entry
     response = HttpResponse(status=status)
     for name, value in headers:
@@ -341,8 +434,10 @@ def finish_fresh(request, response, key, view_name):
             for name, value in response.headers.items()
             if name.lower() not in UNSTORED_HEADERS
         ]
+        entry = (response.status_code, headers, bodies, etag)
         with contextlib.suppress(CacheDown):
-            breaker.call(cache.set, key, (response.status_code, headers, bodies, etag))
+            breaker.call(cache.set, key, entry)
+            recent_pages.put(key, entry)
     return _send(request, response, bodies, etag)
 
 

@@ -16,9 +16,9 @@ import unicodedata
 from datetime import date
 
 from django.http import QueryDict
-from django.utils import timezone
 
 from commitments import listing
+from portal import clock
 
 PLAN = "plan"
 DAY = "fecha"
@@ -38,13 +38,23 @@ PARAMETERS = {
         "estado",
         "pilar",
         "corresponsable",
+        "valoracion",
         "orden",
     ),
-    "axis": TIME_TRAVEL,
-    "unit": (PLAN, *TIME_TRAVEL),
-    "organization": (PLAN, *TIME_TRAVEL),
+    "home": TIME_TRAVEL,
+    "semaforo_rules": (PLAN,),
+    "axis": (*TIME_TRAVEL, PAGE),
+    "unit": (PLAN, *TIME_TRAVEL, PAGE),
+    "organization": (PLAN, *TIME_TRAVEL, PAGE),
     "commitment": TIME_TRAVEL,
+<<<<<<< HEAD
     "changes": (PAGE,),
+=======
+    "commitment_original": TIME_TRAVEL,
+    "secretariat:agreements": ("estado", "sesion", "responsable", "vencidos", PAGE),
+    # PDF reports (portal/reports/): the ficha shows the commitment on a day like its page.
+    "reports:commitment": TIME_TRAVEL,
+>>>>>>> main
 }
 
 # A mistyped date (2026-13-01, 31/12/2025) stays so the page can say what was wrong with it;
@@ -57,6 +67,7 @@ SEARCH_MAX_LENGTH = listing.BoardFilterForm.base_fields["q"].max_length
 
 STATUS_ORDER = [value for value, _label in listing.STATUS_CHOICES]
 SORT_VALUES = {value for value, _label in listing.SORT_CHOICES if value}
+ASSESSMENT_VALUES = {value for value, _label in listing.ASSESSMENT_CHOICES if value}
 
 
 def _day(value, choices):
@@ -68,7 +79,7 @@ def _day(value, choices):
     if day is None:
         return value if DATE_TYPO.fullmatch(value) else None
     # From today on a page shows today, which is the page without a date.
-    return day.isoformat() if day < timezone.localdate() else None
+    return day.isoformat() if day < clock.today() else None
 
 
 def _round(value, choices):
@@ -106,6 +117,10 @@ def _sort(value, choices):
     return value if value in SORT_VALUES else None
 
 
+def _assessment(value, choices):
+    return value if value in ASSESSMENT_VALUES else None
+
+
 PARSERS = {
     PLAN: _known("plans"),
     DAY: _day,
@@ -117,8 +132,27 @@ PARSERS = {
     "pilar": _known("pillars"),
     "corresponsable": _known("parties"),
     "orden": _sort,
+    "valoracion": _assessment,
 }
-MULTIPLE = {"estado"}
+
+
+def _agreement_statuses():
+    from secretariat.models import Agreement
+
+    return Agreement.Status.values
+
+
+# Pages that read a parameter their own way (the same name means another thing there).
+VIEW_PARSERS = {
+    "secretariat:agreements": {
+        "estado": lambda value, choices: value if value in _agreement_statuses() else None,
+        "sesion": _known("sessions"),
+        "responsable": _search,
+        "vencidos": lambda value, choices: "on" if value in ("on", "1", "true") else None,
+    },
+}
+# Parameters that may repeat, per page.
+MULTIPLE = {"board": {"estado"}}
 
 
 def known_values():
@@ -128,6 +162,8 @@ def known_values():
     def slugs(queryset):
         return frozenset(queryset.values_list("slug", flat=True))
 
+    from secretariat.models import Session
+
     units = slugs(ResponsibleUnit.objects.all())
     organizations = slugs(Organization.objects.all())
     return {
@@ -135,6 +171,7 @@ def known_values():
         "axes": slugs(Axis.objects.filter(plan__is_published=True)),
         "units": units,
         "pillars": slugs(Pillar.objects.all()),
+        "sessions": slugs(Session.objects.all()),
         "parties": frozenset(
             [f"{listing.UNIT_PARTY}:{slug}" for slug in units]
             + [f"{listing.ORGANIZATION_PARTY}:{slug}" for slug in organizations]
@@ -154,13 +191,15 @@ def canonical_query(view_name, query, choices):
     result = QueryDict(mutable=True)
     # In the visitor's order, which the links they follow keep (each order is its own page).
     accepted = PARAMETERS.get(view_name, ())
+    parsers = {**PARSERS, **VIEW_PARSERS.get(view_name, {})}
+    multiple = MULTIPLE.get(view_name, set())
     for name in (name for name in query if name in accepted):
-        if name in MULTIPLE:
+        if name in multiple:
             chosen = set(query.getlist(name))
             values = [status for status in STATUS_ORDER if status in chosen]
         else:
             raw = query.get(name)
-            value = PARSERS[name](raw, choices) if raw is not None else None
+            value = parsers[name](raw, choices) if raw is not None else None
             values = [value] if value else []
         if values:
             result.setlist(name, values)

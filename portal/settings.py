@@ -41,6 +41,15 @@ def env_int(name, default):
         raise ImproperlyConfigured(f"{name} debe ser un número entero, no {value!r}.") from None
 
 
+def env_str(name, default=""):
+    """A text setting; unset or empty means the default (so a blank line in .env is harmless)."""
+    return os.environ.get(name, "").strip() or default
+
+
+def env_path(name, default):
+    return Path(env_str(name, str(default)))
+
+
 def env_list(name, default):
     value = os.environ.get(name)
     if not value:
@@ -49,9 +58,9 @@ def env_list(name, default):
 
 
 def read_secret_key():
-    if key := os.environ.get("SECRET_KEY", ""):
+    if key := env_str("SECRET_KEY"):
         return key
-    if path := os.environ.get("SECRET_KEY_FILE", ""):
+    if path := env_str("SECRET_KEY_FILE"):
         try:
             return Path(path).read_text().strip()
         except OSError as error:
@@ -91,19 +100,21 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "axes",
+    "django_tasks_db",
     "portal",
     "commitments",
     "secretariat",
 ]
 
 # Static files leave at WhiteNoise; public pages cached for anonymous visitors leave at
-# PageCacheMiddleware, before the session, CSRF and auth layers they do not need.
+# PageCacheMiddleware, before the layers they do not need; a cached page keeps the headers
+# the layers after it added (CSP, Permissions-Policy, X-Frame-Options, Vary: Cookie).
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.middleware.PageCacheMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",
-    "portal.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -138,8 +149,8 @@ TEMPLATES = [
 WSGI_APPLICATION = "portal.wsgi.application"
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         # Persistent connections, checked before reuse: a restarted PostgreSQL costs no error.
         conn_max_age=env_int("CONN_MAX_AGE", 60),
         conn_health_checks=True,
@@ -166,25 +177,25 @@ USE_I18N = True
 USE_TZ = True
 
 # Runtime files that are not code: the local secret key, the page cache's content version.
-VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
+VAR_DIR = env_path("VAR_DIR", BASE_DIR / "var")
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = env_path("STATIC_ROOT", BASE_DIR / "staticfiles")
 MEDIA_URL = "media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = env_path("MEDIA_ROOT", BASE_DIR / "media")
 
-# Production serves compressed files with hashed names from collectstatic's manifest. Without
-# a manifest (collectstatic not run yet) pages would all fail with "Missing staticfiles
-# manifest entry"; instead WhiteNoise serves the source folders as they are.
+# Production serves compressed files with hashed names from collectstatic's manifest. Until
+# collectstatic has run, pages link the plain names and WhiteNoise serves the source folders,
+# instead of every page failing with "Missing staticfiles manifest entry".
 STATIC_MANIFEST_MISSING = not DEBUG and not (STATIC_ROOT / "staticfiles.json").exists()
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or STATIC_MANIFEST_MISSING
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if DEBUG
+            else "portal.storage.StaticFilesStorage"
         )
     },
 }
@@ -197,7 +208,7 @@ MAX_UNZIPPED_MB = env_int("MAX_UNZIPPED_MB", 50)
 MAX_ZIP_MEMBERS = env_int("MAX_ZIP_MEMBERS", 2000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
-REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -221,9 +232,7 @@ else:
 PAGE_CACHE_MAX_VARIANTS = env_int("PAGE_CACHE_MAX_VARIANTS", 500)
 PAGE_CACHE_RETRY_SECONDS = env_int("PAGE_CACHE_RETRY_SECONDS", 30)
 # Without Redis, server processes share the content version through this file.
-PAGE_CACHE_VERSION_FILE = Path(
-    os.environ.get("PAGE_CACHE_VERSION_FILE", VAR_DIR / "content-version")
-)
+PAGE_CACHE_VERSION_FILE = env_path("PAGE_CACHE_VERSION_FILE", VAR_DIR / "content-version")
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
@@ -271,7 +280,7 @@ def proxy_ssl_header(value):
 
 
 # Behind a TLS proxy: the header the proxy sets (and strips from clients) on HTTPS requests.
-SECURE_PROXY_SSL_HEADER = proxy_ssl_header(os.environ.get("SECURE_PROXY_SSL_HEADER", ""))
+SECURE_PROXY_SSL_HEADER = proxy_ssl_header(env_str("SECURE_PROXY_SSL_HEADER", ""))
 
 LOGIN_URL = "admin:login"
 
@@ -301,56 +310,70 @@ SESSION_SAVE_EVERY_REQUEST = True
 # History rows are shown only to who may view that model's history (the roles' groups).
 SIMPLE_HISTORY_ENFORCE_HISTORY_MODEL_PERMISSIONS = True
 
-SITE_NAME = os.environ.get("SITE_NAME", "Gobierno Abierto León")
-MUNICIPALITY = os.environ.get("MUNICIPALITY", "León, Guanajuato")
+SITE_NAME = env_str("SITE_NAME", "Gobierno Abierto León")
+MUNICIPALITY = env_str("MUNICIPALITY", "León, Guanajuato")
 # What a page says about itself (meta description, Open Graph) when it says nothing else.
 SITE_DESCRIPTION = _(
     "Seguimiento público del Plan de Acción Municipal de Gobierno Abierto: compromisos con "
     "semáforo, avance y evidencias, y el trabajo del Secretariado Técnico."
 )
-SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+SITE_URL = env_str("SITE_URL", "").rstrip("/")
+
+# PDF reports (portal/reports/): kept on disk, one file per report, day and content version.
+REPORTS_ROOT = env_path("REPORTS_ROOT", VAR_DIR / "reports")
+# Where the links inside a PDF point (evidence, the portal); the site's own address.
+REPORTS_BASE_URL = env_str("REPORTS_BASE_URL", SITE_URL or "http://127.0.0.1:8000").rstrip("/")
+# Large reports are built off the request path by a worker (`manage.py db_worker`, started
+# by `make run`); TASKS_BACKEND=django.tasks.backends.immediate.ImmediateBackend builds them
+# in the request instead.
+TASKS = {
+    "default": {
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default", "reports"],
+    }
+}
 
 # Who answers for personal data (aviso de privacidad) and receives ARCO requests.
 TRANSPARENCY_UNIT = {
-    "name": os.environ.get(
+    "name": env_str(
         "TRANSPARENCY_UNIT_NAME", "Unidad de Transparencia del Municipio de León, Guanajuato"
     ),
-    "address": os.environ.get(
+    "address": env_str(
         "TRANSPARENCY_UNIT_ADDRESS",
         "Palacio Municipal, Plaza Principal s/n, Zona Centro, C. P. 37000, León, Guanajuato",
     ),
-    "email": os.environ.get("TRANSPARENCY_UNIT_EMAIL", "transparencia@leon.gob.mx"),
-    "phone": os.environ.get("TRANSPARENCY_UNIT_PHONE", "477 788 0000"),
-    "hours": os.environ.get("TRANSPARENCY_UNIT_HOURS", "lunes a viernes de 8:00 a 15:30 h"),
+    "email": env_str("TRANSPARENCY_UNIT_EMAIL", "transparencia@leon.gob.mx"),
+    "phone": env_str("TRANSPARENCY_UNIT_PHONE", "477 788 0000"),
+    "hours": env_str("TRANSPARENCY_UNIT_HOURS", "lunes a viernes de 8:00 a 15:30 h"),
 }
 # Where to report a security problem (/.well-known/security.txt).
-SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "mailto:seguridad@leon.gob.mx")
+SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:seguridad@leon.gob.mx")
 
 # Mail (Django 6.1 MAILERS): SMTP in production, the console while developing.
 MAILERS = {
     "default": (
         {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
-        if DEBUG and not os.environ.get("EMAIL_HOST")
+        if DEBUG and not env_str("EMAIL_HOST")
         else {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "OPTIONS": {
-                "host": os.environ.get("EMAIL_HOST", "localhost"),
+                "host": env_str("EMAIL_HOST", "localhost"),
                 "port": env_int("EMAIL_PORT", 25),
-                "username": os.environ.get("EMAIL_HOST_USER", ""),
-                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+                "username": env_str("EMAIL_HOST_USER", ""),
+                "password": env_str("EMAIL_HOST_PASSWORD", ""),
                 "use_tls": env_bool("EMAIL_USE_TLS", False),
                 "timeout": 10,
             },
         }
     )
 }
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "gobierno.abierto@leon.gob.mx")
-SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "gobierno.abierto@leon.gob.mx")
+SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 ADMINS = env_list("ADMINS", [])
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }

@@ -18,6 +18,7 @@ urlpatterns = [
     ),
     # Browsers and crawlers ask for /favicon.ico whatever the page's <link rel="icon"> says.
     path("favicon.ico", RedirectView.as_view(url=static_url("img/favicon.svg"), permanent=True)),
+    path("", include("portal.reports.urls")),
     path("", include("commitments.urls")),
     path("", include("secretariat.urls")),
     path("aviso-de-privacidad/", views.privacy_notice, name="privacy"),

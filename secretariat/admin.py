@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from portal.reports import admin as reports_admin
 from secretariat.forms import SessionAdminForm
 from secretariat.models import (
     AgendaItem,
@@ -145,6 +146,7 @@ class AgreementInline(admin.StackedInline):
 
 @admin.register(Session)
 class SessionAdmin(SimpleHistoryAdmin):
+    actions = [reports_admin.download_session]
     form = SessionAdminForm
     list_display = ["__str__", "kind", "date", "place", "is_held", "agreement_total", "is_example"]
     list_filter = ["kind", "is_held", "is_example"]

@@ -4,7 +4,7 @@ from django.utils import timezone as django_timezone
 
 from commitments.demo import DEMO_TODAY
 from portal import clock
-from portal.cache import breaker
+from portal.cache import forget_local_state
 
 # The day the demo data tells its story; most assertions read as of it.
 TODAY = DEMO_TODAY
@@ -45,10 +45,10 @@ def staff(client, superuser):
 def _empty_cache():
     """Cached pages from one test must never leak into the next, nor a cache outage."""
     cache.clear()
-    breaker.reset()
+    forget_local_state()
     yield
     cache.clear()
-    breaker.reset()
+    forget_local_state()
 
 
 @pytest.fixture

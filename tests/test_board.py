@@ -2,14 +2,19 @@
 
 import gzip
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 
-from commitments import synthetic
+from commitments import services
 from commitments.models import ActionPlan, Commitment
+from portal import clock
+from tests.commitments import builders
 from tests.conftest import TODAY
+from tests.plans import sized_plan
 
 URL = "/tablero/"
 ROW_CODE = re.compile(
@@ -36,8 +41,10 @@ def test_totals_per_status_are_links_that_filter(client, demo):
         ("completo", "Completo", 2),
         ("en_tiempo", "En tiempo", 4),
         ("con_retraso", "Con retraso", 5),
-        ("atrasado", "Atrasado", 3),
-        ("no_iniciado", "No iniciado", 2),
+        # PP-04 started on 01/10/2025 and has reported nothing: rated by its gap.
+        ("atrasado", "Atrasado", 4),
+        # Only DA-04 (from 15/01/2027) has not started.
+        ("no_iniciado", "No iniciado", 1),
         ("sin_actualizar", "Sin actualizar", 2),
     ]:
         link = re.search(rf'<a href="/tablero/\?estado={status}">(.*?)</a>', page, re.S)
@@ -71,15 +78,16 @@ def test_rows_show_code_title_axis_unit_status_explanation_progress_and_example_
 
 def test_filter_by_status_shows_count_active_filter_and_clear_link(client, demo):
     page = html(client, f"{URL}?estado=atrasado")
-    assert codes(page) == ["DA-02", "MB-02", "PP-02"]
-    assert "<strong>3</strong> de 16 compromisos" in page
+    assert codes(page) == ["DA-02", "MB-02", "PP-02", "PP-04"]
+    assert "<strong>4</strong> de 16 compromisos" in page
     assert (
         'href="/tablero/"><span class="visually-hidden">Quitar filtro </span>Estado: Atrasado'
         in (page)
     )
     assert '<a href="/tablero/">Quitar filtros</a>' in page
     assert 'id="estado-atrasado" name="estado" value="atrasado" checked' in page
-    assert '<details class="filters" open>' in page
+    # Once filtered, the filters fold away so the results come first on a phone.
+    assert '<details class="filters">' in page
     assert '<span id="filtros-activos">(1 activo)</span>' in page
 
 
@@ -88,9 +96,17 @@ def test_several_statuses_add_up_and_stale_is_a_filter_of_its_own(client, demo):
         "DA-03",
         "DA-04",
         "MB-04",
-        "PP-04",
     ]
     assert codes(html(client, f"{URL}?estado=sin_actualizar")) == ["CJ-04", "PP-04"]
+
+
+def test_pp04_with_nothing_reported_is_rated_by_its_gap(client, demo):
+    row = html(client)
+    row = row[row.index('<span class="code">PP-04</span>') :]
+    row = row[: row.index("</li>")]
+    assert "Atrasado</span>" in row and "Sin actualizar" in row
+    assert "Sin avance reportado al 25/11/2026; se esperaba 77 %: atrasado;" in row
+    assert "No iniciado" not in row
 
 
 def test_removing_one_of_several_filters_keeps_the_others(client, demo):
@@ -126,7 +142,11 @@ def test_filters(client, demo, query, expected):
 def test_search_reads_the_description_too(client, demo):
     commitment = Commitment.objects.get(code="MB-03")
     commitment.description = "Incluye un tablero geográfico de baches."
-    commitment.save()
+    with clock.moment(TODAY):
+        services.save(instance=commitment)
+        # The working copy is not public: the search reads the published version.
+        assert codes(html(client, f"{URL}?q=geografico")) == []
+        services.publish_version(commitment=commitment, reason="Se precisa la descripción.")
     assert codes(html(client, f"{URL}?q=geografico")) == ["MB-03"]
 
 
@@ -148,7 +168,7 @@ def test_invalid_filter_values_are_ignored(client, demo):
     [
         ("", ["CJ-01", "CJ-02", "CJ-03"]),
         # Most urgent first: the widest gap among "atrasado", then stale ones.
-        ("estado", ["PP-02", "DA-02", "MB-02", "CJ-04"]),
+        ("estado", ["PP-04", "PP-02", "DA-02", "MB-02", "CJ-04"]),
         ("avance", ["DA-03", "MB-04", "PP-01"]),
         ("titulo", ["DA-02", "PP-03", "CJ-01"]),
     ],
@@ -166,7 +186,8 @@ def test_filters_form_is_a_plain_get_form_wired_for_htmx(client, demo):
     for label in ["Buscar", "Estado", "Eje", "Dependencia responsable", "Pilar", "Ordenar por"]:
         assert label in page
     assert "Aplicar filtros" in page
-    assert '<details class="filters">' in page
+    # Unfiltered, the filters are open: there is nothing to fold away for.
+    assert '<details class="filters" open>' in page
     assert 'aria-live="polite"' in page
 
 
@@ -174,10 +195,10 @@ def test_htmx_gets_only_the_results_with_counts_out_of_band(client, demo):
     response = client.get(f"{URL}?q=&estado=atrasado&eje=", headers={"HX-Request": "true"})
     page = response.content.decode()
     assert "<html" not in page and "<h1>" not in page
-    assert codes(page) == ["DA-02", "MB-02", "PP-02"]
-    assert 'id="cuenta-atrasado" hx-swap-oob="true">(3)</span>' in page
+    assert codes(page) == ["DA-02", "MB-02", "PP-02", "PP-04"]
+    assert 'id="cuenta-atrasado" hx-swap-oob="true">(4)</span>' in page
     assert '<span id="filtros-activos" hx-swap-oob="true">(1 activo)</span>' in page
-    assert "3 de 16 compromisos" in page
+    assert "4 de 16 compromisos" in page
     # The address bar gets the shareable URL, without the empty fields.
     assert response["HX-Push-Url"] == "/tablero/?estado=atrasado"
     assert "HX-Request" in response["Vary"]
@@ -188,18 +209,18 @@ def test_the_full_page_has_no_out_of_band_parts(client, demo):
 
 
 def test_pagination_keeps_filters_and_marks_the_current_page(client, db):
-    plan, _ = synthetic.build_plan(actions=60, as_of=TODAY)
-    page = html(client, f"{URL}?q=accion")
+    plan = sized_plan(27)
+    page = html(client, f"{URL}?q=prueba")
     assert len(codes(page)) == 25
-    assert "<strong>60</strong> de 60 compromisos" in page
+    assert "<strong>27</strong> de 27 compromisos" in page
     assert '<nav class="pagination" aria-label="Páginas de resultados"' in page
-    assert 'href="?q=accion&amp;pagina=1" aria-current="page"' in page
-    assert 'href="?q=accion&amp;pagina=2" rel="next"' in page
-    last = html(client, f"{URL}?q=accion&pagina=3")
+    assert 'href="?q=prueba&amp;pagina=1" aria-current="page"' in page
+    assert 'href="?q=prueba&amp;pagina=2" rel="next"' in page
+    last = html(client, f"{URL}?q=prueba&pagina=2")
     assert (
-        codes(last) == list(plan.commitments.order_by("code").values_list("code", flat=True))[50:]
+        codes(last) == list(plan.commitments.order_by("code").values_list("code", flat=True))[25:]
     )
-    assert 'href="?q=accion&amp;pagina=2" rel="prev"' in last
+    assert 'href="?q=prueba&amp;pagina=1" rel="prev"' in last
     assert 'rel="next"' not in last
 
 
@@ -221,11 +242,13 @@ def test_time_travel_to_the_close_of_a_round(client, demo):
     )
     assert '<a href="/tablero/?estado=atrasado">Ver los datos de hoy</a>' in page
     assert '<option value="1" selected>Primer corte semestral (20/03/2026)</option>' in page
+    # PP-02's first value is about 30/04/2026: at the close it had reported nothing.
+    assert "Sin avance reportado al 20/03/2026; se esperaba 37 %: atrasado" in page
 
 
 def test_a_bad_date_says_so_and_shows_today(client, demo):
     page = html(client, f"{URL}?fecha=31/12/2025")
-    assert "La fecha «31/12/2025» no es válida; use el formato AAAA-MM-DD." in page
+    assert "La fecha «31/12/2025» no es válida; usa el formato AAAA-MM-DD." in page
     assert "Se muestran los datos de hoy." in page
     assert "Cómo va el plan al 25/11/2026" in page
     assert "Estás viendo el plan" not in page
@@ -247,9 +270,7 @@ def test_exercise_selector_only_with_several_published_plans(client, demo):
     older = html(client, f"{URL}?plan={earlier}")
     assert codes(older) == ["TP-01", "TP-02", "TP-03"]
     assert f'<input type="hidden" name="plan" value="{earlier}">' in older
-    plan = ActionPlan.objects.get(slug=earlier)
-    plan.is_published = False
-    plan.save()
+    services.unpublish_plan(plan=ActionPlan.objects.get(slug=earlier), reason="Se revisa.")
     assert 'name="plan"' not in html(client)
 
 
@@ -279,33 +300,54 @@ def test_independent_assessment_is_apart_and_labelled(client, demo):
     assert "Aún no hay valoraciones independientes publicadas" in earlier
 
 
+def test_assessment_figures_link_to_the_assessed_and_starred_commitments(client, demo):
+    section = html(client)
+    section = section[section.index('id="valoracion"') :]
+    assert '<a href="/tablero/?valoracion=valorados">' in section
+    assert '<a href="/tablero/?valoracion=destacados">' in section
+    assessed = html(client, f"{URL}?valoracion=valorados")
+    assert codes(assessed) == ["CJ-02", "DA-01", "DA-03", "MB-02", "PP-01"]
+    assert "<strong>5</strong> de 16 compromisos" in assessed
+    assert "Valoración independiente: Con valoración independiente" in assessed
+    assert '<option value="valorados" selected>' in assessed
+    starred = html(client, f"{URL}?valoracion=destacados&eje=datos-abiertos")
+    assert codes(starred) == ["DA-01", "DA-03"]
+    assert "Valoración independiente: Destacados por la valoración independiente" in starred
+    # Before any assessment was published, no commitment is assessed.
+    assert codes(html(client, f"{URL}?valoracion=valorados&fecha=2026-06-30")) == []
+
+
 def test_only_published_commitments_of_a_published_plan(client, demo):
-    Commitment.objects.filter(code="DA-01").update(is_published=False)
+    services.unpublish_commitment(
+        commitment=Commitment.objects.get(code="DA-01"), reason="Se revisa su redacción."
+    )
     assert "DA-01" not in codes(html(client))
     for plan in ActionPlan.objects.all():
-        plan.is_published = False
-        plan.save()
+        services.unpublish_plan(plan=plan, reason="Se revisa el plan.")
     page = html(client)
     assert "Aún no hay un plan de acción publicado" in page
     assert codes(page) == []
 
 
 def test_query_count_does_not_grow_with_the_plan(client, db, django_assert_max_num_queries):
-    urls = [URL, f"{URL}?estado=atrasado&q=accion&orden=estado", f"{URL}?corte=1"]
+    urls = [URL, f"{URL}?estado=atrasado&q=prueba&orden=estado", f"{URL}?corte=1"]
 
     def query_counts(size):
         counts = []
         for url in urls:
+            cache.clear()
             with django_assert_max_num_queries(12) as captured:
                 page = html(client, url)
             counts.append(len(captured))
         assert f"de {size} compromisos" in page
         return counts
 
-    synthetic.build_plan(actions=40, as_of=TODAY)
-    small = query_counts(40)
-    synthetic.build_plan(actions=400, as_of=TODAY, replace=True)
-    assert query_counts(400) == small
+    plan = sized_plan(2)
+    builders.add_round(plan, 1, date(2026, 6, 30))
+    small = query_counts(2)
+    sized_plan(4, plan=plan)
+    cache.clear()
+    assert query_counts(6) == small
 
 
 def test_board_weighs_under_100_kb_compressed(client, demo):

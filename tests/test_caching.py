@@ -9,8 +9,11 @@ from django.middleware.csrf import get_token
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from commitments.models import Axis, Commitment, Pillar
+from commitments import services
+from commitments.models import Axis, Commitment
 from portal.cache import public_page
+from tests.commitments import builders
+from tests.conftest import TODAY
 
 PUBLIC_URLS = [
     "/",
@@ -48,11 +51,14 @@ def test_staff_pages_are_neither_served_from_nor_stored_in_the_cache(admin_clien
     assert "Editar en la administración" not in response.content.decode()
 
 
-def test_a_saved_change_shows_on_the_next_anonymous_visit(client, demo):
+def test_a_saved_change_shows_on_the_next_anonymous_visit(
+    client, demo, django_capture_on_commit_callbacks
+):
     assert "Catálogo de datos renovado" not in client.get("/tablero/").content.decode()
-    commitment = Commitment.objects.get(code="DA-01")
-    commitment.title = "Catálogo de datos renovado"
-    commitment.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        builders.approve(
+            Commitment.objects.get(code="DA-01"), TODAY, title="Catálogo de datos renovado"
+        )
     assert "Catálogo de datos renovado" in client.get("/tablero/").content.decode()
 
 
@@ -75,13 +81,25 @@ def test_a_change_made_in_the_admin_shows_on_the_next_anonymous_visit(admin_clie
     assert "Datos abiertos para todos." in client.get(axis.get_absolute_url()).content.decode()
 
 
-def test_deleting_and_many_to_many_changes_refresh_too(client, demo):
+def test_unpublishing_and_many_to_many_changes_refresh_too(
+    client, demo, django_capture_on_commit_callbacks
+):
     url = "/tablero/?pilar=transparencia"
     before = client.get(url).content.decode()
     assert "DA-01" in before
-    Commitment.objects.get(code="DA-01").pillars.remove(Pillar.objects.get(slug="transparencia"))
+    commitment = Commitment.objects.get(code="DA-01")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.set_parties(
+            commitment=commitment,
+            pillars=commitment.pillars.exclude(slug="transparencia"),
+        )
+        builders.approve(commitment, TODAY)
     assert '<span class="code">DA-01</span>' not in client.get(url).content.decode()
-    Commitment.objects.get(code="DA-04").delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        # A published commitment is never deleted, only withdrawn from view.
+        services.unpublish_commitment(
+            commitment=Commitment.objects.get(code="DA-04"), reason="Se revisa su redacción."
+        )
     assert '<span class="code">DA-04</span>' not in client.get("/tablero/").content.decode()
 
 

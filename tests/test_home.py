@@ -4,11 +4,11 @@ import re
 from datetime import date
 
 import pytest
+from django.core.cache import cache
 
-from commitments import synthetic
 from commitments.models import ActionPlan, Pillar
 from secretariat.models import RouteMilestone
-from tests.conftest import TODAY
+from tests.plans import sized_plan
 
 pytestmark = pytest.mark.usefixtures("frozen_today")
 
@@ -56,7 +56,7 @@ def test_the_current_exercise_at_a_glance(client, demo):
     assert "16 compromisos publicados" in page
     assert re.search(
         r'<a href="/tablero/\?estado=atrasado">.*?Atrasado</span> '
-        r'<span class="figure-number">3</span></a>',
+        r'<span class="figure-number">4</span></a>',
         page,
         re.S,
     )
@@ -105,12 +105,13 @@ def test_without_a_published_plan(client, db):
 
 
 def test_query_count_does_not_grow_with_the_plan(client, db, django_assert_max_num_queries):
-    synthetic.build_plan(actions=40, as_of=TODAY)
-    with django_assert_max_num_queries(10) as small:
-        assert "40 compromisos publicados" in html(client)
-    synthetic.build_plan(actions=400, as_of=TODAY, replace=True)
-    with django_assert_max_num_queries(10) as big:
-        assert "400 compromisos publicados" in html(client)
+    plan = sized_plan(2)
+    with django_assert_max_num_queries(17) as small:
+        assert "2 compromisos publicados" in html(client)
+    sized_plan(4, plan=plan)
+    cache.clear()
+    with django_assert_max_num_queries(17) as big:
+        assert "6 compromisos publicados" in html(client)
     assert len(small) == len(big)
 
 

@@ -36,6 +36,7 @@ from commitments.models import (
 )
 from commitments.semaforo import STALE, STALE_LABEL, Status
 from portal import clock
+from portal.reports import admin as reports_admin
 from secretariat.models import Session
 
 
@@ -208,7 +209,7 @@ class CommitmentAdmin(StructureAdmin):
     prepopulated_fields = {"slug": ["code", "title"]}
     readonly_fields = ["computed_status", "versions_shown", "public_link", "round_reports"]
     list_per_page = 50
-    actions = ["publish_commitments", "unpublish_commitments"]
+    actions = ["publish_commitments", "unpublish_commitments", reports_admin.download_commitment]
     inlines = [IndicatorInline, MilestoneInline, CoResponsibilityInline]
 
     def get_fieldsets(self, request, obj=None):

@@ -20,6 +20,7 @@ from commitments.models import (
     RatingRubric,
     ResponsibleUnit,
 )
+from portal.reports import admin as reports_admin
 
 
 @admin.register(Exercise)
@@ -37,7 +38,7 @@ class ActionPlanAdmin(StructureAdmin):
     autocomplete_fields = ["exercise", "approved_at_session"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["is_published"]
-    actions = ["publish_plans", "unpublish_plans"]
+    actions = ["publish_plans", "unpublish_plans", reports_admin.download_plan]
     fieldsets = [
         (
             None,

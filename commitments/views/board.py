@@ -21,14 +21,15 @@ def published_plans(request):
 
 def page_context(request, plan):
     """What every list page shows about the day it shows the plan on (time travel)."""
-    as_of = reader.resolve_day(request, plan)
+    rounds = list(plan.rounds.all())
+    as_of = reader.resolve_day(request, plan, rounds)
     today = clock.today()
     query = request.GET
     return {
         "plan": plan,
         "as_of": as_of,
         "day": as_of.day,
-        "closed_rounds": [r for r in plan.rounds.all() if r.deadline < today],
+        "closed_rounds": [r for r in rounds if r.deadline < today],
         "today_query": listing.clean_query(listing.without_day(query)),
         "time_travel_hidden": listing.query_pairs(listing.without_day(query)),
         "context_query": listing.context_query(query),
@@ -56,7 +57,9 @@ def board(request):
     context = page_context(request, plan)
     view = reader.plan_view(plan, context["day"])
     rows = list(view.rows)
-    form = listing.BoardFilterForm(request.GET, rows)
+    form = listing.BoardFilterForm(
+        request.GET, rows, {a.commitment_id: a.is_starred for a in view.assessments}
+    )
     results = form.filter(rows)
     context |= paginate(request, results) | {
         "plans": plans,
@@ -78,8 +81,8 @@ def board(request):
         "summary": listing.Summary.of(rows),
         "axes": listing.by_axis(rows),
         "last_update": view.last_update,
-        "transversal": listing.transversal_summary(rows, context["day"]),
-        "assessments": listing.assessment_summary(rows, context["day"]),
+        "transversal": listing.transversal_summary(view),
+        "assessments": listing.assessment_summary(view.assessments),
     }
     return render(request, "commitments/board.html", context)
 
@@ -91,15 +94,15 @@ def axis_detail(request, slug):
         raise Http404
     context = page_context(request, axis.plan)
     rows = [r for r in reader.plan_view(axis.plan, context["day"]).rows if r.axis.pk == axis.pk]
-    order = {o.pk: i for i, o in enumerate(axis.objectives.all())}
-    rows.sort(key=lambda r: (order.get(r.objective.pk, len(order)), listing.natural_key(r.code)))
+    axis_objectives = list(axis.objectives.all())
+    order = {o.pk: i for i, o in enumerate(axis_objectives)}
+    rows.sort(key=lambda r: (order.get(r.objective.pk, len(order)), r.code_key))
     context |= paginate(request, rows)
-    objectives = {o.pk: o for o in axis.objectives.all()}
-    groups = []
-    for row in context["page_obj"].object_list:
-        if not groups or groups[-1][0].pk != row.objective.pk:
-            groups.append((objectives[row.objective.pk], []))
-        groups[-1][1].append(row)
+    # Every objective of the axis, with the rows of this page (an empty one says so).
+    shown = context["page_obj"].object_list
+    groups = [(o, [row for row in shown if row.objective.pk == o.pk]) for o in axis_objectives]
+    if context["page_obj"].paginator.num_pages > 1:
+        groups = [(o, rows) for o, rows in groups if rows]
     return render(
         request,
         "commitments/axis.html",
@@ -148,7 +151,7 @@ def party_page(request, party, kind):
                     (r for k, ref, r in row.co_parties if ref.pk == party.pk and k == kind), ""
                 )
                 rows.append((1, replace(row, role=role)))
-        rows.sort(key=lambda item: (item[0], listing.natural_key(item[1].code)))
+        rows.sort(key=lambda item: (item[0], item[1].code_key))
         context |= paginate(request, rows)
         shown = context["page_obj"].object_list
         all_rows = [row for _, row in rows]

@@ -42,3 +42,43 @@ def test_commitment_page_today_and_in_the_past(client, story):
     past = client.get(f"/compromisos/{story.slug}/?fecha=2026-06-30").content.decode()
     assert "Avance 20 %" in past
     assert "Historial" in past
+
+
+def test_how_the_semaforo_is_computed_uses_the_plans_own_thresholds(client, db):
+    builders.make_plan(green_max_gap=5, yellow_max_gap=15)
+    page = client.get("/como-se-calcula/").content.decode()
+    assert "Va a lo más 5 puntos por debajo de lo esperado" in page
+    assert "Va más de 5 y hasta 15 puntos por debajo." in page
+    # The worked examples are computed by the rule with those thresholds.
+    assert "Avance 47 % de 50 % esperado al 02/07/2026" in page
+    assert (
+        "Sin avance reportado al 02/07/2026; se esperaba 50 %: atrasado; sus datos no se han "
+        "actualizado con la periodicidad comprometida."
+    ) in page
+
+
+def test_every_status_badge_links_to_how_it_is_computed(client, story):
+    page = client.get(f"/compromisos/{story.slug}/").content.decode()
+    assert '<a class="semaforo__how" href="/como-se-calcula/">cómo se calcula' in page
+
+
+def test_history_lists_versions_corrections_and_overrides_without_staff_names(
+    client, story, django_user_model
+):
+    from commitments import services
+    from commitments.models import Measurement
+    from commitments.semaforo import Status
+    from portal import clock
+
+    secretary = django_user_model.objects.create_user("maria.lopez", password="x")
+    fact = Measurement.objects.get(date=date(2026, 6, 30))
+    with clock.moment(date(2026, 7, 2)):
+        services.correct(fact=fact, reason="Se contó dos veces una obra.", value=40, by=secretary)
+        builders.set_override(story, Status.DELAYED, date(2026, 7, 2), reason="Obra detenida.")
+    page = client.get(f"/compromisos/{story.slug}/").content.decode()
+    history = page[page.index('id="historial"') :]
+    assert "Versión original aprobada" in history
+    assert "Se corrigió el dato de «Avance de prueba» del 30/06/2026: 45 → 40." in history
+    assert "Se contó dos veces una obra." in history
+    assert "El Secretariado asignó el estado «con retraso» desde el 02/07/2026." in history
+    assert "maria.lopez" not in page
