@@ -47,14 +47,11 @@ PARAMETERS = {
     "unit": (PLAN, *TIME_TRAVEL, PAGE),
     "organization": (PLAN, *TIME_TRAVEL, PAGE),
     "commitment": TIME_TRAVEL,
-<<<<<<< HEAD
     "changes": (PAGE,),
-=======
     "commitment_original": TIME_TRAVEL,
     "secretariat:agreements": ("estado", "sesion", "responsable", "vencidos", PAGE),
     # PDF reports (portal/reports/): the ficha shows the commitment on a day like its page.
     "reports:commitment": TIME_TRAVEL,
->>>>>>> main
 }
 
 # A mistyped date (2026-13-01, 31/12/2025) stays so the page can say what was wrong with it;
