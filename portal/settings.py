@@ -309,6 +309,8 @@ SESSION_SAVE_EVERY_REQUEST = True
 
 # History rows are shown only to who may view that model's history (the roles' groups).
 SIMPLE_HISTORY_ENFORCE_HISTORY_MODEL_PERMISSIONS = True
+# History is read, never restored: a revert would bypass the services (and edit published facts).
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 SITE_NAME = env_str("SITE_NAME", "Gobierno Abierto León")
 MUNICIPALITY = env_str("MUNICIPALITY", "León, Guanajuato")
