@@ -8,6 +8,11 @@ Public facts (measurements, milestone progress, evidence, overrides, reports, as
 ratings) are stamped with the moment they became public by the project clock when they are
 published; a published fact is never edited: `correct` and `withdraw` add rows that
 supersede it. A commitment's public text, dates and weights change only by a new version.
+
+Who acts matters (`commitments.permissions`): a liaison records drafts for their units'
+commitments and submits them; only the Secretariado técnico (or a superuser, or the system
+itself, `by=None`) publishes, returns, corrects and changes the plan. Each write is also
+recorded in the audit history with that user.
 """
 
 from decimal import Decimal
@@ -18,6 +23,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from commitments import permissions
 from commitments.models import (
     ActionPlan,
     Assessment,
@@ -106,10 +112,29 @@ def _user(by):
     return by if getattr(by, "pk", None) else None
 
 
-def _save(instance, *, exclude=None):
+def _save(instance, *, exclude=None, by=None):
     instance.full_clean(exclude=exclude)
+    _audit(instance, by)
     instance.save()
     return instance
+
+
+def _audit(instance, by):
+    """The audit history names `by` (outside a request there is no request user)."""
+    if _user(by) is not None:
+        instance._history_user = by
+
+
+def _check_structure(instance, by):
+    """The plan's structure is the Secretariat's; a liaison only fills a report's entries."""
+    if isinstance(instance, RoundReportEntry) and permissions.is_liaison(by):
+        permissions.require_in_scope(by, instance.report)
+        if instance.report.status == FactStatus.PUBLISHED:
+            raise ValidationError(_("El reporte ya se entregó: su avance ya es público."))
+        _require_editable(instance.report, by)
+        return
+    if not permissions.is_reviewer(by):
+        raise ValidationError(_("Solo el Secretariado técnico cambia el plan."))
 
 
 # --- Structure (the working copy staff edit) -----------------------------------------
@@ -120,16 +145,19 @@ def save(*, instance, by=None):
     """Create or update a structural record (exercise, plan, axis, objective, unit, round,
     rubric, organisation, commitment, indicator, milestone…). Public pages see a
     commitment's changes only once a version is published (`publish_version`)."""
-    return _save(instance)
+    _check_structure(instance, by)
+    return _save(instance, by=by)
 
 
 @service
 def delete(*, instance, by=None):
+    _check_structure(instance, by)
     if isinstance(instance, (Commitment, Indicator, Milestone)) and _is_public(instance):
         raise ValidationError(
             _("«%(name)s» ya se publicó: no se borra, se retira o se corrige con un motivo.")
             % {"name": instance}
         )
+    _audit(instance, by)
     instance.delete()
 
 
@@ -140,6 +168,7 @@ def drop_plan(*, plan, by=None):
     Never offered for a real plan (the admin cannot delete a published one). Versions and
     corrections go first: they protect the modifications and the rows they replace.
     """
+    permissions.require_reviewer(by)
     files = []
     for model, path in _PLAN_FACTS.items():
         rows = model.objects.filter(**{path: plan})
@@ -246,6 +275,7 @@ def publish_version(*, commitment, reason="", effective_on=None, modification=No
     Version 1 is the approved original; later versions need a public reason (a
     modification's, or the correction's). Past days keep showing the version they showed.
     """
+    permissions.require_reviewer(by)
     commitment.full_clean()
     data = snapshot(commitment)
     _check_snapshot(data)
@@ -271,6 +301,7 @@ def publish_version(*, commitment, reason="", effective_on=None, modification=No
         recorded_by=_user(by),
     )
     version.full_clean(exclude=["data"])
+    _audit(version, by)
     version.save()
     return version
 
@@ -279,6 +310,7 @@ def publish_version(*, commitment, reason="", effective_on=None, modification=No
 def approve_modification(*, commitment, approved_on, summary, reason, session=None, by=None):
     """Record an approved change of the working copy and publish it as a new version that
     takes effect on the day it was approved."""
+    permissions.require_reviewer(by)
     if session is not None and session.date > approved_on:
         raise ValidationError(
             _("La sesión %(session)s es posterior a la aprobación.") % {"session": session}
@@ -290,21 +322,29 @@ def approve_modification(*, commitment, approved_on, summary, reason, session=No
             session=session,
             summary=summary,
             reason=reason,
-        )
+        ),
+        by=by,
     )
     publish_version(commitment=commitment, reason=reason, modification=modification, by=by)
     return modification
 
 
 def _publication(*, plan=None, commitment=None, is_published, reason, by):
+    if plan is not None and not permissions.may_publish_plan(by):
+        raise ValidationError(
+            _("Solo el Secretariado técnico o la Unidad de Transparencia publican un plan.")
+        )
+    if commitment is not None:
+        permissions.require_reviewer(by)
     target = plan or commitment
     if target.is_published == is_published:
         return None
     if commitment is not None and is_published and not commitment.versions.exists():
         publish_version(commitment=commitment, by=by)
     target.is_published = is_published
+    _audit(target, by)
     target.save(update_fields=["is_published"])
-    return Publication.objects.create(
+    publication = Publication(
         plan=plan,
         commitment=commitment,
         is_published=is_published,
@@ -312,6 +352,9 @@ def _publication(*, plan=None, commitment=None, is_published, reason, by):
         reason=reason,
         recorded_by=_user(by),
     )
+    _audit(publication, by)
+    publication.save()
+    return publication
 
 
 @service
@@ -345,13 +388,14 @@ def _require_reason(reason):
 def set_parties(*, commitment, pillars=None, co_responsibles=None, by=None):
     """Replace the working copy's pillars and co-responsible parties (public at the next
     version)."""
+    permissions.require_reviewer(by)
     if pillars is not None:
         commitment.pillars.set(pillars)
     if co_responsibles is not None:
         commitment.co_responsibles.all().delete()
         for party, role in co_responsibles:
             field = "unit" if party.__class__.__name__ == "ResponsibleUnit" else "organization"
-            _save(CoResponsibility(commitment=commitment, role=role, **{field: party}))
+            _save(CoResponsibility(commitment=commitment, role=role, **{field: party}), by=by)
 
 
 # --- Facts -------------------------------------------------------------------------------
@@ -396,12 +440,16 @@ def _check_publishable(fact):
 
 
 def _record(fact, *, publish, by):
+    permissions.require_editor(by, fact)
+    if publish:
+        permissions.require_reviewer(by)
     fact.recorded_by = _user(by)
     fact.recorded_at = clock.now()
     fact.full_clean()
     if publish:
         _check_publishable(fact)
         _stamp(fact, by)
+    _audit(fact, by)
     fact.save()
     return fact
 
@@ -520,31 +568,102 @@ def end_override(*, override, reason, ends_on=None, by=None):
     )
 
 
+def _require_editable(fact, by):
+    """Who may still change a fact that is not public yet."""
+    permissions.require_editor(by, fact)
+    if fact.status == FactStatus.SUBMITTED and not permissions.is_reviewer(by):
+        raise ValidationError(
+            _("Está en revisión del Secretariado: espera su respuesta para cambiarlo.")
+        )
+
+
 @service
 def update_draft(*, fact, by=None, **changes):
     if fact.status == FactStatus.PUBLISHED:
         raise ValidationError(_("Lo publicado no se edita: registra una corrección con su motivo."))
+    _require_editable(fact, by)
     for name, value in changes.items():
         setattr(fact, name, value)
     fact.recorded_by = _user(by) or fact.recorded_by
-    return _save(fact)
+    return _save(fact, by=by)
 
 
 @service
 def delete_draft(*, fact, by=None):
     if fact.status == FactStatus.PUBLISHED:
         raise ValidationError(_("Lo publicado no se borra: se retira con un motivo público."))
+    _require_editable(fact, by)
+    _audit(fact, by)
     fact.delete()
+
+
+# --- Review: borrador → enviado → publicado, or devuelto with a comment ---------------
+
+
+def _fresh(fact):
+    """The fact as stored now: a transition is decided on its saved status, not a stale copy."""
+    return type(fact)._default_manager.select_for_update().get(pk=fact.pk)
+
+
+@service
+def submit(*, fact, by=None):
+    """Send a draft (or a returned fact, once changed) to the Secretariat's review."""
+    stored = _fresh(fact)
+    if stored.status not in (FactStatus.DRAFT, FactStatus.RETURNED):
+        raise ValidationError(
+            _("Solo se envía a revisión un borrador o algo devuelto; esto está «%(status)s».")
+            % {"status": stored.get_status_display()}
+        )
+    permissions.require_editor(by, stored)
+    stored.status = FactStatus.SUBMITTED
+    stored.submitted_by = _user(by)
+    stored.submitted_at = clock.now()
+    _audit(stored, by)
+    stored.save()
+    fact.__dict__.update(stored.__dict__)
+    return fact
+
+
+@service
+def return_for_changes(*, fact, comment, by=None):
+    """Send a submission back to its liaison with a comment saying what to change."""
+    stored = _fresh(fact)
+    permissions.require_reviewer(by)
+    if stored.status != FactStatus.SUBMITTED:
+        raise ValidationError(
+            _("Solo se devuelve lo que está enviado a revisión; esto está «%(status)s».")
+            % {"status": stored.get_status_display()}
+        )
+    if not (comment or "").strip():
+        raise ValidationError(_("Escribe qué hay que cambiar: la dependencia verá tu comentario."))
+    stored.status = FactStatus.RETURNED
+    stored.review_comment = comment.strip()
+    stored.reviewed_by = _user(by)
+    stored.reviewed_at = clock.now()
+    _audit(stored, by)
+    stored.save()
+    fact.__dict__.update(stored.__dict__)
+    return fact
 
 
 @service
 def publish(*, fact, by=None):
-    """Make a draft public now: the system stamps the moment."""
+    """Make a submitted fact (or the Secretariat's own draft) public now: the system stamps
+    the moment. A returned fact goes back through its liaison first."""
+    permissions.require_reviewer(by)
     if fact.status == FactStatus.PUBLISHED:
         raise ValidationError(_("Ya está publicado."))
+    if fact.status == FactStatus.RETURNED:
+        raise ValidationError(
+            _("Se devolvió con comentarios: la dependencia debe atenderlos y enviarlo otra vez.")
+        )
     fact.full_clean()
     _check_publishable(fact)
     _stamp(fact, by)
+    if _user(by) is not None:
+        fact.reviewed_by = by
+        fact.reviewed_at = fact.published_at
+    _audit(fact, by)
     fact.save()
     if isinstance(fact, RoundReport):
         _publish_report_entries(fact, by)
@@ -615,10 +734,16 @@ def file_round_report(
         difficulties=difficulties,
         filed_by=_user(by),
     )
+    permissions.require_editor(by, report)
+    if publish:
+        permissions.require_reviewer(by)
     report.recorded_by = _user(by)
-    _save(report)
+    _save(report, by=by)
     for milestone, percent, note in entries:
-        _save(RoundReportEntry(report=report, milestone=milestone, percent=percent, note=note))
+        _save(
+            RoundReportEntry(report=report, milestone=milestone, percent=percent, note=note),
+            by=by,
+        )
     if publish:
         _publish_fact(fact=report, by=by)
     return report
@@ -660,8 +785,10 @@ def bulk_load(*, rows, by=None):
     `day`; drafts stay drafts. A plan's or commitment's publication
     also sets its mirror `is_published`. Rows are not validated one by one (thousands of
     `full_clean` calls would take minutes): the first of each kind is, and every version's
-    content is checked like `publish_version` does.
+    content is checked like `publish_version` does. Nor do they get audit history rows: only
+    generated plans are loaded this way, and nobody edited them.
     """
+    permissions.require_reviewer(by)
     by = _user(by)
     for model, group in _runs(rows):
         instances = []

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from commitments.views import board, commitment, rules
+from commitments.views import board, changes, commitment, rules
 
 urlpatterns = [
     path("tablero/", board.board, name="board"),
@@ -13,5 +13,12 @@ urlpatterns = [
         "compromisos/<slug:slug>/version-original/",
         commitment.original_version,
         name="commitment_original",
+    ),
+    path("cambios/", changes.changes, name="changes"),
+    path("cambios.atom", changes.ChangeFeed(), name="changes_feed"),
+    path(
+        "compromisos/<slug:slug>/cambios.atom",
+        changes.CommitmentChangeFeed(),
+        name="commitment_changes_feed",
     ),
 ]

@@ -5,9 +5,13 @@ plan's data layer adds later) still appears, under "Otros", so nothing registere
 """
 
 from django.contrib import admin
-from django.urls import NoReverseMatch, reverse
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.core.exceptions import ValidationError
+from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from commitments import permissions
 
 # (slug, heading, short description, models in the order shown)
 GROUPS = [
@@ -79,7 +83,7 @@ GROUPS = [
         "cuentas",
         _("Cuentas de personal"),
         _("Quién entra a la administración y con qué permisos."),
-        ["auth.user", "auth.group"],
+        ["auth.user", "auth.group", "commitments.liaison"],
     ),
 ]
 OTHERS = ("otros", _("Otros"), _("Todo lo demás que se puede editar aquí."))
@@ -114,10 +118,54 @@ def _group(slug, name, description, models):
     }
 
 
+class RoleAuthenticationForm(AdminAuthenticationForm):
+    """Staff without a role are told why they cannot enter, instead of a bare refusal."""
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if not permissions.has_role(user):
+            raise ValidationError(
+                _(
+                    "Tu cuenta aún no tiene un rol (Secretariado técnico, Enlace de "
+                    "dependencia o Unidad de Transparencia): pide a quien administra el "
+                    "portal que te lo asigne."
+                ),
+                code="no_role",
+            )
+
+
 class PortalAdminSite(admin.AdminSite):
     site_header = _("Gobierno Abierto · Administración")
     site_title = _("Gobierno Abierto")
     index_title = _("¿Qué vas a hacer hoy?")
+    login_form = RoleAuthenticationForm
+
+    def has_permission(self, request):
+        """Only active staff with a role (or superusers) use the admin."""
+        return super().has_permission(request) and permissions.has_role(request.user)
+
+    def get_urls(self):
+        return [
+            path("revision/", self.admin_view(self.review_queue), name="review_queue"),
+            *super().get_urls(),
+        ]
+
+    def review_queue(self, request):
+        from commitments.admin import review
+
+        return review.review_queue(request, self)
+
+    def index(self, request, extra_context=None):
+        from commitments.admin import review
+
+        extra_context = {
+            **(extra_context or {}),
+            "liaison_home": review.liaison_home(request.user),
+            "reviews_waiting": (
+                review.count_submitted() if permissions.is_reviewer(request.user) else None
+            ),
+        }
+        return super().index(request, extra_context)
 
     def get_app_list(self, request, app_label=None):
         app_list = super().get_app_list(request, app_label)

@@ -47,6 +47,7 @@ PARAMETERS = {
     "unit": (PLAN, *TIME_TRAVEL, PAGE),
     "organization": (PLAN, *TIME_TRAVEL, PAGE),
     "commitment": TIME_TRAVEL,
+    "changes": (PAGE,),
     "commitment_original": TIME_TRAVEL,
     "secretariat:agreements": ("estado", "sesion", "responsable", "vencidos", PAGE),
     # PDF reports (portal/reports/): the ficha shows the commitment on a day like its page.

@@ -5,6 +5,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from portal.reports import admin as reports_admin
 from secretariat.forms import SessionAdminForm
@@ -20,7 +21,7 @@ from secretariat.models import (
 
 
 @admin.register(Sector)
-class SectorAdmin(admin.ModelAdmin):
+class SectorAdmin(SimpleHistoryAdmin):
     list_display = ["name", "order", "member_count"]
     list_editable = ["order"]
     search_fields = ["name", "description"]
@@ -35,7 +36,7 @@ class SectorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Member)
-class MemberAdmin(admin.ModelAdmin):
+class MemberAdmin(SimpleHistoryAdmin):
     list_display = [
         "name",
         "kind",
@@ -103,7 +104,7 @@ class MemberAdmin(admin.ModelAdmin):
 
 
 @admin.register(Call)
-class CallAdmin(admin.ModelAdmin):
+class CallAdmin(SimpleHistoryAdmin):
     list_display = ["title", "published_on", "deadline", "joined_total", "is_example"]
     search_fields = ["title", "text"]
     date_hierarchy = "published_on"
@@ -144,7 +145,7 @@ class AgreementInline(admin.StackedInline):
 
 
 @admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(SimpleHistoryAdmin):
     actions = [reports_admin.download_session]
     form = SessionAdminForm
     list_display = ["__str__", "kind", "date", "place", "is_held", "agreement_total", "is_example"]
@@ -201,7 +202,7 @@ class OverdueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(admin.ModelAdmin):
+class AgreementAdmin(SimpleHistoryAdmin):
     list_display = ["code", "short_text", "session", "responsible", "due_date", "status", "overdue"]
     list_filter = [OverdueFilter, "status", "session"]
     list_select_related = ["session"]
@@ -219,7 +220,7 @@ class AgreementAdmin(admin.ModelAdmin):
 
 
 @admin.register(RouteMilestone)
-class RouteMilestoneAdmin(admin.ModelAdmin):
+class RouteMilestoneAdmin(SimpleHistoryAdmin):
     list_display = ["order", "title", "stage", "start_date", "end_date", "status", "is_example"]
     list_display_links = ["title"]
     list_editable = ["order", "status"]

@@ -6,6 +6,8 @@ Dates are chosen against the frozen `TODAY` (25/11/2026): the commitment runs th
 
 from datetime import date
 
+from django.contrib.auth import get_user_model
+
 from commitments import services
 from commitments.models import (
     ActionPlan,
@@ -15,6 +17,7 @@ from commitments.models import (
     Commitment,
     Exercise,
     Indicator,
+    Liaison,
     Milestone,
     Objective,
     Organization,
@@ -187,4 +190,8 @@ def full_cast():
             reason="Lo aprobó el Secretariado.",
             session=make_session(),
         )
+    liaison = Liaison.objects.create(
+        user=get_user_model().objects.create_user("enlace-cast", is_staff=True)
+    )
+    liaison.units.add(commitment.unit)
     return commitment

@@ -5,4 +5,11 @@ working copies, the public versions, and the public facts (drafts, publication,
 corrections and withdrawals with a public reason). Nothing published is edited here.
 """
 
-from commitments.admin import commitment, followup, indicators, plan, records  # noqa: F401
+from commitments.admin import (  # noqa: F401
+    commitment,
+    followup,
+    indicators,
+    plan,
+    records,
+    staff,
+)

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.forms import CheckboxSelectMultiple
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from commitments import services
 from commitments.admin.common import (
@@ -22,12 +23,14 @@ from commitments.admin.common import (
     refuse,
     staff_verdict,
     staff_verdicts,
+    verdict_if_published,
 )
 from commitments.admin.imports import SpreadsheetAdmin
 from commitments.models import (
     ActionPlan,
     Commitment,
     CoResponsibility,
+    FactStatus,
     Indicator,
     Milestone,
     report_status,
@@ -291,7 +294,23 @@ class CommitmentAdmin(SpreadsheetAdmin, StructureAdmin):
 
     @admin.display(description=_("estado calculado hoy"))
     def computed_status(self, obj):
-        verdict = staff_verdict(obj)
+        today = self.verdict_shown(staff_verdict(obj))
+        from commitments.admin.review import facts_with_status
+
+        pending = facts_with_status(FactStatus.SUBMITTED, commitment=obj)
+        if not pending:
+            return today
+        after, refusal = verdict_if_published(obj, pending)
+        heading = ngettext(
+            "Si se publica el envío pendiente de revisión:",
+            "Si se publican los %(n)d envíos pendientes de revisión:",
+            len(pending),
+        ) % {"n": len(pending)}
+        result = refusal or self.verdict_shown(after)
+        return format_html("{}<p><strong>{}</strong></p>{}", today, heading, result)
+
+    def verdict_shown(self, verdict):
+        """The status and explanation exactly as the public page gives them."""
         if verdict is None:
             return _("Aún no tiene una versión publicada.")
         if not verdict.overridden:
@@ -442,7 +461,7 @@ class CommitmentAdmin(SpreadsheetAdmin, StructureAdmin):
             request, context, add=obj is None, change=obj is not None, obj=obj
         )
 
-    @admin.action(description=_("Publicar los compromisos seleccionados"))
+    @admin.action(description=_("Publicar los compromisos seleccionados"), permissions=["change"])
     def publish_commitments(self, request, queryset):
         for commitment in queryset.filter(is_published=False):
             try:
@@ -456,7 +475,9 @@ class CommitmentAdmin(SpreadsheetAdmin, StructureAdmin):
                     messages.SUCCESS,
                 )
 
-    @admin.action(description=_("Retirar del sitio público (pide un motivo)"))
+    @admin.action(
+        description=_("Retirar del sitio público (pide un motivo)"), permissions=["change"]
+    )
     def unpublish_commitments(self, request, queryset):
         return reason_step(
             self,

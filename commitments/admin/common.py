@@ -17,9 +17,9 @@ from django.contrib.admin.widgets import (
     AutocompleteSelect,
 )
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Exists, OuterRef
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -28,8 +28,10 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
-from commitments import services
+from commitments import permissions, services
+from commitments.models import Commitment, FactStatus, Indicator, Milestone, RoundReport
 from portal import clock
 
 # Text areas inside table rows: two lines, as wide as a one-line field.
@@ -61,10 +63,58 @@ def refuse(model_admin, request, error, subject=None):
         model_admin.message_user(request, text, messages.ERROR)
 
 
+# --- who sees what: audit history and a liaison's commitments ---------------------------
+
+# Foreign keys a liaison may only point at within their own commitments.
+SCOPED_TARGETS = (Commitment, Indicator, Milestone, RoundReport)
+
+
+class AuditedAdmin(SimpleHistoryAdmin):
+    """Every change page has its history (who, when, what changed), shown only to those
+    who may see that model's history, and to a liaison only for their own records.
+
+    A model tied to a commitment is limited, for a liaison, to the commitments where one of
+    their units is responsible or co-responsible: the list, the change form, the history,
+    the autocompletes, the actions and anything else built on `get_queryset`.
+    """
+
+    def commitment_path(self):
+        if self.model is Commitment:
+            return ""
+        return permissions.COMMITMENT_PATHS.get(self.model.__name__)
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        path = self.commitment_path()
+        if path is None:
+            return queryset
+        return permissions.scope(queryset, request.user, path)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        target = db_field.remote_field.model
+        if permissions.is_liaison(request.user) and target in SCOPED_TARGETS:
+            kwargs["queryset"] = self.admin_site.get_model_admin(target).get_queryset(request)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def _require_visible(self, request, object_id):
+        # simple-history falls back to the history rows of an object the queryset hides.
+        hidden = not self.get_queryset(request).filter(pk=unquote(object_id)).exists()
+        if hidden and permissions.is_liaison(request.user):
+            raise Http404
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._require_visible(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._require_visible(request, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
 # --- structure: the working copy ------------------------------------------------------
 
 
-class StructureAdmin(RoomyForm, admin.ModelAdmin):
+class StructureAdmin(RoomyForm, AuditedAdmin):
     """Plan structure and working copies: saved and deleted through `services`."""
 
     def save_model(self, request, obj, form, change):
@@ -155,9 +205,17 @@ class ReasonForm(forms.Form):
     )
 
 
-def reason_step(model_admin, request, queryset, *, title, button, apply):
+class ReturnForm(ReasonForm):
+    reason = forms.CharField(
+        label=_("Comentario para la dependencia"),
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text=_("Qué hay que cambiar. Lo ve quien lo envió; no se publica."),
+    )
+
+
+def reason_step(model_admin, request, queryset, *, title, button, apply, form_class=ReasonForm):
     """An action that first asks for a public reason, then calls `apply(obj, reason)`."""
-    form = ReasonForm(request.POST if "reason" in request.POST else None)
+    form = form_class(request.POST if "reason" in request.POST else None)
     if form.is_valid():
         done = 0
         for obj in queryset:
@@ -205,7 +263,25 @@ def correction_form_class(model, names):
     return type("CorrectionForm", (forms.Form,), fields)
 
 
-class FactAdmin(UsesLabelledAutocompletes, RoomyForm, admin.ModelAdmin):
+LIAISON_DRAFT_NOTE = _(
+    "Se guarda como borrador: no será público hasta que lo envíes a revisión (acción «Enviar "
+    "a revisión») y el Secretariado técnico lo publique."
+)
+LIAISON_DRAFT_MESSAGE = _(
+    "Guardaste «%(obj)s» como borrador. Cuando esté listo, envíalo a revisión con la acción "
+    "«Enviar a revisión»."
+)
+# Actions that make something public, or change what is: the Secretariat's.
+REVIEWER_ACTIONS = {
+    "publish_selected",
+    "withdraw_selected",
+    "deliver_selected",
+    "end_selected",
+    "return_selected",
+}
+
+
+class FactAdmin(UsesLabelledAutocompletes, RoomyForm, AuditedAdmin):
     """A public fact: a draft is edited and deleted, a published row is only corrected
     (`correctable` fields, with a reason) or withdrawn, both through `services`."""
 
@@ -218,7 +294,7 @@ class FactAdmin(UsesLabelledAutocompletes, RoomyForm, admin.ModelAdmin):
         "Guardaste «%(obj)s» como borrador: aún no es público. Publícalo con la acción "
         "«Publicar» cuando esté revisado."
     )
-    actions = ["publish_selected", "withdraw_selected"]
+    actions = ["publish_selected", "return_selected", "submit_selected", "withdraw_selected"]
 
     def get_queryset(self, request):
         corrected = self.model._default_manager.filter(supersedes=OuterRef("pk"))
@@ -235,16 +311,24 @@ class FactAdmin(UsesLabelledAutocompletes, RoomyForm, admin.ModelAdmin):
         fieldsets = super().get_fieldsets(request, obj)
         if obj is not None:
             return fieldsets
+        note = LIAISON_DRAFT_NOTE if permissions.is_liaison(request.user) else self.draft_note
         (name, options), *rest = fieldsets
-        return [(name, {**options, "description": self.draft_note}), *rest]
+        return [(name, {**options, "description": note}), *rest]
+
+    def _locked(self, request, obj):
+        """Public rows never change here; a submission waits for the Secretariat."""
+        if obj is None:
+            return False
+        under_review = obj.status == FactStatus.SUBMITTED
+        return obj.is_public or (under_review and not permissions.is_reviewer(request.user))
 
     def has_change_permission(self, request, obj=None):
-        if obj is not None and obj.is_public:
+        if self._locked(request, obj):
             return False
         return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.is_public:
+        if self._locked(request, obj):
             return False
         return super().has_delete_permission(request, obj)
 
@@ -252,6 +336,13 @@ class FactAdmin(UsesLabelledAutocompletes, RoomyForm, admin.ModelAdmin):
         actions = super().get_actions(request, action_location=action_location)
         if not self.withdrawable:
             actions.pop("withdraw_selected", None)
+        if permissions.is_reviewer(request.user):
+            actions.pop("submit_selected", None)
+        else:
+            for name in REVIEWER_ACTIONS:
+                actions.pop(name, None)
+        if not self.has_change_permission(request):
+            actions.pop("submit_selected", None)
         return actions
 
     # --- writes ---
@@ -272,7 +363,9 @@ class FactAdmin(UsesLabelledAutocompletes, RoomyForm, admin.ModelAdmin):
 
     def response_add(self, request, obj, post_url_continue=None):
         if not self.model._default_manager.get(pk=obj.pk).is_public:
-            self.message_user(request, self.draft_message % {"obj": obj}, messages.WARNING)
+            liaison = permissions.is_liaison(request.user)
+            message = LIAISON_DRAFT_MESSAGE if liaison else self.draft_message
+            self.message_user(request, message % {"obj": obj}, messages.WARNING)
         return super().response_add(request, obj, post_url_continue)
 
     def delete_model(self, request, obj):
@@ -302,6 +395,47 @@ class FactAdmin(UsesLabelledAutocompletes, RoomyForm, admin.ModelAdmin):
             messages.SUCCESS if done else messages.WARNING,
         )
 
+    @admin.action(
+        description=_("Enviar a revisión"),
+        location=[ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM],
+    )
+    def submit_selected(self, request, queryset):
+        done = 0
+        for fact in queryset.filter(status__in=[FactStatus.DRAFT, FactStatus.RETURNED]):
+            try:
+                services.submit(fact=fact, by=request.user)
+            except ValidationError as error:
+                refuse(self, request, error, subject=fact)
+            else:
+                done += 1
+        self.message_user(
+            request,
+            ngettext(
+                "Enviaste %(n)d registro a revisión del Secretariado.",
+                "Enviaste %(n)d registros a revisión del Secretariado.",
+                done,
+            )
+            % {"n": done},
+            messages.SUCCESS if done else messages.WARNING,
+        )
+
+    @admin.action(
+        description=_("Devolver con un comentario"),
+        location=[ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM],
+    )
+    def return_selected(self, request, queryset):
+        return reason_step(
+            self,
+            request,
+            queryset.filter(status=FactStatus.SUBMITTED),
+            title=_("Devolver a la dependencia"),
+            button=_("Devolver"),
+            form_class=ReturnForm,
+            apply=lambda fact, comment: services.return_for_changes(
+                fact=fact, comment=comment, by=request.user
+            ),
+        )
+
     @admin.action(description=_("Retirar de lo público (pide un motivo)"))
     def withdraw_selected(self, request, queryset):
         return reason_step(
@@ -328,7 +462,8 @@ class FactAdmin(UsesLabelledAutocompletes, RoomyForm, admin.ModelAdmin):
 
     def correction_view(self, request, object_id):
         fact = get_object_or_404(self.get_queryset(request), pk=unquote(object_id))
-        if not self.correctable or not self.has_view_permission(request, fact):
+        allowed = self.has_view_permission(request, fact) and permissions.is_reviewer(request.user)
+        if not self.correctable or not allowed:
             return HttpResponseRedirect(reverse("admin:index"))
         Form = correction_form_class(self.model, self.correctable)
         initial = {name: getattr(fact, name) for name in self.correctable}
@@ -393,7 +528,7 @@ def publication_note(model_admin, obj):
     if obj.pk is None:
         return "-"
     if not obj.is_public:
-        return _("Borrador: aún no es público.")
+        return review_note(obj)
     when = date_format(timezone.localtime(obj.published_at), "d/m/Y H:i")
     parts = [format_html("{} {}.", _("Publicado el"), when)]
     if obj.supersedes_id:
@@ -417,6 +552,28 @@ def publication_note(model_admin, obj):
     return format_html_join("", "<p>{}</p>", ((part,) for part in parts))
 
 
+def _moment(value):
+    return date_format(timezone.localtime(value), "d/m/Y H:i") if value else "-"
+
+
+def review_note(obj):
+    """Where an unpublished fact is in the review, and the Secretariat's comment if returned."""
+    if obj.status == FactStatus.SUBMITTED:
+        return format_html(
+            "<p>{} {}.</p>", _("Enviado a revisión del Secretariado el"), _moment(obj.submitted_at)
+        )
+    if obj.status == FactStatus.RETURNED:
+        return format_html(
+            "<p>{} {}. {}</p><blockquote>{}</blockquote><p>{}</p>",
+            _("Devuelto por el Secretariado el"),
+            _moment(obj.reviewed_at),
+            _("Comentario:"),
+            obj.review_comment,
+            _("Haz los cambios y vuelve a enviarlo a revisión."),
+        )
+    return _("Borrador: aún no es público.")
+
+
 # --- the status staff see is the one the public sees ------------------------
 
 
@@ -437,6 +594,30 @@ def staff_verdict(commitment):
 
     view = reader.CommitmentView(commitment, clock.today())
     return view.verdict if view.version is not None else None
+
+
+class _Preview(Exception):
+    def __init__(self, verdict):
+        self.verdict = verdict
+
+
+def verdict_if_published(commitment, facts):
+    """Today's public verdict of `commitment` if `facts` were published now.
+
+    Computed for real (the facts are published through the services and read back by the
+    reader) inside a transaction that is then rolled back, so it is exactly what the public
+    would see and nothing of it stays. Returns (verdict, refusal): refusal is the services'
+    reason when publishing would be refused.
+    """
+    try:
+        with transaction.atomic():
+            for fact in facts:
+                services.publish(fact=type(fact)._default_manager.get(pk=fact.pk))
+            raise _Preview(staff_verdict(Commitment.objects.get(pk=commitment.pk)))
+    except _Preview as preview:
+        return preview.verdict, None
+    except ValidationError as error:
+        return None, " ".join(error.messages)
 
 
 def current_object_id(request):

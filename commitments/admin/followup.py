@@ -173,7 +173,7 @@ class RoundReportAdmin(CommitmentCodeColumn, FactAdmin):
     readonly_fields = ["filed_by"]
     inlines = [RoundReportEntryInline]
     withdrawable = False
-    actions = ["deliver_selected"]
+    actions = ["deliver_selected", "return_selected", "submit_selected"]
     draft_note = _(
         "Se guarda como borrador: no está entregado hasta que lo entregas con la acción "
         "«Entregar (publicar)». Guarda el reporte para anotar el avance de cada hito."

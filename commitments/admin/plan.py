@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Case, Count, When
 from django.utils.translation import gettext_lazy as _
 
-from commitments import services
+from commitments import permissions, services
 from commitments.admin.common import StructureAdmin, reason_step, refuse
 from commitments.admin.imports import SpreadsheetAdmin
 from commitments.models import (
@@ -72,7 +72,10 @@ class ActionPlanAdmin(SpreadsheetAdmin, StructureAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("exercise")
 
-    @admin.action(description=_("Publicar los planes seleccionados"))
+    def has_publish_permission(self, request):
+        return permissions.may_publish_plan(request.user)
+
+    @admin.action(description=_("Publicar los planes seleccionados"), permissions=["publish"])
     def publish_plans(self, request, queryset):
         for plan in queryset:
             try:
@@ -84,7 +87,9 @@ class ActionPlanAdmin(SpreadsheetAdmin, StructureAdmin):
                     request, _("Publicaste «%(plan)s».") % {"plan": plan}, messages.SUCCESS
                 )
 
-    @admin.action(description=_("Retirar del sitio público (pide un motivo)"))
+    @admin.action(
+        description=_("Retirar del sitio público (pide un motivo)"), permissions=["publish"]
+    )
     def unpublish_plans(self, request, queryset):
         return reason_step(
             self,

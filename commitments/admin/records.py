@@ -5,7 +5,13 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from commitments import reader, services
-from commitments.admin.common import CommitmentCodeColumn, FactAdmin, RoomyForm, reason_step
+from commitments.admin.common import (
+    AuditedAdmin,
+    CommitmentCodeColumn,
+    FactAdmin,
+    RoomyForm,
+    reason_step,
+)
 from commitments.models import (
     Assessment,
     ClosingReport,
@@ -145,7 +151,9 @@ class StatusOverrideAdmin(RecordedFactAdmin):
             by=request.user,
         )
 
-    @admin.action(description=_("Terminar el estado asignado (pide un motivo)"))
+    @admin.action(
+        description=_("Terminar el estado asignado (pide un motivo)"), permissions=["change"]
+    )
     def end_selected(self, request, queryset):
         in_force = queryset.filter(pk__in=StatusOverride.objects.public_at(clock.today()))
         return reason_step(
@@ -160,7 +168,7 @@ class StatusOverrideAdmin(RecordedFactAdmin):
         )
 
 
-class ReadOnlyAdmin(RoomyForm, admin.ModelAdmin):
+class ReadOnlyAdmin(RoomyForm, AuditedAdmin):
     """A record the services write; staff read it here."""
 
     def has_add_permission(self, request):

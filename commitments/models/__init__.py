@@ -23,6 +23,7 @@ from .milestones import (
     report_status,
 )
 from .plan import ActionPlan, Axis, Exercise, Objective, Organization, Pillar, ResponsibleUnit
+from .staff import Liaison
 
 __all__ = [
     "ActionPlan",
@@ -37,6 +38,7 @@ __all__ = [
     "Exercise",
     "FactStatus",
     "Indicator",
+    "Liaison",
     "Measurement",
     "Milestone",
     "MilestoneProgress",
@@ -58,3 +60,7 @@ __all__ = [
     "TransversalRating",
     "report_status",
 ]
+
+from commitments.history import register_models
+
+register_models(globals(), "commitments")

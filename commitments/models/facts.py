@@ -86,6 +86,28 @@ class PublicFact(models.Model):
         verbose_name=_("publicado por"),
     )
     recorded_at = models.DateTimeField(_("registrado el"), default=clock.now, editable=False)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("enviado a revisión por"),
+    )
+    submitted_at = models.DateTimeField(
+        _("enviado a revisión el"), null=True, blank=True, editable=False
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("revisado por"),
+    )
+    reviewed_at = models.DateTimeField(_("revisado el"), null=True, blank=True, editable=False)
 
     objects = PublicFactQuerySet.as_manager()
 

@@ -22,3 +22,9 @@ def block_text(context, name):
         context["block"] = node
         # strip_tags unescapes nothing: the text stays escaped for the attribute it goes in.
         return " ".join(strip_tags(node.nodelist.render(context)).split())
+
+
+@register.filter
+def minutes(delta):
+    """A timedelta in whole minutes, rounded up (a lockout of 30 min says 30, not 29)."""
+    return -(-int(delta.total_seconds()) // 60)

@@ -14,3 +14,7 @@ __all__ = [
     "Sector",
     "Session",
 ]
+
+from commitments.history import register_models
+
+register_models(globals(), "secretariat")

@@ -1,0 +1,82 @@
+"""The public change log: what was published, and when (never who), with Atom feeds."""
+
+from django.contrib.syndication.views import Feed
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from commitments import reader
+from commitments.models import Commitment
+from portal.cache import public_page
+
+PAGE_SIZE = 50
+FEED_SIZE = 50
+
+
+@public_page
+def changes(request):
+    page_obj = Paginator(reader.published_between(), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "commitments/changes.html",
+        {
+            "page_obj": page_obj,
+            "page_range": page_obj.paginator.get_elided_page_range(page_obj.number, on_ends=1),
+        },
+    )
+
+
+class ChangeFeed(Feed):
+    """The latest published changes of the whole site."""
+
+    feed_type = Atom1Feed
+    title = gettext_lazy("Cambios publicados · Gobierno Abierto")
+    subtitle = gettext_lazy(
+        "Lo que se publicó en el portal: avances, evidencias, correcciones, retiros, "
+        "versiones y estados asignados."
+    )
+
+    def link(self, obj=None):
+        return reverse("changes")
+
+    def items(self, obj=None):
+        return reader.published_between(commitment=obj)[:FEED_SIZE]
+
+    def item_title(self, item):
+        prefix = f"{item.code} · " if item.code else ""
+        return f"{prefix}{item.text}"
+
+    def item_description(self, item):
+        if item.reason:
+            return _("Motivo: %(reason)s") % {"reason": item.reason}
+        return item.title
+
+    def item_link(self, item):
+        return item.url or reverse("changes")
+
+    def item_guid(self, item):
+        return item.key
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.at
+
+    def item_updateddate(self, item):
+        return item.at
+
+
+class CommitmentChangeFeed(ChangeFeed):
+    """The published changes of one commitment."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Commitment, slug=slug, is_published=True, plan__is_published=True)
+
+    def title(self, obj):
+        return _("Cambios publicados de %(code)s") % {"code": obj.code}
+
+    def link(self, obj):
+        return obj.get_absolute_url()
