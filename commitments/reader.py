@@ -882,7 +882,7 @@ class CommitmentView:
                     end_date=date.fromisoformat(item["end_date"]),
                     weight=_decimal(item["weight"]),
                     percent=percent,
-                    status=status,
+                    status=MilestoneStatus(status),
                     narrative=notes[0],
                     difficulties=notes[1],
                     success_factors=notes[2],

@@ -50,37 +50,19 @@ from commitments.semaforo import Status
 from portal import clock
 from portal.cache import bump_content_version
 
-# Fields a correction copies from the row it supersedes, per fact model.
-_FACT_FIELDS = {
-    "Measurement": [
-        "indicator",
-        "date",
-        "value",
-        "narrative",
-        "evidence_file",
-        "evidence_url",
-    ],
-    "MilestoneProgress": [
-        "milestone",
-        "date",
-        "percent",
-        "milestone_status",
-        "narrative",
-        "difficulties",
-        "success_factors",
-        "report",
-    ],
-    "Evidence": [
-        "commitment",
-        "milestone",
-        "report",
-        "title",
-        "date",
-        "evidence_file",
-        "evidence_url",
-    ],
-    "StatusOverride": ["commitment", "status_value", "reason", "starts_on", "ends_on", "review_on"],
-}
+
+def _content_fields(model):
+    """The fields a correction copies from the row it supersedes: what the fact says, not
+    its publication record (PublicFact's own fields) nor its key."""
+    from commitments.models import PublicFact
+
+    record = {f.name for f in PublicFact._meta.fields}
+    return [
+        f.name
+        for f in model._meta.concrete_fields
+        if not f.primary_key and f.name not in record and not f.name.endswith("_ptr")
+    ]
+
 
 # Every public fact model, with its path to the plan.
 _PLAN_FACTS = {
@@ -676,7 +658,7 @@ _publish_fact = publish
 
 def _new_row_like(fact, changes):
     model = type(fact)
-    fields = _FACT_FIELDS[model.__name__]
+    fields = _content_fields(model)
     values = {name: getattr(fact, name) for name in fields}
     unknown = set(changes) - set(fields)
     if unknown:

@@ -163,11 +163,6 @@ def test_draft_and_not_yet_published_measurements_never_appear(client, demo):
     assert "Avance 60 % de 62 % esperado" in text(html)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="App bug: _milestone_status.html prints status.label of a plain string, so the "
-    "milestone status tag has an icon and a colour but no words.",
-)
 def test_milestones_in_order_with_percent_status_and_evidence(client, demo):
     table = section(page(client, "DA-01"), "hitos")
     content = text(table)
@@ -331,11 +326,6 @@ def test_independent_assessment_is_apart_and_marks_destacado(client, demo):
     assert "Destacado" not in text(section(html, "estado"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=KeyError,
-    reason="App bug: services.withdraw (via _new_row_like) has no _FACT_FIELDS for Assessment.",
-)
 def test_an_assessment_that_is_not_starred_or_not_published(client, demo):
     assert "Destacado" not in text(section(page(client, "MB-02"), "valoracion-independiente"))
     public = Assessment.objects.filter(commitment__code="MB-02", status=FactStatus.PUBLISHED)
