@@ -203,6 +203,7 @@ def drill_postgres(seconds):
             "/salud/",
             *(f"/tablero/?q=palabra{i}" for i in range(40)),
         ]
+        wrk(server.url, seconds=20, connections=CLIENTS, paths=paths)  # Each worker caches them.
         print(HEADER)
         print(row("before", wrk(server.url, seconds=10, connections=CLIENTS, paths=paths)))
         restarted = {}
@@ -225,6 +226,7 @@ def drill_postgres(seconds):
                 wrk(server.url, seconds=10, connections=CLIENTS, paths=paths),
             )
         )
+        print("errors while it restarts: /salud/ answers 503 and uncached pages 500, then recover")
         print(
             f"PostgreSQL restart took {restarted.get('seconds', float('nan')):.1f} s;"
             f" the app was not restarted"
