@@ -16,7 +16,9 @@ does the work, early in the middleware stack so a hit skips sessions, CSRF and a
   Pages with filters are variants; at most PAGE_CACHE_MAX_VARIANTS per page and version are
   stored, the plain page always is.
 - When the cache fails (Redis down), it is skipped for PAGE_CACHE_RETRY_SECONDS, with one
-  log line per outage; pages are then served uncached.
+  log line per outage; meanwhile each process serves its own recent copies, keyed by the
+  version file that saves on this machine bump (another machine's saves show once Redis is
+  back).
 """
 
 import contextlib
@@ -187,22 +189,25 @@ def _read_version_from_cache():
 
 
 def content_version():
-    """The current content version, or None when the cache is being skipped."""
+    """The current content version: from the shared cache, else from the file.
+
+    While Redis is down, pages are kept only in each process (`recent_pages`) under the
+    file's version, which staff saves on this machine also bump.
+    """
     if not _version_in_cache():
         return _stat_version_file()
     try:
         return breaker.call(_read_version_from_cache)
     except CacheDown:
-        return None
+        return f"local-{_stat_version_file()}"
 
 
 def _bump():
-    if not _version_in_cache():
-        _write_version_file(_read_version_file())
-        return
-    # When the cache is down, the breaker bumps once it answers again.
-    with contextlib.suppress(CacheDown):
-        breaker.call(_incr_version)
+    _write_version_file(_read_version_file())
+    if _version_in_cache():
+        # When the cache is down, the breaker bumps once it answers again.
+        with contextlib.suppress(CacheDown):
+            breaker.call(_incr_version)
 
 
 def _incr_version():
@@ -396,9 +401,12 @@ recent_pages = RecentPages()
 
 def forget_local_state():
     """What this process keeps besides the cache: for tests, which reset the database."""
+    from portal import media
+
     breaker.reset()
     recent_pages.clear()
     _known.clear()
+    media.forget_answers()
 
 
 def serve_cached(request, key):
@@ -435,9 +443,9 @@ def finish_fresh(request, response, key, view_name):
             if name.lower() not in UNSTORED_HEADERS
         ]
         entry = (response.status_code, headers, bodies, etag)
+        recent_pages.put(key, entry)
         with contextlib.suppress(CacheDown):
             breaker.call(cache.set, key, entry)
-            recent_pages.put(key, entry)
     return _send(request, response, bodies, etag)
 
 

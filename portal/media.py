@@ -1,17 +1,22 @@
 """Uploaded files: which ones the public may download, how they are served, when they go.
 
 `is_public(path)` is the single rule: a file is public when some public record refers to it.
-When models change, adapt `PUBLIC_FILES` (one entry per file field) and nothing else.
+When models change, adapt `public_files()` (one entry per file field) and nothing else. Like
+the page cache, it trusts the content version: after a bulk update (no signals) call
+`portal.cache.bump_content_version()`.
 """
 
 import mimetypes
 import posixpath
+from collections import OrderedDict
 
 from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.db.models.signals import post_save, pre_save
 from django.http import FileResponse, Http404
 from django.utils import timezone
+
+from portal.cache import content_version
 
 # Served inline (the browser shows them); anything else is downloaded.
 INLINE_TYPES = {"application/pdf", "image/jpeg", "image/png", "image/webp"}
@@ -50,11 +55,36 @@ def public_files():
     ]
 
 
-def is_public(path):
+def _may_hold(model, field, path):
+    """Skip models whose folder cannot hold `path` (upload_to "evidencias/%Y/" → "evidencias/")."""
+    upload_to = model._meta.get_field(field).upload_to
+    return callable(upload_to) or path.startswith(upload_to.split("%", 1)[0])
+
+
+def _is_public(path):
     return any(
         model.objects.filter(condition, **{field: path}).exists()
         for model, field, condition in public_files()
+        if _may_hold(model, field, path)
     )
+
+
+# Answers per content version and day (publication dates), so a popular file costs no query.
+_answers = OrderedDict()
+ANSWERS_KEPT = 1000
+
+
+def is_public(path):
+    key = (content_version(), timezone.localdate(), path)
+    if key not in _answers:
+        _answers[key] = _is_public(path)
+        while len(_answers) > ANSWERS_KEPT:
+            _answers.popitem(last=False)
+    return _answers[key]
+
+
+def forget_answers():
+    _answers.clear()
 
 
 def serve(request, path):

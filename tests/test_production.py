@@ -338,6 +338,19 @@ def test_with_redis_down_pages_are_served_and_logged_once(client, demo, unreacha
 
 
 @pytest.mark.django_db
+def test_with_redis_down_each_process_keeps_fresh_copies(
+    client, demo, unreachable_redis, django_assert_num_queries
+):
+    client.get("/tablero/")
+    with django_assert_num_queries(0):
+        assert "Tablero de compromisos" in client.get("/tablero/").content.decode()
+    commitment = Commitment.objects.get(code="DA-01")
+    commitment.title = "Guardado con Redis caído"
+    commitment.save()
+    assert "Guardado con Redis caído" in client.get("/tablero/").content.decode()
+
+
+@pytest.mark.django_db
 def test_redis_serves_as_the_shared_cache(client, demo, settings, django_assert_num_queries):
     settings.REDIS_URL = "redis://127.0.0.1:6379/0"
     settings.CACHES = {

@@ -143,7 +143,8 @@ def test_office_files_are_downloaded_not_shown(client, demo):
 def test_files_of_unpublished_records_are_not_public(client, demo):
     commitment = Commitment.objects.get(code="DA-01")
     evidence = attach_evidence(commitment, "borrador.pdf", demo_files.pdf("B"))
-    Commitment.objects.filter(pk=commitment.pk).update(is_published=False)
+    commitment.is_published = False
+    commitment.save()
     assert client.get(evidence.evidence_file.url).status_code == 404
 
     indicator = Indicator.objects.filter(commitment__code="DA-02").first()
@@ -162,7 +163,8 @@ def test_a_photo_is_public_only_with_consent(client, demo):
     member = Member.objects.filter(publish_photo=False).first()
     member.photo.save("foto.png", ContentFile(demo_files.png()), save=True)
     assert client.get(member.photo.url).status_code == 404
-    Member.objects.filter(pk=member.pk).update(publish_photo=True)
+    member.publish_photo = True
+    member.save()
     response = client.get(member.photo.url)
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"
