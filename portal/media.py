@@ -36,19 +36,15 @@ def _published_commitment(prefix=""):
 
 def public_files():
     """(model, file field, condition that makes a row's file public), for every file field."""
-    from commitments.models import ClosingReport, Evidence, Measurement
+    from commitments.models import ClosingReport, Evidence, FactStatus, Measurement
     from secretariat.models import Call, Member, Session
 
-    today = timezone.localdate()
+    # A published fact stays on the public record (past days link to it), even once corrected.
+    published = models.Q(status=FactStatus.PUBLISHED, published_at__isnull=False)
     return [
-        (
-            Measurement,
-            "evidence_file",
-            models.Q(status=Measurement.Status.PUBLISHED, published_on__lte=today)
-            & _published_commitment("indicator__"),
-        ),
-        (Evidence, "evidence_file", _published_commitment()),
-        (ClosingReport, "evidence_file", _published_commitment()),
+        (Measurement, "evidence_file", published & _published_commitment("indicator__")),
+        (Evidence, "evidence_file", published & _published_commitment()),
+        (ClosingReport, "evidence_file", published & _published_commitment()),
         (Session, "minutes", models.Q()),
         (Call, "document", models.Q()),
         (Member, "photo", models.Q(publish_photo=True)),

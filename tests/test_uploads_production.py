@@ -3,13 +3,15 @@
 import io
 import zipfile
 from datetime import date
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from commitments.models import Commitment, Evidence, Indicator, Measurement
+from commitments import services
+from commitments.models import Commitment, Indicator
 from portal import demo_files
 from portal.validators import validate_document, validate_image, validate_pdf
 from secretariat.models import Member
@@ -110,11 +112,13 @@ def test_a_csv_must_be_text():
 # --- Serving --------------------------------------------------------------------------
 
 
-def attach_evidence(commitment, name, content):
-    evidence = Evidence(commitment=commitment, title="Evidencia")
-    evidence.evidence_file.save(name, ContentFile(content), save=False)
-    evidence.save()
-    return evidence
+def attach_evidence(commitment, name, content, publish=True):
+    return services.add_evidence(
+        commitment=commitment,
+        title="Evidencia",
+        evidence_file=ContentFile(content, name=name),
+        publish=publish,
+    )
 
 
 @pytest.mark.django_db
@@ -140,21 +144,27 @@ def test_office_files_are_downloaded_not_shown(client, demo):
 
 
 @pytest.mark.django_db
-def test_files_of_unpublished_records_are_not_public(client, demo):
+def test_files_of_unpublished_records_are_not_public(
+    client, demo, django_capture_on_commit_callbacks
+):
     commitment = Commitment.objects.get(code="DA-01")
     evidence = attach_evidence(commitment, "borrador.pdf", demo_files.pdf("B"))
-    commitment.is_published = False
-    commitment.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.unpublish_commitment(commitment=commitment, reason="Revisión.")
     assert client.get(evidence.evidence_file.url).status_code == 404
 
     indicator = Indicator.objects.filter(commitment__code="DA-02").first()
-    measurement = Measurement(indicator=indicator, date=date(2026, 1, 15), value=1)
-    measurement.evidence_file.save("avance.pdf", ContentFile(demo_files.pdf("A")), save=False)
-    measurement.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        measurement = services.record_measurement(
+            indicator=indicator,
+            date=date(2026, 1, 15),
+            value=1,
+            evidence_file=ContentFile(demo_files.pdf("A"), name="avance.pdf"),
+        )
     url = measurement.evidence_file.url
     assert client.get(url).status_code == 404
-    measurement.status = Measurement.Status.PUBLISHED
-    measurement.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.publish(fact=measurement)
     assert client.get(url).status_code == 200
 
 
@@ -177,14 +187,19 @@ def test_paths_outside_the_media_folder_are_not_found(client, demo):
 
 
 @pytest.mark.django_db
-def test_a_replaced_file_is_removed(demo, django_capture_on_commit_callbacks, media):
-    evidence = attach_evidence(Commitment.objects.get(code="DA-01"), "v1.pdf", demo_files.pdf("1"))
-    old = media / evidence.evidence_file.name
+def test_a_replaced_file_is_removed(demo, django_capture_on_commit_callbacks):
+    # A draft's file can be replaced; a published one never changes.
+    evidence = attach_evidence(
+        Commitment.objects.get(code="DA-01"), "v1.pdf", demo_files.pdf("1"), publish=False
+    )
+    old = Path(evidence.evidence_file.path)
     assert old.exists()
     with django_capture_on_commit_callbacks(execute=True):
-        evidence.evidence_file.save("v2.pdf", ContentFile(demo_files.pdf("2")), save=True)
+        services.update_draft(
+            fact=evidence, evidence_file=ContentFile(demo_files.pdf("2"), name="v2.pdf")
+        )
     assert not old.exists()
-    assert (media / evidence.evidence_file.name).exists()
+    assert Path(evidence.evidence_file.path).exists()
 
 
 @pytest.mark.django_db

@@ -130,9 +130,9 @@ def plan_entries(plan, day):
     indicators and milestones as public at the end of that day."""
     rows = sorted(
         reader.plan_view(plan, day).rows,
-        key=lambda r: (r.axis.order, r.axis.name, r.objective.order, listing.natural_key(r.code)),
+        key=lambda r: (r.axis.order, r.axis.name, r.objective.order, r.code_key),
     )
-    facts = reader.load_facts({"plan": plan}, day)
+    facts = reader.load_facts({"plan": plan}, day, plan_id=plan.pk)
     end = clock.end_of(day)
     entries = []
     for row in rows:
@@ -277,9 +277,10 @@ class ProgressReport(Report):
     def context(self):
         entries = plan_entries(self.subject, self.day)
         rows = [e.row for e in entries]
+        view = reader.plan_view(self.subject, self.day)
         upcoming = sorted(
             (m for e in entries for m in e.milestones if m.is_open and m.end >= self.day),
-            key=lambda m: (m.end, listing.natural_key(m.code), m.number),
+            key=lambda m: (m.end, reader.natural_key(m.code), m.number),
         )
         return {
             "plan": self.subject,
@@ -288,8 +289,8 @@ class ProgressReport(Report):
             "axes_groups": [(item.axis.name, item.summary) for item in listing.by_axis(rows)],
             "unit_groups": by_unit(rows),
             "overrides": [e for e in entries if e.row.verdict.overridden],
-            "transversal": listing.transversal_summary(rows, self.day),
-            "assessments": listing.assessment_summary(rows, self.day),
+            "transversal": listing.transversal_summary(view),
+            "assessments": listing.assessment_summary(view.assessments),
             "upcoming": upcoming[:NEXT_MILESTONES],
             "has_examples": any(row.is_example for row in rows),
         }
