@@ -61,6 +61,7 @@ from portal import clock
 # --- The day shown ---------------------------------------------------------------------
 
 ROUND_NUMBER = re.compile(r"[0-9]{1,4}")
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,8 @@ def resolve_day(request, plan, rounds=None):
     if not raw:
         return Day(today)
     try:
-        if len(raw) != 10:
+        # Only AAAA-MM-DD: Python also reads 20260630 and other ISO forms nobody typed here.
+        if not ISO_DATE.fullmatch(raw):
             raise ValueError
         day = date.fromisoformat(raw)
     except ValueError:

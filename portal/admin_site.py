@@ -83,7 +83,20 @@ GROUPS = [
         "cuentas",
         _("Cuentas de personal"),
         _("Quién entra a la administración y con qué permisos."),
-        ["auth.user", "auth.group", "commitments.liaison"],
+        [
+            "auth.user",
+            "auth.group",
+            "commitments.liaison",
+            "axes.accessattempt",
+            "axes.accessfailurelog",
+            "axes.accesslog",
+        ],
+    ),
+    (
+        "sistema",
+        _("Sistema"),
+        _("Reportes PDF en preparación y otras tareas en segundo plano."),
+        ["django_tasks_database.dbtaskresult"],
     ),
 ]
 OTHERS = ("otros", _("Otros"), _("Todo lo demás que se puede editar aquí."))

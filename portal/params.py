@@ -56,6 +56,7 @@ PARAMETERS = {
 
 # A mistyped date (2026-13-01, 31/12/2025) stays so the page can say what was wrong with it;
 # anything else that is not a date is not one the visitor meant, and is dropped.
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 DATE_TYPO = re.compile(r"[0-9./ -]{1,10}")
 ROUND_NUMBER = re.compile(r"0*([0-9]{1,4})")
 PAGE_NUMBER = re.compile(r"0*([0-9]{1,9})")
@@ -70,7 +71,7 @@ ASSESSMENT_VALUES = {value for value, _label in listing.ASSESSMENT_CHOICES if va
 def _day(value, choices):
     value = value.strip()
     try:
-        day = date.fromisoformat(value) if len(value) == 10 else None
+        day = date.fromisoformat(value) if ISO_DATE.fullmatch(value) else None
     except ValueError:
         day = None
     if day is None:

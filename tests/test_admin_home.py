@@ -17,6 +17,7 @@ def test_the_home_is_grouped_by_task(staff, demo):
         "Plan",
         "Valoración y cierre",
         "Cuentas de personal",
+        "Sistema",
     ]
     assert "¿Qué vas a hacer hoy?" in html
     assert 'href="/admin/secretariat/agreement/?vencido=si">Acuerdos vencidos (4)</a>' in html

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 
-from commitments.models import Commitment, Pillar
+from commitments import services
+from commitments.models import Commitment, CommitmentVersion, Pillar
 from portal import cache as page_cache
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -249,7 +250,7 @@ def test_odd_round_numbers_never_break_a_page(client, demo, corte):
 @pytest.mark.django_db
 def test_a_mistyped_date_still_says_what_was_wrong(client, demo):
     page = client.get("/tablero/?fecha=2026-02-30").content.decode()
-    assert "La fecha «2026-02-30» no es válida; use el formato AAAA-MM-DD." in page
+    assert "La fecha «2026-02-30» no es válida; usa el formato AAAA-MM-DD." in page
 
 
 @pytest.mark.django_db
@@ -285,7 +286,10 @@ def test_logged_in_staff_bypass_the_cache_but_a_stale_session_cookie_does_not(
 @pytest.mark.django_db
 def test_a_version_bumped_by_another_process_refreshes_this_ones_pages(client, demo):
     assert "Catálogo renovado" not in client.get("/tablero/").content.decode()
-    Commitment.objects.filter(code="DA-01").update(title="Catálogo renovado")  # No signal.
+    version = CommitmentVersion.objects.filter(commitment__code="DA-01").latest("number")
+    CommitmentVersion.objects.filter(pk=version.pk).update(  # No signal.
+        data={**version.data, "title": "Catálogo renovado"}
+    )
     assert "Catálogo renovado" not in client.get("/tablero/").content.decode()
     # What another server process writes when staff save there.
     page_cache._write_version_file(page_cache._read_version_file())
@@ -337,6 +341,13 @@ def test_with_redis_down_pages_are_served_and_logged_once(client, demo, unreacha
     assert len([r for r in caplog.records if r.name == "portal.cache"]) == 1
 
 
+def retitle(commitment, title):
+    """A corrected title, public as a new version (what staff do in the admin)."""
+    commitment.title = title
+    services.save(instance=commitment)
+    services.publish_version(commitment=commitment, reason="Corrección de redacción.")
+
+
 @pytest.mark.django_db
 def test_with_redis_down_each_process_keeps_fresh_copies(
     client, demo, unreachable_redis, django_assert_num_queries
@@ -345,8 +356,7 @@ def test_with_redis_down_each_process_keeps_fresh_copies(
     with django_assert_num_queries(0):
         assert "Tablero de compromisos" in client.get("/tablero/").content.decode()
     commitment = Commitment.objects.get(code="DA-01")
-    commitment.title = "Guardado con Redis caído"
-    commitment.save()
+    retitle(commitment, "Guardado con Redis caído")
     assert "Guardado con Redis caído" in client.get("/tablero/").content.decode()
 
 
@@ -368,8 +378,7 @@ def test_redis_serves_as_the_shared_cache(client, demo, settings, django_assert_
     with django_assert_num_queries(0):
         assert "Tablero de compromisos" in client.get("/tablero/").content.decode()
     commitment = Commitment.objects.get(code="DA-01")
-    commitment.title = "Título desde Redis"
-    commitment.save()
+    retitle(commitment, "Título desde Redis")
     assert "Título desde Redis" in client.get("/tablero/").content.decode()
     cache.clear()
 

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from commitments import reader
 from commitments.commitment_page import CommitmentPage, Snapshot
 from commitments.models import Commitment
+from portal import clock
 from portal.cache import public_page
 
 
@@ -18,7 +19,14 @@ def commitment_detail(request, slug):
     as_of = reader.resolve_day(request, commitment.plan)
     view = reader.commitment_view(commitment, as_of.day)
     if view is None:
-        raise Http404
+        if not as_of.is_past or reader.commitment_view(commitment, clock.today()) is None:
+            raise Http404
+        # Public today, not yet on the day asked for: say so rather than "not found".
+        return render(
+            request,
+            "commitments/not_yet_public.html",
+            {"commitment": commitment, "as_of": as_of},
+        )
     page = CommitmentPage(view, as_of)
     return render(
         request,

@@ -70,7 +70,7 @@ def test_history_lists_versions_corrections_and_overrides_without_staff_names(
     from commitments.semaforo import Status
     from portal import clock
 
-    secretary = django_user_model.objects.create_user("maria.lopez", password="x")
+    secretary = django_user_model.objects.create_superuser("maria.lopez", password="x")
     fact = Measurement.objects.get(date=date(2026, 6, 30))
     with clock.moment(date(2026, 7, 2)):
         services.correct(fact=fact, reason="Se contó dos veces una obra.", value=40, by=secretary)
