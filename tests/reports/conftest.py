@@ -18,10 +18,18 @@ def reports_on_disk(settings, tmp_path, frozen_today):
 
 
 def run_worker():
-    """What `make run`'s worker does: build every report asked for, then stop."""
-    call_command(
-        "db_worker", "--batch", "--queue-name", "reports", "--no-startup-delay", verbosity=0
-    )
+    """What `make run`'s worker does: build every report asked for, then stop.
+
+    The worker drops stale connections between tasks; inside a test's transaction that
+    would close it (on PostgreSQL), so the test keeps its connection."""
+    from unittest import mock
+
+    with mock.patch(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    ):
+        call_command(
+            "db_worker", "--batch", "--queue-name", "reports", "--no-startup-delay", verbosity=0
+        )
 
 
 def pdf_of(response):
