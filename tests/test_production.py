@@ -50,11 +50,15 @@ def run_python(code, env, tmp_path):
 
 
 def test_check_deploy_finds_nothing_with_production_settings(tmp_path):
-    code = (
-        "import django; django.setup(); from django.core.management import call_command; "
-        "call_command('check', deploy=True, fail_level='DEBUG')"
+    # As deployed: collectstatic has run (make run does it), into a folder of the test's own.
+    env = {**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path / "static")}
+    setup = "import django; django.setup(); from django.core.management import call_command; "
+    collected = run_python(
+        setup + "call_command('collectstatic', interactive=False, verbosity=0)", env, tmp_path
     )
-    result = run_python(code, PRODUCTION_ENV, tmp_path)
+    assert collected.returncode == 0, collected.stderr
+    code = setup + "call_command('check', deploy=True, fail_level='DEBUG')"
+    result = run_python(code, env, tmp_path)
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
 

@@ -16,10 +16,10 @@ def test_filters_update_the_list_in_place_and_back_restores_it(site, page):
     page.evaluate("window.sinRecargar = true")
 
     page.get_by_label("Atrasado").check()
-    expect(results_count(page)).to_have_text("3 de 16 compromisos")
+    expect(results_count(page)).to_have_text("4 de 16 compromisos")
     expect(page).to_have_url(f"{site}/tablero/?estado=atrasado")
-    expect(page.locator("#cuenta-atrasado")).to_have_text("(3)")
-    expect(page.locator("#resultados-aviso")).to_have_text("3 de 16 compromisos")
+    expect(page.locator("#cuenta-atrasado")).to_have_text("(4)")
+    expect(page.locator("#resultados-aviso")).to_have_text("4 de 16 compromisos")
 
     page.get_by_label("Eje", exact=True).select_option("datos-abiertos")
     expect(results_count(page)).to_have_text("1 de 16 compromisos")
@@ -30,7 +30,7 @@ def test_filters_update_the_list_in_place_and_back_restores_it(site, page):
 
     page.go_back()
     expect(page).to_have_url(f"{site}/tablero/?estado=atrasado")
-    expect(results_count(page)).to_have_text("3 de 16 compromisos")
+    expect(results_count(page)).to_have_text("4 de 16 compromisos")
     expect(page.get_by_label("Atrasado")).to_be_checked()
     expect(page.get_by_label("Eje", exact=True)).to_have_value("")
 
@@ -39,13 +39,15 @@ def test_filters_work_without_javascript(site, browser):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 900})
     page = context.new_page()
     page.goto(f"{site}/tablero/")
-    page.get_by_text("Filtrar compromisos").click()
+    # Open until something is filtered.
+    expect(page.locator("details.filters")).to_have_attribute("open", "")
     page.get_by_label("Con retraso").check()
     page.get_by_label("Buscar").fill("juvenil")
     page.get_by_role("button", name="Aplicar filtros").click()
     expect(page).to_have_url(re.compile(r"estado=con_retraso"))
     expect(results_count(page)).to_have_text("2 de 16 compromisos")
-    expect(page.locator("details.filters")).to_have_attribute("open", "")
+    # Once filtered, the results come first and the filters fold away.
+    expect(page.locator("details.filters")).not_to_have_attribute("open", "")
     expect(page.get_by_text("Filtrar compromisos (2 activos)")).to_be_visible()
 
     page.get_by_role("link", name="Quitar filtros").click()
@@ -68,11 +70,11 @@ def test_filters_by_keyboard_only(site, page):
     assert outline != "none", "the focused checkbox shows no focus"
     page.keyboard.press("Space")
     expect(page.get_by_label("No iniciado")).to_be_checked()
-    expect(results_count(page)).to_have_text("2 de 16 compromisos")
+    expect(results_count(page)).to_have_text("1 de 16 compromisos")
 
     tab_to(page, "document.activeElement.textContent.trim() === 'Aplicar filtros'")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"estado=no_iniciado"))
-    expect(results_count(page)).to_have_text("2 de 16 compromisos")
+    expect(results_count(page)).to_have_text("1 de 16 compromisos")
     # Focus stays in the form, so the visitor can go on filtering.
     assert page.evaluate("document.activeElement.closest('form')?.id") == "filtros"
