@@ -1,7 +1,7 @@
 import logging
 import time
 from collections import Counter
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
@@ -9,7 +9,6 @@ from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from commitments import listing, reader
@@ -110,7 +109,7 @@ def _cache_answers():
 
 def security_txt(request):
     """RFC 9116: where to report a vulnerability."""
-    expires = timezone.now().replace(microsecond=0) + timedelta(days=365)
+    expires = clock.now().astimezone(UTC).replace(microsecond=0) + timedelta(days=365)
     lines = [
         f"Contact: {settings.SECURITY_CONTACT}",
         f"Expires: {expires.isoformat().replace('+00:00', 'Z')}",

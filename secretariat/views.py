@@ -1,9 +1,9 @@
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import render
-from django.utils import timezone
 from django.views.generic import DetailView
 
+from portal import clock
 from portal.cache import public_page
 from secretariat.forms import AgreementFilterForm
 from secretariat.models import Agreement, Call, Member, RouteMilestone, Session
@@ -13,7 +13,7 @@ AGREEMENTS_PER_PAGE = 25
 
 @public_page
 def index(request):
-    today = timezone.localdate()
+    today = clock.today()
     members = Member.objects.in_display_order()
     current = list(members.current(today))
     former = list(members.former(today))
@@ -46,7 +46,7 @@ def agreement_totals(agreements, day):
 
 @public_page
 def agreements(request):
-    today = timezone.localdate()
+    today = clock.today()
     everything = Agreement.objects.all()
     form = AgreementFilterForm(request.GET, everything)
     results = form.filter(everything.in_list_order().with_public_commitments(), today)
@@ -85,7 +85,7 @@ class CallDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs) | {
-            "is_open": self.object.is_open_on(timezone.localdate())
+            "is_open": self.object.is_open_on(clock.today())
         }
 
 
@@ -94,5 +94,5 @@ def route(request):
     return render(
         request,
         "secretariat/route.html",
-        {"route": RouteMilestone.objects.as_of(timezone.localdate())},
+        {"route": RouteMilestone.objects.as_of(clock.today())},
     )
