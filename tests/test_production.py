@@ -30,7 +30,10 @@ pytestmark = pytest.mark.usefixtures("frozen_today")
 
 
 def run_python(code, env, tmp_path):
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    # The browser tests' conftest sets DJANGO_ALLOW_ASYNC_UNSAFE for the whole session;
+    # a deployed process never has it.
+    inherited = {"SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in inherited}
     return subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
