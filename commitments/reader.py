@@ -1139,8 +1139,11 @@ def ratings_summary(commitment_ids, day):
         cid=Value(None, output_field=BigIntegerField()),
         at=Value(None, output_field=DateTimeField()),
     ).values_list("cid", "dimension", "level", "at", "description")
+    # With no commitments Django drops the empty half of the UNION but keeps its ordering,
+    # which PostgreSQL refuses (a column of the missing half).
+    rows = ratings.order_by().union(rubric.order_by(), all=True) if commitment_ids else rubric
     latest, meanings = {}, {}
-    for cid, dimension, level, at, text in ratings.order_by().union(rubric.order_by(), all=True):
+    for cid, dimension, level, at, text in rows:
         if cid is None:
             meanings[dimension, level] = text
         elif (cid, dimension) not in latest or latest[cid, dimension][0] < at:
