@@ -45,7 +45,7 @@ def test_every_changelist_add_and_change_page_renders(staff):
 
         changelist = staff.get(base)
         assert changelist.status_code == 200, base
-        assert f"Seleccione {name} " in changelist.content.decode(), base
+        assert f"Elige {name} para " in changelist.content.decode(), base
 
         model_admin = admin.site.get_model_admin(model)
         if model_admin.has_add_permission(changelist.wsgi_request):

@@ -39,12 +39,13 @@ def html(client, url):
 def test_admin_changelist_in_spanish(staff, demo):
     page = html(staff, "/admin/secretariat/session/")
     assert '<span id="date-hierarchy-label">Filtrar por fecha</span>' in page
-    assert '<option value="" selected>- Seleccione una opción -</option>' in page
+    assert '<option value="" selected>- Elige una opción -</option>' in page
     assert ">Ejecutar</button>" in page
     assert "Buscar sesiones</h2>" in page
     assert "Paginación de sesiones</h2>" in page
     assert "30 de abril de 2025" in page
-    for english in ("Filter by", "Select an option", ">Run<", "Search ", "Pagination"):
+    assert 'placeholder="Escribe para filtrar…"' in page  # The nav sidebar, in the site's "tú".
+    for english in ("Filter by", "Select an option", ">Run<", "Search ", "Pagination", "Empiece"):
         assert english not in page
 
 
@@ -57,7 +58,7 @@ def test_admin_search_result_count_in_spanish(staff, demo):
 def test_admin_change_page_in_spanish(staff, demo):
     commitment = Commitment.objects.get(code="DA-01")
     page = html(staff, f"/admin/commitments/commitment/{commitment.pk}/change/")
-    assert '<option value="" selected>- Seleccione una opción -</option>' in page
+    assert '<option value="" selected>- Elige una opción -</option>' in page
     assert ">¿Eliminar?</th>" in page
     assert 'class="historylink">Historial</a>' in page
 

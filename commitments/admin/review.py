@@ -107,7 +107,6 @@ def review_queue(request, site):
         items.append(
             {
                 "fact": fact,
-                "kind": fact._meta.verbose_name,
                 "what": describe(fact),
                 "commitment": commitment,
                 "submitted_by": fact.submitted_by,

@@ -36,6 +36,8 @@ def test_the_fifth_failure_locks_and_axes_reset_unlocks(client, staff_user):
     assert locked.status_code == 429
     assert "Acceso bloqueado por ahora" in locked.content.decode()
     assert "Vuelve a intentarlo en 30 minutos." in locked.content.decode()
+    assert "Gobierno Abierto · Administración" in locked.content.decode()
+    assert "Django" not in locked.content.decode()
     assert attempt(client, PASSWORD).status_code == 429
     call_command("axes_reset", verbosity=0)
     assert attempt(client, PASSWORD).status_code == 302
