@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from fractions import Fraction
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -738,6 +739,12 @@ def _commitment(spec, cast):
         )
     titles = spec.milestone_titles
     span = (end - spec.start).days
+    # Each milestone's window ends where the plan expects it done, so none is finished
+    # before it starts (DA-01's first 60 datasets come early in its two years).
+    bounds = [
+        Fraction(0),
+        *(Fraction(t).limit_denominator(1000) for t in spec.milestone_thresholds()),
+    ]
     for n, title in enumerate(titles):
         services.save(
             instance=Milestone(
@@ -747,8 +754,8 @@ def _commitment(spec, cast):
                 deliverable=f"Entregable de ejemplo: {title.lower()}",
                 unit=units[spec.unit],
                 responsible_person="Enlace de ejemplo",
-                start_date=spec.start + timedelta(days=span * n // len(titles)),
-                end_date=spec.start + timedelta(days=span * (n + 1) // len(titles) - 1),
+                start_date=spec.start + timedelta(days=int(span * bounds[n])),
+                end_date=spec.start + timedelta(days=int(span * bounds[n + 1]) - 1),
             )
         )
     services.set_parties(

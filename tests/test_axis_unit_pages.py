@@ -78,7 +78,7 @@ def test_unit_page_separates_lead_and_co_responsible_commitments(client, demo):
     assert ROW_CODE.findall(shared) == ["MB-02", "PP-02", "PP-04"]
     assert "Papel: Registra los acuerdos" in shared
     assert "Avance conjunto: 5 compromisos" in page
-    assert "38 % de avance · 65 % esperado" in page
+    assert "38 % de avance · 66 % esperado" in page
     assert (
         'href="/tablero/?corresponsable=dependencia%3Adpc-direccion-de-participacion-ciudadana"'
         in page

@@ -170,7 +170,7 @@ def test_milestones_in_order_with_percent_status_and_evidence(client, demo):
     positions = [content.index(title) for title in titles]
     assert positions == sorted(positions)
     assert "1. Inventario de datos de las dependencias" in content
-    assert "Del 01/09/2025 al 23/01/2026 · peso 1" in content
+    assert "Del 01/09/2025 al 11/11/2025 · peso 1" in content
     assert "Responsable: DGIG · Enlace de ejemplo" in content
     assert "1. Inventario de datos de las dependencias Producto: Entregable de ejemplo: " in content
     assert "100 % Completo" in content
