@@ -96,7 +96,8 @@ def test_pages_link_to_their_reports(client, tracked, approval_session):
 PRINT_CSS = Path(settings.BASE_DIR) / "static" / "css" / "print.css"
 
 
-def test_fetcher_serves_the_project_static_files():
+def test_fetcher_serves_the_project_static_files(settings, tmp_path):
+    settings.STATIC_ROOT = tmp_path  # Not collected yet (a `make run` would fill staticfiles/).
     site = render.base_url()
     assert static_file(f"{site}static/css/print.css") == PRINT_CSS.resolve()
     assert static_file(PRINT_CSS.resolve().as_uri()) == PRINT_CSS.resolve()
