@@ -133,7 +133,8 @@ def test_responsible_unit_and_co_responsible_parties_link_to_their_pages(client,
 def test_measurement_history_table(client, demo):
     table = section(page(client, "DA-01"), "avances")
     assert "<caption>Conjuntos de datos publicados en formato abierto" in table
-    assert '<th scope="col" class="num">Valor (conjuntos)</th>' in table
+    unit = '<span class="measurements__unit">conjuntos</span>'
+    assert f'<th scope="col" class="num">Valor {unit}</th>' in table
     assert '<td class="num">44</td>' in table
     assert '<td class="num">86</td>' in table
     assert "Avance reportado por la dependencia al 31/10/2026." in text(table)
