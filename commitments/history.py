@@ -18,4 +18,10 @@ def register_models(namespace, app):
             continue
         if value.__name__.startswith("Historical"):
             continue
-        register(value, app=app, user_related_name="+")
+        # Plain many-to-many links (a commitment's pillars, a liaison's units, an agreement's
+        # commitments) are part of what changed too; a link with its own model is audited as
+        # that model.
+        m2m = [
+            f for f in value._meta.local_many_to_many if f.remote_field.through._meta.auto_created
+        ]
+        register(value, app=app, user_related_name="+", m2m_fields=m2m)

@@ -372,6 +372,7 @@ def set_parties(*, commitment, pillars=None, co_responsibles=None, by=None):
     version)."""
     permissions.require_reviewer(by)
     if pillars is not None:
+        _audit(commitment, by)  # The pillars' history row names who changed them.
         commitment.pillars.set(pillars)
     if co_responsibles is not None:
         commitment.co_responsibles.all().delete()

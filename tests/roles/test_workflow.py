@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from commitments import services
-from commitments.models import FactStatus, Measurement
+from commitments.models import FactStatus, Measurement, Pillar
 from portal import clock
 from tests.roles.conftest import OCT
 
@@ -123,6 +123,16 @@ def test_audit_rows_name_who_did_each_step(draft, liaison, secretariat):
         ("~", FactStatus.SUBMITTED, liaison),
         ("~", FactStatus.PUBLISHED, secretariat),
     ]
+
+
+def test_a_commitments_pillars_are_audited_with_who_changed_them(own, secretariat):
+    pillar = Pillar.objects.create(name="Rendición de cuentas", slug="rendicion", order=9)
+    services.set_parties(commitment=own, pillars=[pillar], by=secretariat)
+    latest = own.history.latest()
+    assert latest.history_user == secretariat
+    assert [p.pillar_id for p in latest.pillars.all()] == [pillar.pk]
+    services.set_parties(commitment=own, pillars=[], by=secretariat)
+    assert list(own.history.latest().pillars.all()) == []
 
 
 def test_admin_writes_are_audited_with_the_request_user(client, secretariat, own):
