@@ -63,6 +63,23 @@ def test_admin_change_page_in_spanish(staff, demo):
     assert 'class="historylink">Historial</a>' in page
 
 
+def test_admin_history_in_spanish_with_a_readable_diff(staff, demo):
+    from commitments import services
+    from commitments.models import Pillar
+
+    commitment = Commitment.objects.get(code="DA-01")
+    user = staff.get("/admin/").wsgi_request.user
+    services.set_parties(commitment=commitment, pillars=Pillar.objects.all()[:2], by=user)
+    page = html(staff, f"/admin/commitments/commitment/{commitment.pk}/history/")
+    assert "Historial de modificaciones: DA-01" in page
+    assert '<th scope="col">Hecho por</th>' in page
+    assert "<td>Modificado</td>" in page
+    assert "<strong>Pilares:</strong>" in page
+    assert "registros" in page
+    for english in ("View history", "Changed by", "Change reason", ">Changed<", "entries", "None"):
+        assert english not in page, english
+
+
 def test_admin_delete_pages_in_spanish(staff, demo):
     objective = Commitment.objects.get(code="DA-01").objective
     protected = html(staff, f"/admin/commitments/objective/{objective.pk}/delete/")
