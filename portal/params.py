@@ -18,6 +18,7 @@ from datetime import date
 from django.http import QueryDict
 
 from commitments import listing
+from commitments.reader import ISO_DATE
 from portal import clock
 
 PLAN = "plan"
@@ -56,7 +57,6 @@ PARAMETERS = {
 
 # A mistyped date (2026-13-01, 31/12/2025) stays so the page can say what was wrong with it;
 # anything else that is not a date is not one the visitor meant, and is dropped.
-ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 DATE_TYPO = re.compile(r"[0-9./ -]{1,10}")
 ROUND_NUMBER = re.compile(r"0*([0-9]{1,4})")
 PAGE_NUMBER = re.compile(r"0*([0-9]{1,9})")
