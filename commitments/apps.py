@@ -6,3 +6,12 @@ class CommitmentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "commitments"
     verbose_name = _("Plan de acción")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from commitments import projection
+
+        for model in projection.SOURCES:
+            post_save.connect(projection.on_save, sender=model, dispatch_uid=f"state-{model}")
+            post_delete.connect(projection.on_save, sender=model, dispatch_uid=f"state-d-{model}")

@@ -16,7 +16,8 @@ def register_models(namespace, app):
         is_model = isinstance(value, type) and issubclass(value, models.Model)
         if not is_model or value._meta.abstract or value._meta.app_label != app:
             continue
-        if value.__name__.startswith("Historical"):
+        # Derived data (`audited = False`) is rebuilt from audited rows, never edited.
+        if value.__name__.startswith("Historical") or not getattr(value, "audited", True):
             continue
         # Plain many-to-many links (a commitment's pillars, a liaison's units, an agreement's
         # commitments) are part of what changed too; a link with its own model is audited as

@@ -6,12 +6,14 @@ weights, the facts public by then, and the semáforo's verdict computed from tho
 by `commitments.semaforo`. A day D shows exactly what had been published by the end of D
 (`portal.clock.end_of`), so nothing made public later can change it.
 
-Lists (board, home, axis, unit pages) read a plan's commitments once, as tuples of plain
-values, in a fixed number of queries; the result is kept in the cache under the content
-version, so a page works in proportion to what it shows.
+Lists (board, home, axis, unit pages) read one stored span per commitment
+(`commitments.projection`, built from these same functions by the write path) rather than
+every fact, in a fixed number of queries; the result is kept in the cache under the content
+version.
 """
 
 import contextlib
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -20,8 +22,6 @@ from functools import cached_property
 
 from django.core.cache import cache
 from django.db.models import (
-    BigIntegerField,
-    DateTimeField,
     OuterRef,
     Q,
     Subquery,
@@ -55,6 +55,7 @@ from commitments.models import (
     TransversalRating,
     report_status,
 )
+from commitments.models.assessment import RELEVANCE
 from commitments.semaforo import ProgressSource
 from portal import clock
 
@@ -238,6 +239,7 @@ def _latest(facts):
 
 @dataclass(frozen=True)
 class Version:
+    commitment_id: int
     number: int
     effective_on: date
     published_at: datetime
@@ -306,19 +308,17 @@ class PlanFacts:
     versions: dict
     publications: dict
     plan_events: list
-    identity: dict
     measurements: dict
     progress: dict
     overrides: dict
 
 
-def load_facts(commitment_filter, day, *, plan_id, detailed=False):
+def load_facts(commitment_filter, day, *, plan_id=None, detailed=False):
     """Facts public by the end of `day` of the commitments matching `commitment_filter`,
-    with the publication events of their plan `plan_id`."""
+    with the publication events of their plan `plan_id` if given."""
     end = clock.end_of(day)
     versions = defaultdict(list)
-    identity = {}
-    for cid, number, eff, at, reason, mod, data, slug, is_example in (
+    for cid, number, eff, at, reason, mod, data in (
         CommitmentVersion.objects.filter(published_at__lt=end, **_prefix(commitment_filter, ""))
         .values_list(
             "commitment_id",
@@ -328,18 +328,18 @@ def load_facts(commitment_filter, day, *, plan_id, detailed=False):
             "reason",
             "modification_id",
             "data",
-            "commitment__slug",
-            "commitment__is_example",
         )
         .order_by()
     ):
-        versions[cid].append(Version(number, eff, at, reason, mod, data))
-        identity[cid] = (slug, is_example)
+        versions[cid].append(Version(cid, number, eff, at, reason, mod, data))
     publications = defaultdict(list)
     plan_events = []
+    targets = Q(**_prefix(commitment_filter, ""))
+    if plan_id is not None:
+        targets |= Q(plan_id=plan_id)
     for cid, target_plan, at, published in (
         Publication.objects.filter(at__lt=end)
-        .filter(Q(**_prefix(commitment_filter, "")) | Q(plan_id=plan_id))
+        .filter(targets)
         .values_list("commitment_id", "plan_id", "at", "is_published")
         .order_by()
     ):
@@ -359,7 +359,6 @@ def load_facts(commitment_filter, day, *, plan_id, detailed=False):
         versions=versions,
         publications=publications,
         plan_events=plan_events,
-        identity=identity,
         measurements=_facts(
             Measurement.objects.filter(**_prefix(commitment_filter, "indicator__")),
             "indicator_id",
@@ -398,11 +397,11 @@ def _f(value):
     return float(value)
 
 
-def verdict_at(*, plan, version, facts, cid, day):
-    """The semáforo of one commitment on `day` from facts loaded for `day` or later."""
-    data = version.data
+def rule_inputs(*, version, facts, day):
+    """A version's indicators and milestones with their latest facts public by the end of
+    `day`, and the overrides public by then (oldest first), for the semáforo."""
     end = clock.end_of(day)
-    on = judged_on(plan, day)
+    data = version.data
     indicators = []
     for item in data["indicators"]:
         latest = _latest(
@@ -432,20 +431,36 @@ def verdict_at(*, plan, version, facts, cid, day):
                 cancelled=bool(latest and latest.extra[0] == MilestoneStatus.CANCELLED),
             )
         )
-    override = None
-    for fact in sorted(current(facts.overrides.get(cid, ()), end), key=lambda f: f.published_at):
-        reason, starts_on, ends_on = fact.extra[:3]
+    cid = version.commitment_id
+    overrides = [
+        (fact.value, *fact.extra[:3])
+        for fact in sorted(current(facts.overrides.get(cid, ()), end), key=lambda f: f.published_at)
+    ]
+    return indicators, milestones, overrides
+
+
+def override_on(overrides, on):
+    """The override in force on `on`: the last published of those whose span covers it."""
+    found = None
+    for status, reason, starts_on, ends_on in overrides:
         if starts_on <= on and (ends_on is None or on <= ends_on):
-            override = semaforo.OverrideInput(fact.value, reason, starts_on)
+            found = semaforo.OverrideInput(status, reason, starts_on)
+    return found
+
+
+def verdict_at(*, plan, version, facts, day):
+    """The semáforo of one commitment on `day` from facts loaded for `day` or later."""
+    on = judged_on(plan, day)
+    indicators, milestones, overrides = rule_inputs(version=version, facts=facts, day=day)
     return semaforo.judge(
         start=version.start,
         end=version.end,
         on=on,
-        source=data["progress_source"] or plan.default_progress_source,
+        source=version.data["progress_source"] or plan.default_progress_source,
         thresholds=plan.thresholds,
         indicators=indicators,
         milestones=milestones,
-        override=override,
+        override=override_on(overrides, on),
     )
 
 
@@ -526,58 +541,52 @@ def plan_view(plan, day):
 
 
 def _plan_view(plan, day):
-    facts = load_facts({"plan": plan}, day, plan_id=plan.pk)
-    if not is_published_at(facts.plan_events, day):
-        return PlanView((), None)
-    axes, objectives = _structure(plan)
-    (units, organizations), pillars = _parties(), _pillars()
-    rows = []
-    for cid, (slug, is_example) in sorted(facts.identity.items()):
-        if not is_published_at(facts.publications.get(cid, ()), day):
-            continue
-        version = version_at(facts.versions.get(cid, ()), day)
-        if version is None:
-            continue
-        rows.append(
-            _row(
-                plan,
-                cid,
-                slug,
-                is_example,
-                version,
-                facts,
-                day,
-                axes=axes,
-                objectives=objectives,
-                units=units,
-                organizations=organizations,
-                pillars=pillars,
-            )
-        )
-    moments = [
-        f.published_at
-        for group in (facts.measurements, facts.progress)
-        for items in group.values()
-        for f in items
-    ]
-    last = max(moments, default=None)
-    ids = [row.pk for row in rows]
-    assessments = tuple(
-        AssessmentFact(a.commitment_id, a.completion, a.potential, a.is_starred, a.assessor)
-        for a in latest_assessments(ids, day)
+    from commitments import projection  # the projection is built by this module's functions
+
+    events = Publication.objects.filter(plan=plan, at__lt=clock.end_of(day)).values_list(
+        "at", "is_published"
     )
+    if not is_published_at(events, day):
+        return PlanView((), None)
+    _axes, objectives = _structure(plan)
+    (units, organizations), pillars = _parties(), _pillars()
+    refs = {
+        "objectives": objectives,
+        "units": units,
+        "organizations": organizations,
+        "pillars": pillars,
+    }
+    on = judged_on(plan, day)
+    rows, moments = [], []
+    for cid, slug, is_example, payload in projection.states_on(plan, day):
+        data = payload["data"]
+        start, end = date.fromisoformat(data["start_date"]), date.fromisoformat(data["end_date"])
+        verdict = semaforo.judge_reduced(
+            projection.inputs_of(payload),
+            start=start,
+            end=end,
+            on=on,
+            source=data["progress_source"] or plan.default_progress_source,
+            thresholds=plan.thresholds,
+            override=override_on(projection.overrides_of(payload), on),
+        )
+        rows.append(_row(cid, slug, is_example, data, start, end, verdict, **refs))
+        if payload["last"]:
+            moments.append(payload["last"])
+    last = max(map(datetime.fromisoformat, moments), default=None)
+    ids = {row.pk for row in rows}
     return PlanView(
         tuple(rows),
         timezone.localdate(last) if last else None,
-        ratings=ratings_summary(ids, day),
-        assessments=assessments,
+        ratings=ratings_summary(plan, ids, day),
+        assessments=latest_assessments(plan, ids, day),
     )
 
 
-def _row(plan, cid, slug, is_example, version, facts, day, **refs):
-    data = version.data
+def _row(cid, slug, is_example, data, start, end, verdict, **refs):
     objective = refs["objectives"].get(data["objective_id"]) or Ref(0, "")
     unit = refs["units"][data["unit_id"]]
+    pillars = refs["pillars"]
     co_parties = []
     for co in data["co_responsibles"]:
         if co["unit_id"]:
@@ -600,21 +609,19 @@ def _row(plan, cid, slug, is_example, version, facts, day, **refs):
         objective=objective,
         unit=unit,
         pillars=tuple(
-            sorted(
-                (refs["pillars"][p] for p in data["pillar_ids"] if p in refs["pillars"]),
-                key=lambda p: p.order,
-            )
+            sorted((pillars[p] for p in data["pillar_ids"] if p in pillars), key=lambda p: p.order)
         ),
         parties=parties,
         co_parties=tuple(co_parties),
         is_example=is_example,
-        start=version.start,
-        end=version.end,
-        verdict=verdict_at(plan=plan, version=version, facts=facts, cid=cid, day=day),
+        start=start,
+        end=end,
+        verdict=verdict,
         code_key=natural_key(data["code"]),
     )
 
 
+@functools.lru_cache(maxsize=2**16)
 def natural_key(code):
     """DA-2 before DA-10."""
     return tuple(
@@ -765,9 +772,19 @@ class CommitmentView:
 
     @cached_property
     def row(self):
-        c = self.commitment
+        c, version, refs = self.commitment, self.version, self.refs
         return _row(
-            self.plan, c.pk, c.slug, c.is_example, self.version, self.facts, self.day, **self.refs
+            c.pk,
+            c.slug,
+            c.is_example,
+            version.data,
+            version.start,
+            version.end,
+            verdict_at(plan=self.plan, version=version, facts=self.facts, day=self.day),
+            objectives=refs["objectives"],
+            units=refs["units"],
+            organizations=refs["organizations"],
+            pillars=refs["pillars"],
         )
 
     @property
@@ -988,9 +1005,7 @@ class CommitmentView:
         version = version_at(self.versions, day)
         if version is None:
             return None
-        return verdict_at(
-            plan=self.plan, version=version, facts=self.facts, cid=self.commitment.pk, day=day
-        )
+        return verdict_at(plan=self.plan, version=version, facts=self.facts, day=day)
 
     @cached_property
     def progress_history(self):
@@ -1114,43 +1129,45 @@ def _number(value):
 # --- Assessments on a day ------------------------------------------------------------------
 
 
-def latest_assessments(commitment_ids, day):
-    """The latest public assessment of each commitment by the end of `day`."""
+def latest_assessments(plan, commitment_ids, day):
+    """The latest public assessment by the end of `day` of each of `commitment_ids`
+    (commitments of `plan`)."""
     latest = {}
-    for assessment in (
+    for a in (
         Assessment.objects.public_at(day)
-        .filter(commitment_id__in=commitment_ids, assessed_on__lte=day)
+        .filter(commitment__plan=plan, assessed_on__lte=day)
         .order_by("commitment_id", "-assessed_on", "-published_at")
+        .only("commitment", "completion", "potential", "assessor", "verifiable", *RELEVANCE)
     ):
-        latest.setdefault(assessment.commitment_id, assessment)
-    return list(latest.values())
+        if a.commitment_id in commitment_ids and a.commitment_id not in latest:
+            latest[a.commitment_id] = AssessmentFact(
+                a.commitment_id, a.completion, a.potential, a.is_starred, a.assessor
+            )
+    return tuple(latest.values())
 
 
-def ratings_summary(commitment_ids, day):
-    """Counts per (dimension, level) of each commitment's latest public rating by `day`, and
-    what each level means (the rubric), in one query: a UNION of ratings and rubric."""
-    ratings = (
+def ratings_summary(plan, commitment_ids, day):
+    """Counts per (dimension, level) of the latest public rating by `day` of each of
+    `commitment_ids` (commitments of `plan`), and what each level means (the rubric)."""
+    latest = {}
+    # Oldest first, so the latest overwrites; the moment itself is never converted.
+    for cid, dimension, level in (
         TransversalRating.objects.public_at(day)
-        .filter(commitment_id__in=commitment_ids)
-        .annotate(text=Value(""))
-        .values_list("commitment_id", "dimension", "level", "published_at", "text")
-    )
-    rubric = RatingRubric.objects.annotate(
-        cid=Value(None, output_field=BigIntegerField()),
-        at=Value(None, output_field=DateTimeField()),
-    ).values_list("cid", "dimension", "level", "at", "description")
-    # With no commitments Django drops the empty half of the UNION but keeps its ordering,
-    # which PostgreSQL refuses (a column of the missing half).
-    rows = ratings.order_by().union(rubric.order_by(), all=True) if commitment_ids else rubric
-    latest, meanings = {}, {}
-    for cid, dimension, level, at, text in rows:
-        if cid is None:
-            meanings[dimension, level] = text
-        elif (cid, dimension) not in latest or latest[cid, dimension][0] < at:
-            latest[cid, dimension] = (at, level)
+        .filter(commitment__plan=plan)
+        .order_by("published_at", "pk")
+        .values_list("commitment_id", "dimension", "level")
+    ):
+        if cid in commitment_ids:
+            latest[cid, dimension] = level
     counts = defaultdict(int)
-    for (_cid, dimension), (_at, level) in latest.items():
+    for (_cid, dimension), level in latest.items():
         counts[dimension, level] += 1
+    meanings = {
+        (dimension, level): text
+        for dimension, level, text in RatingRubric.objects.values_list(
+            "dimension", "level", "description"
+        )
+    }
     return counts, meanings
 
 

@@ -5,7 +5,7 @@ exhaustively without a database, and so querysets, pages, reports and open data
 all read the same verdict.
 """
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import models
@@ -177,48 +177,72 @@ class Part:
     stale: bool = False
 
 
-def is_stale(periodicity, latest_date, progress, start, on):
-    """Data older than its periodicity allows (a finished indicator never goes stale)."""
+def stale_after(periodicity, latest_date, progress, start):
+    """The last day an indicator's data is current; after it the data is out of date.
+
+    None when it never goes stale (a finished indicator)."""
     allowed = timedelta(days=PERIOD_DAYS.get(periodicity, PERIOD_DAYS["trimestral"]))
     if latest_date is None:
-        return on - start > allowed
+        return start + allowed
     if progress is not None and progress >= 100:
-        return False
-    return on - latest_date > allowed
+        return None
+    return latest_date + allowed
 
 
-def indicators_part(indicators, *, start, end, on):
+@dataclass(frozen=True)
+class RuleInputs:
+    """A commitment's indicators and milestones reduced to what the rule needs on any day
+    of a stretch in which none of its public facts changes.
+
+    Only the expectation and the staleness move with the day judged, so lists judge
+    thousands of commitments from these (kept by `commitments.projection`) without
+    reading a single fact.
+    """
+
+    indicator_progress: float = 0.0
+    indicators_reported: bool = False
+    # Data goes stale on the days after this one; None: never.
+    stale_after: date | None = None
+    milestone_progress: float = 0.0
+    milestones_reported: bool = False
+    # (start, end, weight) of each milestone not cancelled: they set the expectation.
+    windows: tuple = ()
+
+
+def reduce_inputs(*, start, indicators=(), milestones=()):
     indicators = list(indicators)
-    reported = [i for i in indicators if i.latest_value is not None]
-    progress = weighted_mean((i.progress or 0, i.weight) for i in indicators)
-    return Part(
-        progress=progress or 0.0,
-        expected=expected_progress(start, end, on),
-        has_data=bool(reported),
-        stale=bool(indicators)
-        and any(is_stale(i.periodicity, i.latest_date, i.progress, start, on) for i in indicators),
-    )
-
-
-def milestones_part(milestones, *, start, end, on):
+    limits = [stale_after(i.periodicity, i.latest_date, i.progress, start) for i in indicators]
     active = [m for m in milestones if not m.cancelled]
-    progress = weighted_mean((m.percent or 0, m.weight) for m in active)
-    expected = weighted_mean((expected_progress(m.start, m.end, on), m.weight) for m in active)
-    if expected is None:
-        expected = expected_progress(start, end, on)
-    return Part(
-        progress=progress or 0.0,
-        expected=expected,
-        has_data=any(m.percent for m in active),
+    return RuleInputs(
+        indicator_progress=weighted_mean((i.progress or 0, i.weight) for i in indicators) or 0.0,
+        indicators_reported=any(i.latest_value is not None for i in indicators),
+        stale_after=min((d for d in limits if d is not None), default=None),
+        milestone_progress=weighted_mean((m.percent or 0, m.weight) for m in active) or 0.0,
+        milestones_reported=any(m.percent for m in active),
+        windows=tuple((m.start, m.end, m.weight) for m in active),
     )
 
 
-def parts_for(source, *, indicators, milestones, start, end, on):
+def parts_for(source, inputs, *, start, end, on):
     parts = []
     if source in (ProgressSource.INDICATORS, ProgressSource.BOTH):
-        parts.append(indicators_part(indicators, start=start, end=end, on=on))
+        parts.append(
+            Part(
+                progress=inputs.indicator_progress,
+                expected=expected_progress(start, end, on),
+                has_data=inputs.indicators_reported,
+                stale=inputs.stale_after is not None and on > inputs.stale_after,
+            )
+        )
     if source in (ProgressSource.MILESTONES, ProgressSource.BOTH):
-        parts.append(milestones_part(milestones, start=start, end=end, on=on))
+        expected = weighted_mean((expected_progress(s, e, on), w) for s, e, w in inputs.windows)
+        parts.append(
+            Part(
+                progress=inputs.milestone_progress,
+                expected=expected_progress(start, end, on) if expected is None else expected,
+                has_data=inputs.milestones_reported,
+            )
+        )
     return parts
 
 
@@ -294,15 +318,35 @@ def judge(
     override=None,
 ):
     """The status of a commitment on day `on`, from plain inputs, with its one sentence."""
-    parts = parts_for(
-        source, indicators=indicators, milestones=milestones, start=start, end=end, on=on
+    return judge_reduced(
+        reduce_inputs(start=start, indicators=indicators, milestones=milestones),
+        start=start,
+        end=end,
+        on=on,
+        source=source,
+        thresholds=thresholds,
+        override=override,
     )
+
+
+def judge_reduced(
+    inputs,
+    *,
+    start,
+    end,
+    on,
+    source=ProgressSource.INDICATORS,
+    thresholds=Thresholds(),
+    override=None,
+):
+    """`judge` from inputs already reduced by `reduce_inputs`."""
+    parts = parts_for(source, inputs, start=start, end=end, on=on)
     has_data = any(p.has_data for p in parts)
     progress = weighted_mean((p.progress, 1) for p in parts) if parts else None
     expected = weighted_mean((p.expected, 1) for p in parts) if parts else None
     if expected is None:
         expected = expected_progress(start, end, on)
-    verdict = evaluate(
+    return evaluate(
         progress=progress if has_data else None,
         expected=expected,
         start=start,
@@ -312,8 +356,8 @@ def judge(
         thresholds=thresholds,
         stale=any(p.stale for p in parts),
         override=override,
+        parts=tuple(parts),
     )
-    return replace(verdict, parts=tuple(parts))
 
 
 # Which sentence explains a verdict (see `explain`).
@@ -342,6 +386,7 @@ def evaluate(
     thresholds=Thresholds(),
     stale=False,
     override=None,
+    parts=(),
 ):
     """Decide the status on `as_of` and say why in one sentence.
 
@@ -354,6 +399,7 @@ def evaluate(
         "expected": expected,
         "has_data": has_data,
         "start": start,
+        "parts": parts,
     }
     if has_data and progress is not None and progress >= 100:
         status, shown, kind = Status.COMPLETE, 100.0, COMPLETE_SENTENCE

@@ -23,7 +23,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from commitments import permissions
+from commitments import permissions, projection
 from commitments.models import (
     ActionPlan,
     Assessment,
@@ -82,7 +82,7 @@ def service(function):
 
     @wraps(function)
     def wrapped(**kwargs):
-        with transaction.atomic():
+        with transaction.atomic(), projection.batch():
             result = function(**kwargs)
             transaction.on_commit(bump_content_version)
         return result
@@ -788,6 +788,10 @@ def bulk_load(*, rows, by=None):
         model.objects.bulk_create(instances, batch_size=2000)
         if model is Publication:
             _mirror_publications(instances)
+        if model in projection.SOURCES:
+            # bulk_create sends no signals.
+            for instance in instances:
+                projection.touched(instance)
     return len(rows)
 
 

@@ -13,7 +13,7 @@ import pytest
 from django.core.cache import cache
 
 from commitments import services
-from commitments.models import Commitment, CommitmentVersion, Pillar
+from commitments.models import Commitment, CommitmentState, CommitmentVersion, Pillar
 from portal import cache as page_cache
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -297,6 +297,10 @@ def test_a_version_bumped_by_another_process_refreshes_this_ones_pages(client, d
     CommitmentVersion.objects.filter(pk=version.pk).update(  # No signal.
         data={**version.data, "title": "Catálogo renovado"}
     )
+    # And the public state its write path derives from it.
+    for state in CommitmentState.objects.filter(commitment_id=version.commitment_id):
+        data = {**state.payload["data"], "title": "Catálogo renovado"}
+        CommitmentState.objects.filter(pk=state.pk).update(payload={**state.payload, "data": data})
     assert "Catálogo renovado" not in client.get("/tablero/").content.decode()
     # What another server process writes when staff save there.
     page_cache._write_version_file(page_cache._read_version_file())

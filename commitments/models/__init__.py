@@ -23,6 +23,7 @@ from .milestones import (
     report_status,
 )
 from .plan import ActionPlan, Axis, Exercise, Objective, Organization, Pillar, ResponsibleUnit
+from .projection import CommitmentState
 from .staff import Liaison
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "ClosingReport",
     "CoResponsibility",
     "Commitment",
+    "CommitmentState",
     "CommitmentVersion",
     "Dimension",
     "Evidence",

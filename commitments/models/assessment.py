@@ -105,13 +105,7 @@ class Assessment(PublicFact):
 
     @property
     def relevance_values(self):
-        fields = [
-            "relevance_access_to_information",
-            "relevance_civic_participation",
-            "relevance_public_accountability",
-            "relevance_technology_innovation",
-        ]
-        return [self._meta.get_field(f).verbose_name for f in fields if getattr(self, f)]
+        return [self._meta.get_field(f).verbose_name for f in RELEVANCE if getattr(self, f)]
 
     @property
     def is_relevant(self):
@@ -126,6 +120,14 @@ class Assessment(PublicFact):
             and self.potential == self.Potential.SUBSTANTIAL
             and self.completion in (self.Completion.SUBSTANTIAL, self.Completion.COMPLETE)
         )
+
+
+RELEVANCE = (
+    "relevance_access_to_information",
+    "relevance_civic_participation",
+    "relevance_public_accountability",
+    "relevance_technology_innovation",
+)
 
 
 class ClosingReport(PublicFact, EvidenceFields):

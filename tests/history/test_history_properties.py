@@ -21,6 +21,7 @@ from commitments.models import Measurement
 from commitments.semaforo import Status
 from portal import clock
 from tests.commitments import builders
+from tests.commitments.lists import listed, reference
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -194,6 +195,9 @@ def test_writes_after_a_day_never_change_what_it_showed(writes, cut):
             for commitment in commitments:
                 commitment.refresh_from_db()
             assert seen(plan, commitments, day) == before
+            # The lists' stored states follow every one of those writes.
+            assert listed(plan, day) == reference(plan, day)
+            assert listed(plan, LAST_DAY) == reference(plan, LAST_DAY)
             raise Rollback
     except Rollback:
         pass

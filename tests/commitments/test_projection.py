@@ -1,0 +1,73 @@
+"""Lists read each commitment's stored public state; a commitment's page reads its facts.
+
+Both must say the same on every day: the same commitments, texts, dates and verdicts.
+`lists.reference` is the rule applied to the facts themselves, as the commitment page does.
+"""
+
+from datetime import date, timedelta
+
+import pytest
+
+from commitments import projection, reader, synthetic
+from commitments.models import CommitmentState, Measurement
+from portal import clock
+from tests.commitments import builders
+from tests.commitments.lists import listed, reference
+
+pytestmark = pytest.mark.django_db
+
+
+def change_days(plan):
+    facts = reader.load_facts({"plan": plan}, projection.EVERYTHING)
+    return sorted({d for cid in facts.versions for d in projection.change_days(cid, facts)})
+
+
+def around(days):
+    """Each day, the day before and the day after: where a stored span starts and ends."""
+    return sorted({d + timedelta(days=k) for d in days for k in (-1, 0, 1)})
+
+
+def test_the_demo_lists_what_each_page_says_on_every_day_it_changed(demo):
+    days = around(change_days(demo))
+    # And the plan's whole life at a monthly step, after its end too (judged at its end).
+    days += [date(2025, 1, 1) + timedelta(days=30 * n) for n in range(40)]
+    assert len(days) > 100
+    for day in days:
+        assert listed(demo, day) == reference(demo, day), day
+
+
+def test_a_generated_plan_loaded_in_bulk_lists_what_its_facts_say():
+    plan, _counts = synthetic.build_plan(actions=30, as_of=date(2026, 11, 25), seed=3)
+    days = change_days(plan)
+    assert listed(plan, date(2026, 11, 25))
+    for day in [*days[:: max(1, len(days) // 40)], date(2026, 11, 25), date(2028, 6, 1)]:
+        assert listed(plan, day) == reference(plan, day), day
+
+
+def test_a_value_entered_later_about_an_earlier_day_reaches_the_list_only_from_then(commitment):
+    indicator = commitment.indicators.get()
+    builders.add_measurement(indicator, date(2026, 3, 31), 20, published_on=date(2026, 4, 2))
+    builders.add_measurement(indicator, date(2026, 3, 15), 80, published_on=date(2026, 9, 1))
+    plan = commitment.plan
+    for day in (date(2026, 4, 1), date(2026, 4, 2), date(2026, 8, 31), date(2026, 9, 1)):
+        assert listed(plan, day) == reference(plan, day), day
+    assert listed(plan, date(2026, 8, 31))[commitment.pk][4].progress == 20
+    assert listed(plan, date(2026, 9, 1))[commitment.pk][4].progress == 20  # 31/03 is later
+
+
+def test_a_write_outside_the_services_still_updates_the_list(commitment):
+    """A shell or a migration writing rows directly: the state follows at once."""
+    indicator = commitment.indicators.get()
+    with clock.moment(date(2026, 5, 1)):
+        fact = builders.add_measurement(indicator, date(2026, 4, 30), 40)
+        fact.pk = None
+        fact.value = 60
+        fact.supersedes_id = Measurement.objects.get(indicator=indicator).pk
+        fact.save()
+    assert listed(commitment.plan, date(2026, 5, 1))[commitment.pk][4].progress == 60
+
+
+def test_a_commitment_never_published_has_no_state(plan):
+    draft = builders.make_commitment(plan, code="B-01", publish=False)
+    assert not CommitmentState.objects.filter(commitment=draft).exists()
+    assert draft.pk not in listed(plan, date(2026, 11, 25))
