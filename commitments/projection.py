@@ -17,7 +17,8 @@ checks that a list reads the same verdicts as each commitment's page.
 
 import threading
 from contextlib import contextmanager
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -43,69 +44,82 @@ EVERYTHING = date(9999, 12, 30)
 # Commitments rebuilt per round of queries: keeps IN lists and memory small.
 CHUNK = 500
 
-# The row fields a list shows, copied from the version in force.
-ROW_FIELDS = (
-    "code",
-    "title",
-    "description",
-    "objective_id",
-    "unit_id",
-    "co_responsibles",
-    "pillar_ids",
-    "start_date",
-    "end_date",
-    "progress_source",
-)
-
-
 # --- Reading ---------------------------------------------------------------------------
 
 
 def states_on(plan, day):
-    """(commitment id, slug, is_example, payload) of each commitment of `plan` public at the
-    end of `day`, in one query."""
+    """The stored state of each commitment of `plan` public at the end of `day`, in one
+    query: (id, slug, is_example, code, title, description, payload)."""
     return (
         CommitmentState.objects.filter(
             commitment__plan=plan, valid_from__lte=day, valid_until__gt=day
         )
-        .values_list("commitment_id", "commitment__slug", "commitment__is_example", "payload")
+        .values_list(
+            "commitment_id",
+            "commitment__slug",
+            "commitment__is_example",
+            "code",
+            "title",
+            "description",
+            "payload",
+        )
         .order_by("commitment_id")
     )
 
 
-def inputs_of(payload):
-    """The payload's reduced rule inputs, as `semaforo.RuleInputs`."""
-    progress, reported, stale, m_progress, m_reported, windows = payload["inputs"]
-    return semaforo.RuleInputs(
-        indicator_progress=progress,
-        indicators_reported=reported,
-        stale_after=date.fromisoformat(stale) if stale else None,
-        milestone_progress=m_progress,
-        milestones_reported=m_reported,
-        windows=tuple(
-            (date.fromisoformat(start), date.fromisoformat(end), weight)
-            for start, end, weight in windows
+@dataclass(frozen=True)
+class State:
+    """A payload read back: the matrix row's references and dates, the semáforo's inputs."""
+
+    objective_id: int
+    unit_id: int
+    # (unit id or None, organisation id or None, role) of each co-responsible party.
+    co_responsibles: list
+    pillar_ids: list
+    start: date
+    end: date
+    progress_source: str
+    inputs: semaforo.RuleInputs
+    # (status, reason, starts on, ends on or None) of each public override, oldest first.
+    overrides: list
+    # When the latest measurement or milestone progress it shows became public.
+    last: str | None
+
+
+def read_payload(payload):
+    objective, unit, co, pillars, start, end, source, *inputs, overrides, last = payload
+    progress, reported, stale, m_progress, m_reported, windows = inputs
+    return State(
+        objective,
+        unit,
+        co,
+        pillars,
+        date.fromisoformat(start),
+        date.fromisoformat(end),
+        source,
+        semaforo.RuleInputs(
+            progress,
+            reported,
+            date.fromisoformat(stale) if stale else None,
+            m_progress,
+            m_reported,
+            tuple((date.fromisoformat(s), date.fromisoformat(e), w) for s, e, w in windows),
         ),
+        [
+            (status, reason, date.fromisoformat(starts), date.fromisoformat(ends) if ends else None)
+            for status, reason, starts, ends in overrides
+        ],
+        last,
     )
-
-
-def overrides_of(payload):
-    return [
-        (status, reason, date.fromisoformat(starts), date.fromisoformat(ends) if ends else None)
-        for status, reason, starts, ends in payload["overrides"]
-    ]
-
-
-def last_moment_of(payload):
-    return datetime.fromisoformat(payload["last"]) if payload["last"] else None
 
 
 # --- Writing ---------------------------------------------------------------------------
 
 
 def payload_on(cid, day, facts):
-    """What the public saw of commitment `cid` on `day`, from facts loaded for any date;
-    None when it was not public."""
+    """What the public saw of commitment `cid` on `day`, from facts loaded for any date, as
+    its (code, title, description) and a payload for `read_payload`; None when it was not
+    public."""
     if not reader.is_published_at(facts.publications.get(cid, ()), day):
         return None
     version = reader.version_at(facts.versions.get(cid, ()), day)
@@ -127,22 +141,28 @@ def payload_on(cid, day, facts):
         if f.published_at < end and f.date <= day
     ]
     last = max(moments, default=None)
-    return {
-        "data": {name: version.data[name] for name in ROW_FIELDS},
-        "inputs": [
-            inputs.indicator_progress,
-            inputs.indicators_reported,
-            inputs.stale_after.isoformat() if inputs.stale_after else None,
-            inputs.milestone_progress,
-            inputs.milestones_reported,
-            [[s.isoformat(), e.isoformat(), w] for s, e, w in inputs.windows],
-        ],
-        "overrides": [
+    data = version.data
+    payload = [
+        data["objective_id"],
+        data["unit_id"],
+        [[co["unit_id"], co["organization_id"], co["role"]] for co in data["co_responsibles"]],
+        data["pillar_ids"],
+        data["start_date"],
+        data["end_date"],
+        data["progress_source"],
+        inputs.indicator_progress,
+        inputs.indicators_reported,
+        inputs.stale_after.isoformat() if inputs.stale_after else None,
+        inputs.milestone_progress,
+        inputs.milestones_reported,
+        [[s.isoformat(), e.isoformat(), w] for s, e, w in inputs.windows],
+        [
             [status, reason, starts.isoformat(), ends.isoformat() if ends else None]
             for status, reason, starts, ends in overrides
         ],
-        "last": last.isoformat() if last else None,
-    }
+        last.isoformat() if last else None,
+    ]
+    return (data["code"], data["title"], data["description"]), payload
 
 
 def _ids(facts, cid, kind):
@@ -171,18 +191,30 @@ def states_of(cid, facts):
     days = change_days(cid, facts)
     for index, day in enumerate(days):
         until = days[index + 1] if index + 1 < len(days) else FOREVER
-        payload = payload_on(cid, day, facts)
-        if payload is None:
+        seen = payload_on(cid, day, facts)
+        if seen is None:
             continue
+        (code, title, description), payload = seen
         last = states[-1] if states else None
-        if last is not None and last.valid_until == day and last.payload == payload:
+        if (
+            last is not None
+            and last.valid_until == day
+            and (last.code, last.title, last.description, last.payload)
+            == (code, title, description, payload)
+        ):
             last.valid_until = until
-        else:
-            states.append(
-                CommitmentState(
-                    commitment_id=cid, valid_from=day, valid_until=until, payload=payload
-                )
+            continue
+        states.append(
+            CommitmentState(
+                commitment_id=cid,
+                valid_from=day,
+                valid_until=until,
+                code=code,
+                title=title,
+                description=description,
+                payload=payload,
             )
+        )
     return states
 
 

@@ -558,21 +558,37 @@ def _plan_view(plan, day):
     }
     on = judged_on(plan, day)
     rows, moments = [], []
-    for cid, slug, is_example, payload in projection.states_on(plan, day):
-        data = payload["data"]
-        start, end = date.fromisoformat(data["start_date"]), date.fromisoformat(data["end_date"])
+    for cid, slug, is_example, code, title, description, payload in projection.states_on(plan, day):
+        state = projection.read_payload(payload)
         verdict = semaforo.judge_reduced(
-            projection.inputs_of(payload),
-            start=start,
-            end=end,
+            state.inputs,
+            start=state.start,
+            end=state.end,
             on=on,
-            source=data["progress_source"] or plan.default_progress_source,
+            source=state.progress_source or plan.default_progress_source,
             thresholds=plan.thresholds,
-            override=override_on(projection.overrides_of(payload), on),
+            override=override_on(state.overrides, on),
         )
-        rows.append(_row(cid, slug, is_example, data, start, end, verdict, **refs))
-        if payload["last"]:
-            moments.append(payload["last"])
+        rows.append(
+            _row(
+                cid,
+                slug,
+                is_example,
+                code=code,
+                title=title,
+                description=description,
+                objective_id=state.objective_id,
+                unit_id=state.unit_id,
+                co_responsibles=state.co_responsibles,
+                pillar_ids=state.pillar_ids,
+                start=state.start,
+                end=state.end,
+                verdict=verdict,
+                refs=refs,
+            )
+        )
+        if state.last:
+            moments.append(state.last)
     last = max(map(datetime.fromisoformat, moments), default=None)
     ids = {row.pk for row in rows}
     return PlanView(
@@ -583,41 +599,34 @@ def _plan_view(plan, day):
     )
 
 
-def _row(cid, slug, is_example, data, start, end, verdict, **refs):
-    objective = refs["objectives"].get(data["objective_id"]) or Ref(0, "")
-    unit = refs["units"][data["unit_id"]]
+def _row(cid, slug, is_example, *, objective_id, unit_id, co_responsibles, pillar_ids, refs, **row):
+    """A list's row; `co_responsibles` are (unit id, organisation id, role)."""
+    objective = refs["objectives"].get(objective_id) or Ref(0, "")
+    unit = refs["units"][unit_id]
     pillars = refs["pillars"]
-    co_parties = []
-    for co in data["co_responsibles"]:
-        if co["unit_id"]:
-            co_parties.append(("dependencia", refs["units"][co["unit_id"]], co["role"]))
-        else:
-            co_parties.append(
-                ("organizacion", refs["organizations"][co["organization_id"]], co["role"])
-            )
-    parties = frozenset(
-        [party_key("dependencia", unit.slug)]
-        + [party_key(kind, ref.slug) for kind, ref, _role in co_parties]
+    co_parties = tuple(
+        ("dependencia", refs["units"][co_unit], role)
+        if co_unit
+        else ("organizacion", refs["organizations"][organization], role)
+        for co_unit, organization, role in co_responsibles
     )
     return Row(
         pk=cid,
         slug=slug,
-        code=data["code"],
-        title=data["title"],
-        description=data["description"],
         axis=objective.extra.get("axis") or Ref(0, ""),
         objective=objective,
         unit=unit,
         pillars=tuple(
-            sorted((pillars[p] for p in data["pillar_ids"] if p in pillars), key=lambda p: p.order)
+            sorted((pillars[p] for p in pillar_ids if p in pillars), key=lambda p: p.order)
         ),
-        parties=parties,
-        co_parties=tuple(co_parties),
+        parties=frozenset(
+            [party_key("dependencia", unit.slug)]
+            + [party_key(kind, ref.slug) for kind, ref, _role in co_parties]
+        ),
+        co_parties=co_parties,
         is_example=is_example,
-        start=start,
-        end=end,
-        verdict=verdict,
-        code_key=natural_key(data["code"]),
+        code_key=natural_key(row["code"]),
+        **row,
     )
 
 
@@ -772,19 +781,24 @@ class CommitmentView:
 
     @cached_property
     def row(self):
-        c, version, refs = self.commitment, self.version, self.refs
+        c, version, data = self.commitment, self.version, self.version.data
         return _row(
             c.pk,
             c.slug,
             c.is_example,
-            version.data,
-            version.start,
-            version.end,
-            verdict_at(plan=self.plan, version=version, facts=self.facts, day=self.day),
-            objectives=refs["objectives"],
-            units=refs["units"],
-            organizations=refs["organizations"],
-            pillars=refs["pillars"],
+            code=data["code"],
+            title=data["title"],
+            description=data["description"],
+            objective_id=data["objective_id"],
+            unit_id=data["unit_id"],
+            co_responsibles=[
+                (co["unit_id"], co["organization_id"], co["role"]) for co in data["co_responsibles"]
+            ],
+            pillar_ids=data["pillar_ids"],
+            start=version.start,
+            end=version.end,
+            verdict=verdict_at(plan=self.plan, version=version, facts=self.facts, day=self.day),
+            refs=self.refs,
         )
 
     @property

@@ -100,11 +100,16 @@ def expected_progress(start, end, on):
 def weighted_mean(pairs):
     """Mean of (value, weight) pairs, skipping missing values and weights that are not
     positive; None when nothing is left (never a division by zero)."""
-    pairs = [(float(v), float(w)) for v, w in pairs if v is not None and w and float(w) > 0]
-    total = sum(w for _, w in pairs)
-    if not pairs or total <= 0:
-        return None
-    return sum(v * w for v, w in pairs) / total
+    # One pass, no lists: lists call this for every commitment they show.
+    total = weighted = 0.0
+    for value, weight in pairs:
+        if value is None or not weight:
+            continue
+        weight = float(weight)
+        if weight > 0:
+            total += weight
+            weighted += float(value) * weight
+    return weighted / total if total > 0 else None
 
 
 def completion_level(progress):

@@ -21,6 +21,11 @@ class CommitmentState(models.Model):
     )
     valid_from = models.DateField(_("desde"))
     valid_until = models.DateField(_("hasta (sin incluir)"))
+    # The texts a list shows and searches, as columns: parsing them out of JSON for thousands
+    # of rows would cost more than the rest of the row.
+    code = models.CharField(_("clave"), max_length=20)
+    title = models.TextField(_("título"))
+    description = models.TextField(_("descripción"), blank=True)
     payload = models.JSONField(_("estado"))
 
     class Meta:
