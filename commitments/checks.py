@@ -305,7 +305,23 @@ def rounds_unlike_the_route(plan, day):
     return messages
 
 
+def stored_states_out_of_date(plan, day):
+    """The lists (board, axis and unit pages) read each commitment's stored state; it must
+    be what its facts give."""
+    from commitments import projection
+
+    return [
+        _(
+            "Las listas muestran de %(code)s un estado guardado que no corresponde a sus datos "
+            "(¿se editó la base de datos a mano?); «manage.py check_plan --rebuild» lo recalcula."
+        )
+        % {"code": code}
+        for code in projection.out_of_date(plan)
+    ]
+
+
 RULES = [
+    stored_states_out_of_date,
     modifications_in_sessions_not_held,
     reports_before_round_opens,
     milestones_after_the_end,

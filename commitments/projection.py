@@ -240,8 +240,34 @@ def rebuild(commitment_ids):
             )
 
 
-def rebuild_all():
-    rebuild(Commitment.objects.values_list("pk", flat=True))
+def rebuild_all(plan=None):
+    commitments = Commitment.objects.all() if plan is None else plan.commitments.all()
+    rebuild(commitments.values_list("pk", flat=True))
+
+
+def out_of_date(plan):
+    """Codes of the commitments of `plan` whose stored spans are not what their facts give
+    (a row changed around the write path, e.g. by hand in the database)."""
+
+    def spans(states):
+        return [
+            (s.valid_from, s.valid_until, s.code, s.title, s.description, s.payload) for s in states
+        ]
+
+    found = []
+    commitments = list(plan.commitments.order_by("code").values_list("pk", "code"))
+    for start in range(0, len(commitments), CHUNK):
+        chunk = dict(commitments[start : start + CHUNK])
+        facts = reader.load_facts({"pk__in": list(chunk)}, EVERYTHING)
+        stored = {}
+        for state in CommitmentState.objects.filter(commitment_id__in=chunk).order_by("valid_from"):
+            stored.setdefault(state.commitment_id, []).append(state)
+        found += [
+            code
+            for cid, code in chunk.items()
+            if spans(stored.get(cid, [])) != spans(states_of(cid, facts))
+        ]
+    return found
 
 
 # --- Which commitments a write touched ------------------------------------------------------

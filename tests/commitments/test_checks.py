@@ -6,9 +6,9 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from commitments import services
+from commitments import projection, reader, services
 from commitments.checks import check_plan
-from commitments.models import CommitmentVersion, Milestone
+from commitments.models import CommitmentState, CommitmentVersion, Milestone
 from portal import clock
 from secretariat.models import RouteMilestone, Session
 from tests.commitments.builders import (
@@ -20,6 +20,7 @@ from tests.commitments.builders import (
     file_report,
     make_commitment,
 )
+from tests.conftest import TODAY
 
 pytestmark = pytest.mark.usefixtures("frozen_today")
 
@@ -49,6 +50,19 @@ def test_the_command_lists_what_it_found_and_fails(commitment):
     ) in out.getvalue()
 
 
+def test_a_stored_state_edited_around_the_write_path_is_found_and_rebuilt(commitment):
+    CommitmentState.objects.filter(commitment=commitment).update(title="Texto que nadie publicó")
+    assert "Texto que nadie publicó" in {
+        r.title for r in reader._plan_view(commitment.plan, TODAY).rows
+    }
+    with pytest.raises(CommandError, match="Se encontraron 1 contradicción"):
+        call_command("check_plan", "--plan", commitment.plan.slug, stdout=StringIO())
+    out = StringIO()
+    call_command("check_plan", "--plan", commitment.plan.slug, "--rebuild", stdout=out)
+    assert "sin contradicciones" in out.getvalue()
+    assert {r.title for r in reader._plan_view(commitment.plan, TODAY).rows} == {"Compromiso C-01"}
+
+
 def test_an_unknown_plan_is_named(db):
     with pytest.raises(CommandError, match="No existe un plan con el identificador «otro»"):
         call_command("check_plan", "--plan", "otro")
@@ -71,6 +85,7 @@ def _tamper(commitment, change):
     version = commitment.versions.get(number=1)
     change(version.data)
     CommitmentVersion.objects.filter(pk=version.pk).update(data=version.data)
+    projection.rebuild([commitment.pk])  # Loaded whole, the lists agree with it.
 
 
 def test_an_original_listing_a_milestone_past_its_end(commitment):

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from commitments import projection
 from commitments.checks import check_plan
 from commitments.models import ActionPlan
 
@@ -22,8 +23,16 @@ class Command(BaseCommand):
             metavar="IDENTIFICADOR",
             help=_("Identificador en la URL del plan; todos los planes si falta."),
         )
+        parser.add_argument(
+            "--rebuild",
+            action="store_true",
+            help=_(
+                "Antes de revisar, recalcula desde sus datos el estado que leen las listas de "
+                "cada compromiso."
+            ),
+        )
 
-    def handle(self, *args, plan=None, **options):
+    def handle(self, *args, plan=None, rebuild=False, **options):
         plans = ActionPlan.objects.select_related("exercise").order_by("exercise__number", "id")
         if plan:
             plans = plans.filter(slug=plan)
@@ -33,6 +42,8 @@ class Command(BaseCommand):
                 )
         found = 0
         for each in plans:
+            if rebuild:
+                projection.rebuild_all(each)
             messages = check_plan(each)
             found += len(messages)
             if not messages:
