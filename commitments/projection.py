@@ -47,24 +47,31 @@ CHUNK = 500
 # --- Reading ---------------------------------------------------------------------------
 
 
-def states_on(plan, day):
+def party_tag(kind, pk):
+    """How `parties` names a unit ("u") or an organisation ("o")."""
+    return f"|{kind}:{pk}|"
+
+
+def states_on(plan, day, *, objectives=None, party=None):
     """The stored state of each commitment of `plan` public at the end of `day`, in one
-    query: (id, slug, is_example, code, title, description, payload)."""
-    return (
-        CommitmentState.objects.filter(
-            commitment__plan=plan, valid_from__lte=day, valid_until__gt=day
-        )
-        .values_list(
-            "commitment_id",
-            "commitment__slug",
-            "commitment__is_example",
-            "code",
-            "title",
-            "description",
-            "payload",
-        )
-        .order_by("commitment_id")
+    query: (id, slug, is_example, code, title, description, payload). Only those under
+    `objectives` (ids) or with `party` (a `party_tag`) among their parties, if given."""
+    states = CommitmentState.objects.filter(
+        commitment__plan=plan, valid_from__lte=day, valid_until__gt=day
     )
+    if objectives is not None:
+        states = states.filter(objective_ref__in=objectives)
+    if party is not None:
+        states = states.filter(parties__contains=party)
+    return states.values_list(
+        "commitment_id",
+        "commitment__slug",
+        "commitment__is_example",
+        "code",
+        "title",
+        "description",
+        "payload",
+    ).order_by("commitment_id")
 
 
 @dataclass(frozen=True)
@@ -118,8 +125,7 @@ def read_payload(payload):
 
 def payload_on(cid, day, facts):
     """What the public saw of commitment `cid` on `day`, from facts loaded for any date, as
-    its (code, title, description) and a payload for `read_payload`; None when it was not
-    public."""
+    the state's columns and a payload for `read_payload`; None when it was not public."""
     if not reader.is_published_at(facts.publications.get(cid, ()), day):
         return None
     version = reader.version_at(facts.versions.get(cid, ()), day)
@@ -162,7 +168,18 @@ def payload_on(cid, day, facts):
         ],
         last.isoformat() if last else None,
     ]
-    return (data["code"], data["title"], data["description"]), payload
+    tags = [party_tag("u", data["unit_id"])] + [
+        party_tag("u", co["unit_id"]) if co["unit_id"] else party_tag("o", co["organization_id"])
+        for co in data["co_responsibles"]
+    ]
+    columns = {
+        "code": data["code"],
+        "title": data["title"],
+        "description": data["description"],
+        "objective_ref": data["objective_id"],
+        "parties": "".join(tags),
+    }
+    return columns, payload
 
 
 def _ids(facts, cid, kind):
@@ -194,28 +211,29 @@ def states_of(cid, facts):
         seen = payload_on(cid, day, facts)
         if seen is None:
             continue
-        (code, title, description), payload = seen
+        columns, payload = seen
         last = states[-1] if states else None
         if (
             last is not None
             and last.valid_until == day
-            and (last.code, last.title, last.description, last.payload)
-            == (code, title, description, payload)
+            and _columns(last) == columns
+            and last.payload == payload
         ):
             last.valid_until = until
             continue
         states.append(
             CommitmentState(
-                commitment_id=cid,
-                valid_from=day,
-                valid_until=until,
-                code=code,
-                title=title,
-                description=description,
-                payload=payload,
+                commitment_id=cid, valid_from=day, valid_until=until, payload=payload, **columns
             )
         )
     return states
+
+
+def _columns(state):
+    return {
+        name: getattr(state, name)
+        for name in ("code", "title", "description", "objective_ref", "parties")
+    }
 
 
 def rebuild(commitment_ids):
@@ -250,9 +268,7 @@ def out_of_date(plan):
     (a row changed around the write path, e.g. by hand in the database)."""
 
     def spans(states):
-        return [
-            (s.valid_from, s.valid_until, s.code, s.title, s.description, s.payload) for s in states
-        ]
+        return [(s.valid_from, s.valid_until, _columns(s), s.payload) for s in states]
 
     found = []
     commitments = list(plan.commitments.order_by("code").values_list("pk", "code"))

@@ -522,25 +522,36 @@ def party_key(kind, slug):
     return f"{kind}:{slug}"
 
 
-def plan_view(plan, day):
-    """Every commitment of `plan` public at the end of `day`, with its verdict."""
+def plan_view(plan, day, *, axis=None, party=None):
+    """Every commitment of `plan` public at the end of `day`, with its verdict, and the
+    plan-wide summaries (ratings, assessments, last update).
+
+    With `axis` (an Axis) or `party` (a unit or organisation: ("dependencia" or
+    "organizacion", pk)), only the commitments under that axis or with that party, so
+    their pages read in proportion to what they show; such a view has no plan-wide
+    summaries.
+    """
     from portal.cache import content_version  # portal.cache reads listing, which reads us
 
-    key = f"reader:plan:{plan.pk}:{day.isoformat()}:{content_version()}:{clock.today()}"
+    subset = f"a{axis.pk}" if axis else (f"{party[0]}{party[1]}" if party else "all")
+    key = f"reader:plan:{plan.pk}:{subset}:{day.isoformat()}:{content_version()}:{clock.today()}"
     try:
         found = cache.get(key)
     except Exception:
         found = None
     if found is not None:
         return found
-    view = _plan_view(plan, day)
+    view = _plan_view(plan, day, axis=axis, party=party)
     # A cache outage only costs speed.
     with contextlib.suppress(Exception):
         cache.set(key, view, timeout=60 * 60)
     return view
 
 
-def _plan_view(plan, day):
+PARTY_TAGS = {"dependencia": "u", "organizacion": "o"}
+
+
+def _plan_view(plan, day, *, axis=None, party=None):
     from commitments import projection  # the projection is built by this module's functions
 
     events = Publication.objects.filter(plan=plan, at__lt=clock.end_of(day)).values_list(
@@ -558,7 +569,15 @@ def _plan_view(plan, day):
     }
     on = judged_on(plan, day)
     rows, moments = [], []
-    for cid, slug, is_example, code, title, description, payload in projection.states_on(plan, day):
+    selected = {}
+    if axis is not None:
+        selected["objectives"] = [
+            pk for pk, objective in objectives.items() if objective.extra["axis"].pk == axis.pk
+        ]
+    if party is not None:
+        selected["party"] = projection.party_tag(PARTY_TAGS[party[0]], party[1])
+    states = projection.states_on(plan, day, **selected)
+    for cid, slug, is_example, code, title, description, payload in states:
         state = projection.read_payload(payload)
         verdict = semaforo.judge_reduced(
             state.inputs,
@@ -591,6 +610,8 @@ def _plan_view(plan, day):
             moments.append(state.last)
     last = max(map(datetime.fromisoformat, moments), default=None)
     ids = {row.pk for row in rows}
+    if selected:
+        return PlanView(tuple(rows), None)
     return PlanView(
         tuple(rows),
         timezone.localdate(last) if last else None,

@@ -26,6 +26,11 @@ class CommitmentState(models.Model):
     code = models.CharField(_("clave"), max_length=20)
     title = models.TextField(_("título"))
     description = models.TextField(_("descripción"), blank=True)
+    # What the axis and party pages select on, so they read only their own commitments: the
+    # objective of the version in force, and "|u:<unit id>|o:<organisation id>|…" for the
+    # responsible unit and every co-responsible party.
+    objective_ref = models.BigIntegerField(_("objetivo"), null=True)
+    parties = models.TextField(_("responsables"))
     payload = models.JSONField(_("estado"))
 
     class Meta:

@@ -93,7 +93,7 @@ def axis_detail(request, slug):
     if axis.plan not in reader.published_plans(clock.today()):
         raise Http404
     context = page_context(request, axis.plan)
-    rows = [r for r in reader.plan_view(axis.plan, context["day"]).rows if r.axis.pk == axis.pk]
+    rows = list(reader.plan_view(axis.plan, context["day"], axis=axis).rows)
     axis_objectives = list(axis.objectives.all())
     order = {o.pk: i for i, o in enumerate(axis_objectives)}
     rows.sort(key=lambda r: (order.get(r.objective.pk, len(order)), r.code_key))
@@ -141,7 +141,7 @@ def party_page(request, party, kind):
     if plan is not None:
         context |= page_context(request, plan) | {"plans": plans}
         rows = []
-        for row in reader.plan_view(plan, context["day"]).rows:
+        for row in reader.plan_view(plan, context["day"], party=(kind, party.pk)).rows:
             if key not in row.parties:
                 continue
             if context["is_unit"] and row.unit.pk == party.pk:

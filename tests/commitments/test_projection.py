@@ -71,3 +71,19 @@ def test_a_commitment_never_published_has_no_state(plan):
     draft = builders.make_commitment(plan, code="B-01", publish=False)
     assert not CommitmentState.objects.filter(commitment=draft).exists()
     assert draft.pk not in listed(plan, date(2026, 11, 25))
+
+
+def test_axis_and_party_pages_read_exactly_their_share_of_the_plan(demo):
+    from commitments.models import Organization, ResponsibleUnit
+
+    for day in (date(2025, 12, 1), date(2026, 6, 30), date(2026, 11, 25)):
+        rows = reader._plan_view(demo, day).rows
+        assert rows
+        for axis in demo.axes.all():
+            subset = reader._plan_view(demo, day, axis=axis).rows
+            assert subset == tuple(r for r in rows if r.axis.pk == axis.pk)
+        for kind, model in (("dependencia", ResponsibleUnit), ("organizacion", Organization)):
+            for party in model.objects.all():
+                key = reader.party_key(kind, party.slug)
+                subset = reader._plan_view(demo, day, party=(kind, party.pk)).rows
+                assert subset == tuple(r for r in rows if key in r.parties), (party, day)
