@@ -320,6 +320,11 @@ def batch():
         flush()
 
 
+def discard():
+    """Forget what the current batch touched: its transaction is being rolled back."""
+    _clear(_state())
+
+
 def _clear(state):
     state.commitments.clear()
     state.indicators.clear()

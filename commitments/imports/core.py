@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from commitments import projection
 from commitments.imports.reading import Refused, read_table
 from commitments.imports.values import BadValue, key, text
 from portal import clock
@@ -180,12 +181,14 @@ class Importer:
             outcome.problems = [Problem(refused.message)]
             return outcome
         outcome.rows = len(rows)
-        with transaction.atomic():
+        # One rebuild of the lists' states for the whole file, and none for a dry run.
+        with transaction.atomic(), projection.batch():
             self.check(rows)
             self.write([row for row in rows if row.ok])
             outcome.written = not dry_run and not self.problems
             if not outcome.written:
                 transaction.set_rollback(True)
+                projection.discard()
         outcome.problems = sorted(self.problems, key=lambda p: (p.row or 0, p.column or ""))
         outcome.previews = sorted(self.previews, key=lambda p: p.row)
         outcome.notes = self.notes

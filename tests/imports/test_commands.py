@@ -5,7 +5,9 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
+from commitments import reader
 from commitments.models import Commitment, Measurement
+from portal import clock
 from tests.imports.conftest import counts
 from tests.imports.files import MATRIX_HEADER, MEASUREMENT_HEADER, as_csv, matrix_row
 
@@ -29,6 +31,9 @@ def test_import_plan_dry_run_then_real(matrix_plan, tmp_path):
     out, _err = command("import_plan", path, "--plan", str(matrix_plan.pk), "--publish")
     assert "Importación hecha" in out
     assert Commitment.objects.get(code="N-01").is_published
+    # The board lists it, from the state rebuilt once at the end of the file.
+    listed = reader._plan_view(matrix_plan, clock.today()).rows
+    assert ("N-01", "Publicar datos abiertos") in [(r.code, r.title) for r in listed]
     out, _err = command("import_plan", path, "--plan", matrix_plan.slug)
     assert "1 fila revisada: todo ya estaba registrado, no cambia nada." in out
 
