@@ -148,11 +148,12 @@ def payload_on(cid, day, facts):
     ]
     last = max(moments, default=None)
     data = version.data
+    fields = reader.row_fields(data)
     payload = [
-        data["objective_id"],
-        data["unit_id"],
-        [[co["unit_id"], co["organization_id"], co["role"]] for co in data["co_responsibles"]],
-        data["pillar_ids"],
+        fields["objective_id"],
+        fields["unit_id"],
+        [list(co) for co in fields["co_responsibles"]],
+        fields["pillar_ids"],
         data["start_date"],
         data["end_date"],
         data["progress_source"],
@@ -168,15 +169,15 @@ def payload_on(cid, day, facts):
         ],
         last.isoformat() if last else None,
     ]
-    tags = [party_tag("u", data["unit_id"])] + [
-        party_tag("u", co["unit_id"]) if co["unit_id"] else party_tag("o", co["organization_id"])
-        for co in data["co_responsibles"]
+    tags = [party_tag("u", fields["unit_id"])] + [
+        party_tag("u", unit) if unit else party_tag("o", organization)
+        for unit, organization, _role in fields["co_responsibles"]
     ]
     columns = {
-        "code": data["code"],
-        "title": data["title"],
-        "description": data["description"],
-        "objective_ref": data["objective_id"],
+        "code": fields["code"],
+        "title": fields["title"],
+        "description": fields["description"],
+        "objective_ref": fields["objective_id"],
         "parties": "".join(tags),
     }
     return columns, payload

@@ -608,16 +608,31 @@ def _plan_view(plan, day, *, axis=None, party=None):
         )
         if state.last:
             moments.append(state.last)
-    last = max(map(datetime.fromisoformat, moments), default=None)
-    ids = {row.pk for row in rows}
     if selected:
         return PlanView(tuple(rows), None)
+    last = max(map(datetime.fromisoformat, moments), default=None)
+    ids = {row.pk for row in rows}
     return PlanView(
         tuple(rows),
         timezone.localdate(last) if last else None,
         ratings=ratings_summary(plan, ids, day),
         assessments=latest_assessments(plan, ids, day),
     )
+
+
+def row_fields(data):
+    """The fields of a list's row that a version's content gives (see `_row`)."""
+    return {
+        "code": data["code"],
+        "title": data["title"],
+        "description": data["description"],
+        "objective_id": data["objective_id"],
+        "unit_id": data["unit_id"],
+        "co_responsibles": [
+            (co["unit_id"], co["organization_id"], co["role"]) for co in data["co_responsibles"]
+        ],
+        "pillar_ids": data["pillar_ids"],
+    }
 
 
 def _row(cid, slug, is_example, *, objective_id, unit_id, co_responsibles, pillar_ids, refs, **row):
@@ -802,20 +817,12 @@ class CommitmentView:
 
     @cached_property
     def row(self):
-        c, version, data = self.commitment, self.version, self.version.data
+        c, version = self.commitment, self.version
         return _row(
             c.pk,
             c.slug,
             c.is_example,
-            code=data["code"],
-            title=data["title"],
-            description=data["description"],
-            objective_id=data["objective_id"],
-            unit_id=data["unit_id"],
-            co_responsibles=[
-                (co["unit_id"], co["organization_id"], co["role"]) for co in data["co_responsibles"]
-            ],
-            pillar_ids=data["pillar_ids"],
+            **row_fields(version.data),
             start=version.start,
             end=version.end,
             verdict=verdict_at(plan=self.plan, version=version, facts=self.facts, day=self.day),
