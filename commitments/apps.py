@@ -8,10 +8,15 @@ class CommitmentsConfig(AppConfig):
     verbose_name = _("Plan de acción")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_save, pre_save
 
         from commitments import projection
+        from commitments.models import ActionPlan, Exercise
 
         for model in projection.SOURCES:
             post_save.connect(projection.on_save, sender=model, dispatch_uid=f"state-{model}")
             post_delete.connect(projection.on_save, sender=model, dispatch_uid=f"state-d-{model}")
+        for model in (ActionPlan, Exercise):
+            uid = f"rule-{model}"
+            pre_save.connect(projection.before_plan_save, sender=model, dispatch_uid=uid)
+            post_save.connect(projection.on_plan_save, sender=model, dispatch_uid=f"{uid}-saved")

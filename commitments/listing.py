@@ -1,19 +1,20 @@
 """Lists of commitments (board, axis and unit pages): which ones, in what order, and totals.
 
-Pages get a plan's commitments as plain rows from the reader (`reader.plan_view`), then
-filter, sort, count and paginate them here: the status is the semáforo's verdict, which
-SQL cannot filter on, and the rows are small tuples, so this costs little even at 4,000.
+Pages read a plan's commitments on a day through `reader.PlanList`: the stored states
+carry each day's verdict, so the filters here become SQL, totals come from one grouped
+query (`reader.Group`) and only the 25 rows shown are judged in full. Reports, which show
+every commitment, use the same totals over plain rows (`Summary.of`).
 """
 
-import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from commitments import reader, semaforo
+from commitments import projection, reader, semaforo
 from commitments.models import Assessment, Dimension, RatingLevel
+from commitments.reader import fold
 from commitments.semaforo import STALE, STALE_LABEL, STATUS_ICONS, Status
 
 PAGE_SIZE = 25
@@ -82,6 +83,20 @@ class Summary:
         expected = semaforo.weighted_mean((row.verdict.expected, 1) for row in rows)
         return cls(len(rows), counts, progress, expected)
 
+    @classmethod
+    def of_groups(cls, groups):
+        counts = dict.fromkeys(STATUS_ICON, 0)
+        total, progress, expected = 0, 0.0, 0.0
+        for group in groups:
+            counts[group.status] += group.count
+            counts[STALE] += group.count if group.stale else 0
+            total += group.count
+            progress += group.progress_sum
+            expected += group.expected_sum
+        if not total:
+            return cls(0, counts, None, None)
+        return cls(total, counts, progress / total, expected / total)
+
     @property
     def statuses(self):
         return [
@@ -104,6 +119,41 @@ def by_axis(rows):
     return [AxisSummary(axis, Summary.of(groups[axis])) for axis in axes]
 
 
+def by_axis_of_groups(groups):
+    found = {}
+    for group in groups:
+        found.setdefault(group.axis, []).append(group)
+    axes = sorted(found, key=lambda axis: (axis.order, axis.name))
+    return [AxisSummary(axis, Summary.of_groups(found[axis])) for axis in axes]
+
+
+class StateRows:
+    """A sorted queryset of stored states as the sequence a Paginator pages: its length is
+    known from the tally, and only the slice a page shows is read and judged."""
+
+    def __init__(self, plan_list, states, count):
+        self.plan_list = plan_list
+        self.states = states
+        self._count = count
+
+    def count(self):
+        return self._count
+
+    def __len__(self):
+        return self._count
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            raise TypeError("StateRows only pages")
+        # The database sorts narrow rows and picks the page; only its rows carry their texts
+        # and payloads, sorted again (25 of them).
+        page = self.states.values("pk")[index]
+        ordering = self.states.query.order_by
+        return self.plan_list.rows(
+            type(self.states)(self.states.model).filter(pk__in=page).order_by(*ordering)
+        )
+
+
 @dataclass(frozen=True)
 class LevelCount:
     label: str
@@ -117,9 +167,10 @@ class DimensionSummary:
     levels: list
 
 
-def transversal_summary(view):
-    """Commitments per level of each transversal indicator, with what each level means."""
-    counts, meanings = view.ratings
+def transversal_summary(ratings):
+    """Commitments per level of each transversal indicator, with what each level means
+    (`ratings`: `reader.ratings_summary`)."""
+    counts, meanings = ratings
     return [
         DimensionSummary(
             dimension.label,
@@ -151,30 +202,26 @@ class AssessmentSummary:
     assessors: list
 
 
-def assessment_summary(found):
-    """The independent assessment, from the latest public one of each commitment."""
+def assessment_summary(counted):
+    """The independent assessment, from the latest public one of each commitment:
+    (`reader.AssessmentFact`, how many) pairs (`reader.assessment_tally`)."""
 
     def tally(field, choices):
         return [
-            Tally(label, sum(getattr(a, field) == value for a in found)) for value, label in choices
+            Tally(label, sum(n for a, n in counted if getattr(a, field) == value))
+            for value, label in choices
         ]
 
     return AssessmentSummary(
-        assessed=len(found),
-        starred=sum(a.is_starred for a in found),
+        assessed=sum(n for _a, n in counted),
+        starred=sum(n for a, n in counted if a.is_starred),
         completion=tally("completion", Assessment.Completion.choices),
         potential=tally("potential", Assessment.Potential.choices),
-        assessors=sorted({a.assessor for a in found}),
+        assessors=sorted({a.assessor for a, _n in counted}),
     )
 
 
 # --- Filters and sorting -------------------------------------------------------
-
-
-def fold(text):
-    """Lower case without accents, so «participacion» finds «Participación»."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 def party_value(party, kind=UNIT_PARTY):
@@ -214,14 +261,12 @@ class BoardFilterForm(forms.Form):
     )
     orden = forms.ChoiceField(label=_("Ordenar por"), required=False, choices=SORT_CHOICES)
 
-    def __init__(self, data, rows, assessments=None):
+    def __init__(self, data, groups):
         super().__init__(data, label_suffix="")
-        # {commitment pk: starred?} for the commitments with a public assessment.
-        self.assessments = assessments or {}
-        axes = _unique((r.axis for r in rows), lambda a: (a.order, a.name))
-        units = _unique((r.unit for r in rows), lambda u: fold(u.name))
-        pillars = _unique((p for r in rows for p in r.pillars), lambda p: p.order)
-        co = [(kind, ref) for r in rows for kind, ref, _role in r.co_parties]
+        axes = _unique((g.axis for g in groups), lambda a: (a.order, a.name))
+        units = _unique((g.unit for g in groups), lambda u: fold(u.name))
+        pillars = _unique((p for g in groups for p in g.pillars), lambda p: p.order)
+        co = [(kind, ref) for g in groups for kind, ref in g.parties]
         party_units = _unique(
             [*units, *(ref for kind, ref in co if kind == UNIT_PARTY)], lambda u: fold(u.name)
         )
@@ -254,36 +299,58 @@ class BoardFilterForm(forms.Form):
             self._values[name] = self.cleaned_data.get(name) or self.fields[name].to_python(None)
         return self._values[name]
 
-    def matches(self, row, *, ignore_status=False):
-        verdict = row.verdict
-        if self.value("eje") and row.axis.slug != self.value("eje"):
-            return False
-        if self.value("dependencia") and row.unit.slug != self.value("dependencia"):
-            return False
-        if self.value("pilar") and self.value("pilar") not in {p.slug for p in row.pillars}:
-            return False
-        if self.value("corresponsable") and self.value("corresponsable") not in row.parties:
-            return False
-        chosen = self.value("valoracion")
-        if chosen == ASSESSED and row.pk not in self.assessments:
-            return False
-        if chosen == STARRED and not self.assessments.get(row.pk):
-            return False
+    def narrowed(self, plan_list, *, ignore_status=False):
+        """The public states of `plan_list` that the filters keep."""
+        refs = plan_list.refs
+        states = plan_list.states
+        if self.value("eje"):
+            states = states.under_objectives(
+                [
+                    pk
+                    for pk, o in refs["objectives"].items()
+                    if o.extra["axis"].slug == self.value("eje")
+                ]
+            )
+        if self.value("dependencia"):
+            states = states.filter(unit_ref=_pk(refs["units"], self.value("dependencia")))
+        if self.value("pilar"):
+            states = states.with_pillar(_pk(refs["pillars"], self.value("pilar")))
+        if self.value("corresponsable"):
+            kind, _sep, slug = self.value("corresponsable").partition(":")
+            table = refs["units"] if kind == UNIT_PARTY else refs["organizations"]
+            tag = projection.party_tag(reader.PARTY_TAGS[kind], _pk(table, slug))
+            states = states.with_party(tag)
+        if self.value("valoracion"):
+            states = states.assessed(starred=self.value("valoracion") == STARRED)
         if self.value("q"):
-            text = fold(f"{row.code} {row.title} {row.description}")
-            if not all(word in text for word in fold(self.value("q")).split()):
-                return False
+            states = states.with_words(fold(self.value("q")).split())
+        if self.value("estado") and not ignore_status:
+            states = states.with_status(self.value("estado"), STALE)
+        return states
+
+    def narrows(self):
+        """Whether any filter but the status is in use (else the plan's tally serves)."""
+        return any(self.value(name) for name in FILTER_PARAMS if name != "estado")
+
+    def shown(self, groups):
+        """How many of the commitments in `groups` the status filter keeps."""
         statuses = self.value("estado")
-        if statuses and not ignore_status:
-            return verdict.status in statuses or (STALE in statuses and verdict.stale)
-        return True
+        if not statuses:
+            return sum(g.count for g in groups)
+        return sum(
+            g.count for g in groups if g.status in statuses or (STALE in statuses and g.stale)
+        )
 
-    def filter(self, rows):
-        return sort_rows([row for row in rows if self.matches(row)], self.value("orden"))
+    def results(self, plan_list, groups):
+        """The filtered commitments, sorted, as a sequence for the Paginator; `groups` is the
+        tally of `narrowed(plan_list, ignore_status=True)`."""
+        states = self.narrowed(plan_list).ordered(self.value("orden"), plan_list.day, SEVERITY)
+        return StateRows(plan_list, states, self.shown(groups))
 
-    def status_options(self, rows):
-        """Each status with how many commitments it would show, given the other filters."""
-        counts = Summary.of([row for row in rows if self.matches(row, ignore_status=True)])
+    def status_options(self, groups):
+        """Each status with how many commitments it would show, given the other filters
+        (`groups`: the tally of those)."""
+        counts = Summary.of_groups(groups)
         chosen = self.value("estado")
         return [
             StatusOption(item.value, item.label, item.icon, item.count, item.value in chosen)
@@ -336,22 +403,9 @@ def _choice_label(field, value):
     return value
 
 
-def sort_rows(rows, key):
-    if key == "estado":
-        return sorted(
-            rows,
-            key=lambda r: (
-                SEVERITY.index(r.verdict.status),
-                not r.verdict.stale,
-                -(r.verdict.gap or 0),
-                r.code_key,
-            ),
-        )
-    if key == "avance":
-        return sorted(rows, key=lambda r: (-(r.verdict.progress or 0), r.code_key))
-    if key == "titulo":
-        return sorted(rows, key=lambda r: fold(r.title))
-    return sorted(rows, key=lambda r: r.code_key)
+def _pk(refs, slug):
+    """The id of the reference with this slug (the form only lets known ones through)."""
+    return next((pk for pk, ref in refs.items() if ref.slug == slug), 0)
 
 
 # --- Query strings -------------------------------------------------------------

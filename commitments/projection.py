@@ -7,7 +7,10 @@ which nothing the public saw of it changed: its matrix row and the semáforo's i
 reduced by `semaforo.reduce_inputs`. The spans are cut at every day a fact, version or
 publication became public or took effect, which are the only days `reader.rule_inputs`
 can give a different answer; only the expectation and staleness move inside a span, and
-the rule computes those from the day judged.
+the rule computes those from the day judged. Each span is then cut again wherever the
+verdict changes or the expectation bends (`_verdict_spans`), and stores that verdict, so
+a list can filter, count and sort on it in SQL; the rule itself is only ever called here
+and in the reader, never rewritten in SQL.
 
 The rows are derived from the facts by the reader's own functions and rebuilt whenever one
 of those facts is written: the services collect the commitments they touched and rebuild
@@ -15,16 +18,19 @@ them before their transaction ends (`batch`). `tests/commitments/test_projection
 checks that a list reads the same verdicts as each commitment's page.
 """
 
+import itertools
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import connection, transaction
 from django.utils import timezone
 
 from commitments import reader, semaforo
 from commitments.models import (
+    ActionPlan,
+    Assessment,
     Commitment,
     CommitmentState,
     CommitmentVersion,
@@ -34,9 +40,12 @@ from commitments.models import (
     MilestoneProgress,
     Publication,
     StatusOverride,
+    TransversalRating,
 )
+from commitments.models.assessment import RELEVANCE
 from portal import clock
 
+ONE_DAY = timedelta(days=1)
 # The last span of a commitment never ends.
 FOREVER = date(9999, 12, 31)
 # Facts of any date: the day before FOREVER, whose end is still a valid moment.
@@ -123,6 +132,65 @@ def read_payload(payload):
 # --- Writing ---------------------------------------------------------------------------
 
 
+def load_judgements(commitment_ids):
+    """Transversal ratings and independent assessments of these commitments, published
+    ever, as `reader.Fact`s grouped by commitment: {cid: [...]}, twice."""
+    ratings = reader.facts_of(
+        TransversalRating.objects.filter(commitment_id__in=commitment_ids),
+        "commitment_id",
+        "level",
+        "dimension",
+        when="published_at",
+    )
+    assessments = reader.facts_of(
+        Assessment.objects.filter(commitment_id__in=commitment_ids),
+        "commitment_id",
+        "completion",
+        "potential",
+        "assessor",
+        "verifiable",
+        *RELEVANCE,
+        when="assessed_on",
+    )
+    return ratings, assessments
+
+
+def judgements_on(cid, day, judgements):
+    """The columns of the latest rating on each dimension and of the latest assessment of
+    `cid` public at the end of `day` (what `reader.ratings_summary` and the board read)."""
+    ratings, assessments = judgements
+    end = clock.end_of(day)
+    latest = {}
+    for fact in sorted(
+        reader.current(ratings.get(cid, ()), end), key=lambda f: (f.published_at, f.pk)
+    ):
+        latest[fact.extra[0]] = fact.value
+    found = reader.latest_fact(
+        [f for f in reader.current(assessments.get(cid, ()), end) if f.date <= day]
+    )
+    columns = {
+        "ratings": "".join(f"|{dimension}:{latest[dimension]}|" for dimension in sorted(latest)),
+        "assessment_completion": "",
+        "assessment_potential": "",
+        "assessment_starred": False,
+        "assessor": "",
+    }
+    if found is not None:
+        potential, assessor, verifiable, *relevance = found.extra
+        columns |= {
+            "assessment_completion": found.value,
+            "assessment_potential": potential,
+            "assessment_starred": Assessment.starred(
+                verifiable=verifiable,
+                relevant=any(relevance),
+                potential=potential,
+                completion=found.value,
+            ),
+            "assessor": assessor,
+        }
+    return columns
+
+
 def payload_on(cid, day, facts):
     """What the public saw of commitment `cid` on `day`, from facts loaded for any date, as
     the state's columns and a payload for `read_payload`; None when it was not public."""
@@ -179,6 +247,12 @@ def payload_on(cid, day, facts):
         "description": fields["description"],
         "objective_ref": fields["objective_id"],
         "parties": "".join(tags),
+        "unit_ref": fields["unit_id"],
+        "pillars": "".join(f"|{pk}|" for pk in sorted(fields["pillar_ids"])),
+        "sort_code": reader.sort_code(fields["code"]),
+        "sort_title": reader.fold(fields["title"]),
+        "search_text": reader.fold(f"{fields['code']} {fields['title']} {fields['description']}"),
+        "last_public": last,
     }
     return columns, payload
 
@@ -189,9 +263,12 @@ def _ids(facts, cid, kind):
     return {item["id"] for v in facts.versions.get(cid, ()) for item in v.data[kind]}
 
 
-def change_days(cid, facts):
+def change_days(cid, facts, judgements=({}, {})):
     """The days on which what the public saw of `cid` may change, in order."""
     days = set()
+    for group in judgements:
+        for fact in group.get(cid, ()):
+            days.update((fact.date, fact.published_on))
     for version in facts.versions.get(cid, ()):
         days.update((version.effective_on, timezone.localdate(version.published_at)))
     days.update(timezone.localdate(at) for at, _ in facts.publications.get(cid, ()))
@@ -203,38 +280,144 @@ def change_days(cid, facts):
     return sorted(days)
 
 
-def states_of(cid, facts):
-    """The spans of `cid`, with consecutive days of equal state merged."""
-    states = []
-    days = change_days(cid, facts)
+def states_of(cid, facts, judgements, plan):
+    """The spans of `cid`, with consecutive days of equal state merged, then cut where the
+    verdict changes (`_verdict_spans`)."""
+    spans = []
+    days = change_days(cid, facts, judgements)
     for index, day in enumerate(days):
         until = days[index + 1] if index + 1 < len(days) else FOREVER
         seen = payload_on(cid, day, facts)
         if seen is None:
             continue
         columns, payload = seen
-        last = states[-1] if states else None
-        if (
-            last is not None
-            and last.valid_until == day
-            and _columns(last) == columns
-            and last.payload == payload
-        ):
-            last.valid_until = until
+        columns |= judgements_on(cid, day, judgements)
+        last = spans[-1] if spans else None
+        if last is not None and last[1] == day and last[2] == columns and last[3] == payload:
+            spans[-1] = (last[0], until, columns, payload)
             continue
-        states.append(
-            CommitmentState(
-                commitment_id=cid, valid_from=day, valid_until=until, payload=payload, **columns
-            )
+        spans.append((day, until, columns, payload))
+    return [
+        CommitmentState(
+            commitment_id=cid,
+            plan_ref=plan.pk,
+            valid_from=start,
+            valid_until=until,
+            payload=payload,
+            **columns,
+            **verdict,
         )
-    return states
+        for day, until, columns, payload in spans
+        for start, until, verdict in _verdict_spans(day, until, read_payload(payload), plan)
+    ]
 
 
-def _columns(state):
+def _verdict_spans(first, until, state, plan):
+    """Cut the days from `first` to before `until` (one state) where the verdict changes.
+
+    The rule is only ever asked, never restated: the expectation bends only at the start
+    and end of the commitment and of its milestones, the data goes stale the day after
+    `stale_after`, overrides begin and end, and a closed plan is judged at its end; between
+    those days the expectation only grows, so the status moves one way (en tiempo, con
+    retraso, atrasado) and a bisection finds where.
+    """
+    plan_end = plan.exercise.end_date
+    source = state.progress_source or plan.default_progress_source
+    inputs = state.inputs
+    bends = {state.start, state.end, plan_end + ONE_DAY}
+    bends.update(day for s, e, _w in inputs.windows for day in (s, e))
+    if inputs.stale_after is not None:
+        bends.add(inputs.stale_after + ONE_DAY)
+    for _status, _reason, starts, ends in state.overrides:
+        bends.add(starts)
+        if ends is not None:
+            bends.add(ends + ONE_DAY)
+    cuts = sorted({first, until} | {day for day in bends if first < day < until})
+
+    memo = {}
+
+    def verdict(number):
+        if number not in memo:
+            on = min(date.fromordinal(number), plan_end)
+            memo[number] = semaforo.judge_reduced(
+                inputs,
+                start=state.start,
+                end=state.end,
+                on=on,
+                source=source,
+                thresholds=plan.thresholds,
+                override=reader.override_on(state.overrides, on),
+            )
+        return memo[number]
+
+    def key(number):
+        found = verdict(number)
+        return found.status, found.stale, found.progress
+
+    spans = []
+    for low, high in itertools.pairwise(cuts):
+        lo, hi = low.toordinal(), high.toordinal()
+        while lo < hi:
+            current = key(lo)
+            if key(hi - 1) == current:
+                end = hi
+            else:
+                # key(below) is `current`, key(end) is not.
+                below, end = lo, hi - 1
+                while end - below > 1:
+                    middle = (below + end) // 2
+                    if key(middle) == current:
+                        below = middle
+                    else:
+                        end = middle
+            spans.append((lo, end, _verdict_columns(verdict, lo, end)))
+            lo = end
+    return [(date.fromordinal(lo), date.fromordinal(hi), columns) for lo, hi, columns in spans]
+
+
+def _verdict_columns(verdict, lo, hi):
+    found = verdict(lo)
+    expected = found.expected or 0.0
+    slope = (verdict(lo + 1).expected or 0.0) - expected if hi - lo > 1 else 0.0
     return {
-        name: getattr(state, name)
-        for name in ("code", "title", "description", "objective_ref", "parties")
+        "status": found.status,
+        "stale": found.stale,
+        "progress": found.progress,
+        "expected": expected,
+        "expected_slope": slope,
+        "from_day": lo,
     }
+
+
+# What `out_of_date` compares of each stored span.
+COMPARED = (
+    "valid_from",
+    "valid_until",
+    "code",
+    "title",
+    "description",
+    "objective_ref",
+    "parties",
+    "payload",
+    "plan_ref",
+    "unit_ref",
+    "pillars",
+    "sort_code",
+    "sort_title",
+    "search_text",
+    "status",
+    "stale",
+    "progress",
+    "expected",
+    "expected_slope",
+    "from_day",
+    "last_public",
+    "ratings",
+    "assessment_completion",
+    "assessment_potential",
+    "assessment_starred",
+    "assessor",
+)
 
 
 def rebuild(commitment_ids):
@@ -253,10 +436,31 @@ def rebuild(commitment_ids):
                     .values_list("pk", flat=True)
                 )
             facts = reader.load_facts({"pk__in": chunk}, EVERYTHING)
+            judgements = load_judgements(chunk)
+            plans = _plans(chunk)
             CommitmentState.objects.filter(commitment_id__in=chunk).delete()
             CommitmentState.objects.bulk_create(
-                [state for cid in chunk for state in states_of(cid, facts)], batch_size=2000
+                # A commitment deleted in this transaction has no plan and no spans.
+                [
+                    state
+                    for cid in chunk
+                    if cid in plans
+                    for state in states_of(cid, facts, judgements, plans[cid])
+                ],
+                batch_size=2000,
             )
+
+
+def _plans(commitment_ids):
+    by_id = {}
+    plans = {}
+    for cid, plan_id in Commitment.objects.filter(pk__in=commitment_ids).values_list(
+        "pk", "plan_id"
+    ):
+        by_id[cid] = plan_id
+    for plan in ActionPlan.objects.filter(pk__in=set(by_id.values())).select_related("exercise"):
+        plans[plan.pk] = plan
+    return {cid: plans[plan_id] for cid, plan_id in by_id.items()}
 
 
 def rebuild_all(plan=None):
@@ -269,20 +473,21 @@ def out_of_date(plan):
     (a row changed around the write path, e.g. by hand in the database)."""
 
     def spans(states):
-        return [(s.valid_from, s.valid_until, _columns(s), s.payload) for s in states]
+        return [tuple(getattr(s, name) for name in COMPARED) for s in states]
 
     found = []
     commitments = list(plan.commitments.order_by("code").values_list("pk", "code"))
     for start in range(0, len(commitments), CHUNK):
         chunk = dict(commitments[start : start + CHUNK])
         facts = reader.load_facts({"pk__in": list(chunk)}, EVERYTHING)
+        judgements = load_judgements(list(chunk))
         stored = {}
         for state in CommitmentState.objects.filter(commitment_id__in=chunk).order_by("valid_from"):
             stored.setdefault(state.commitment_id, []).append(state)
         found += [
             code
             for cid, code in chunk.items()
-            if spans(stored.get(cid, [])) != spans(states_of(cid, facts))
+            if spans(stored.get(cid, [])) != spans(states_of(cid, facts, judgements, plan))
         ]
     return found
 
@@ -364,8 +569,45 @@ def flush():
         rebuild(ids)
 
 
-# The models whose rows `payload_on` reads.
-SOURCES = (CommitmentVersion, Publication, Measurement, MilestoneProgress, StatusOverride)
+# What of a plan and its exercise the verdict reads (`_verdict_spans`).
+PLAN_RULE = ("green_max_gap", "yellow_max_gap", "default_progress_source")
+EXERCISE_RULE = ("end_date",)
+
+
+def _rule(instance):
+    fields = PLAN_RULE if isinstance(instance, ActionPlan) else EXERCISE_RULE
+    return tuple(getattr(instance, name) for name in fields)
+
+
+def before_plan_save(sender, instance, **kwargs):
+    """Remember what the verdict read of a plan or exercise before this save."""
+    instance._stored_rule = None
+    if instance.pk and not kwargs.get("raw"):
+        stored = type(instance)._default_manager.filter(pk=instance.pk).first()
+        instance._stored_rule = _rule(stored) if stored else None
+
+
+def on_plan_save(sender, instance, created=False, **kwargs):
+    """A new threshold, default source or end date changes every verdict of the plan."""
+    if created or kwargs.get("raw") or getattr(instance, "_stored_rule", None) == _rule(instance):
+        return
+    plans = [instance] if isinstance(instance, ActionPlan) else instance.plans.all()
+    state = _state()
+    state.commitments.update(Commitment.objects.filter(plan__in=plans).values_list("pk", flat=True))
+    if state.depth == 0:
+        flush()
+
+
+# The models whose rows `payload_on` and `judgements_on` read.
+SOURCES = (
+    CommitmentVersion,
+    Publication,
+    Measurement,
+    MilestoneProgress,
+    StatusOverride,
+    TransversalRating,
+    Assessment,
+)
 
 
 def on_save(sender, instance, **kwargs):

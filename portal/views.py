@@ -30,9 +30,11 @@ def home(request):
     plans = reader.published_plans(today)
     plan = plans[0] if plans else None
     as_of = reader.resolve_day(request, plan)
-    view = reader.plan_view(plan, as_of.day) if plan else None
-    rows = view.rows if view else ()
-    pillar_counts = Counter(p.pk for row in rows for p in row.pillars)
+    groups = reader.PlanList(plan, as_of.day).groups() if plan else []
+    pillar_counts = Counter()
+    for group in groups:
+        for pillar in group.pillars:
+            pillar_counts[pillar.pk] += group.count
     pillars = list(Pillar.objects.order_by("order", "name"))
     for pillar in pillars:
         pillar.commitment_count = pillar_counts[pillar.pk]
@@ -41,11 +43,11 @@ def home(request):
     context = {
         "plan": plan,
         "as_of": as_of,
-        "summary": listing.Summary.of(rows),
-        "last_update": view.last_update if view else None,
+        "summary": listing.Summary.of_groups(groups),
+        "last_update": reader.last_update(groups),
         "pillars": pillars,
         "route": route,
-        "has_examples": any(row.is_example for row in rows) or any(s.is_example for s in route),
+        "has_examples": any(g.is_example for g in groups) or any(s.is_example for s in route),
     }
     return render(request, "portal/home.html", context)
 

@@ -113,12 +113,21 @@ class Assessment(PublicFact):
 
     @property
     def is_starred(self):
+        return self.starred(
+            verifiable=self.verifiable,
+            relevant=self.is_relevant,
+            potential=self.potential,
+            completion=self.completion,
+        )
+
+    @classmethod
+    def starred(cls, *, verifiable, relevant, potential, completion):
         """Destacado: verifiable, relevant, substantial potential and substantially done."""
-        return (
-            self.verifiable
-            and self.is_relevant
-            and self.potential == self.Potential.SUBSTANTIAL
-            and self.completion in (self.Completion.SUBSTANTIAL, self.Completion.COMPLETE)
+        return bool(
+            verifiable
+            and relevant
+            and potential == cls.Potential.SUBSTANTIAL
+            and completion in (cls.Completion.SUBSTANTIAL, cls.Completion.COMPLETE)
         )
 
 

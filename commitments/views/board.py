@@ -3,6 +3,7 @@
 from dataclasses import replace
 
 from django.core.paginator import Paginator
+from django.db.models import Case, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
@@ -55,21 +56,24 @@ def board(request):
     if plan is None:
         return render(request, "commitments/board.html", {"plan": None})
     context = page_context(request, plan)
-    view = reader.plan_view(plan, context["day"])
-    rows = list(view.rows)
-    form = listing.BoardFilterForm(
-        request.GET, rows, {a.commitment_id: a.is_starred for a in view.assessments}
+    plan_list = reader.PlanList(plan, context["day"])
+    groups = plan_list.groups()
+    form = listing.BoardFilterForm(request.GET, groups)
+    # The other filters' tally: the status options count within it, and so does the total shown.
+    narrowed = (
+        plan_list.groups(form.narrowed(plan_list, ignore_status=True)) if form.narrows() else groups
     )
-    results = form.filter(rows)
+    results = form.results(plan_list, narrowed)
+    total = sum(g.count for g in groups)
     context |= paginate(request, results) | {
         "plans": plans,
-        "rows": rows,
+        "total": total,
         "form": form,
         "shown": len(results),
-        "status_options": form.status_options(rows),
+        "status_options": form.status_options(narrowed),
         "active_filters": form.active_filters(request.GET),
         "clear_query": listing.clean_query(request.GET, keep=(*listing.CONTEXT_PARAMS, "orden")),
-        "has_examples": any(row.is_example for row in rows),
+        "has_examples": any(g.is_example for g in groups),
         "fragment": wants_fragment(request),
     }
     if context["fragment"]:
@@ -78,11 +82,11 @@ def board(request):
         response["HX-Push-Url"] = f"{request.path}?{query}" if query else request.path
         return response
     context |= {
-        "summary": listing.Summary.of(rows),
-        "axes": listing.by_axis(rows),
-        "last_update": view.last_update,
-        "transversal": listing.transversal_summary(view),
-        "assessments": listing.assessment_summary(view.assessments),
+        "summary": listing.Summary.of_groups(groups),
+        "axes": listing.by_axis_of_groups(groups),
+        "last_update": reader.last_update(groups),
+        "transversal": listing.transversal_summary(plan_list.ratings()),
+        "assessments": listing.assessment_summary(plan_list.assessments()),
     }
     return render(request, "commitments/board.html", context)
 
@@ -93,25 +97,32 @@ def axis_detail(request, slug):
     if axis.plan not in reader.published_plans(clock.today()):
         raise Http404
     context = page_context(request, axis.plan)
-    rows = list(reader.plan_view(axis.plan, context["day"], axis=axis).rows)
+    plan_list = reader.PlanList(axis.plan, context["day"])
+    states = plan_list.under_axis(axis)
+    groups = plan_list.groups(states)
     axis_objectives = list(axis.objectives.all())
-    order = {o.pk: i for i, o in enumerate(axis_objectives)}
-    rows.sort(key=lambda r: (order.get(r.objective.pk, len(order)), r.code_key))
-    context |= paginate(request, rows)
+    in_order = Case(
+        *(When(objective_ref=o.pk, then=Value(i)) for i, o in enumerate(axis_objectives)),
+        default=Value(len(axis_objectives)),
+    )
+    ordered = states.by_code(in_order)
+    context |= paginate(
+        request, listing.StateRows(plan_list, ordered, sum(g.count for g in groups))
+    )
     # Every objective of the axis, with the rows of this page (an empty one says so).
     shown = context["page_obj"].object_list
-    groups = [(o, [row for row in shown if row.objective.pk == o.pk]) for o in axis_objectives]
+    found = [(o, [row for row in shown if row.objective.pk == o.pk]) for o in axis_objectives]
     if context["page_obj"].paginator.num_pages > 1:
-        groups = [(o, rows) for o, rows in groups if rows]
+        found = [(o, rows) for o, rows in found if rows]
     return render(
         request,
         "commitments/axis.html",
         context
         | {
             "axis": axis,
-            "objectives": groups,
-            "summary": listing.Summary.of(rows),
-            "has_examples": any(row.is_example for row in rows),
+            "objectives": found,
+            "summary": listing.Summary.of_groups(groups),
+            "has_examples": any(g.is_example for g in groups),
         },
     )
 
@@ -140,25 +151,31 @@ def party_page(request, party, kind):
     }
     if plan is not None:
         context |= page_context(request, plan) | {"plans": plans}
-        rows = []
-        for row in reader.plan_view(plan, context["day"], party=(kind, party.pk)).rows:
-            if key not in row.parties:
-                continue
-            if context["is_unit"] and row.unit.pk == party.pk:
-                rows.append((0, row))
-            else:
-                role = next(
-                    (r for k, ref, r in row.co_parties if ref.pk == party.pk and k == kind), ""
-                )
-                rows.append((1, replace(row, role=role)))
-        rows.sort(key=lambda item: (item[0], item[1].code_key))
-        context |= paginate(request, rows)
+        plan_list = reader.PlanList(plan, context["day"])
+        states = plan_list.with_party(kind, party.pk)
+        groups = plan_list.groups(states)
+        # Those it leads first, then those it shares.
+        leads = When(unit_ref=party.pk, then=Value(0)) if context["is_unit"] else None
+        rank = Case(leads, default=Value(1)) if leads else Value(1)
+        ordered = states.by_code(rank)
+        context |= paginate(
+            request, listing.StateRows(plan_list, ordered, sum(g.count for g in groups))
+        )
         shown = context["page_obj"].object_list
-        all_rows = [row for _, row in rows]
+        led = [row for row in shown if context["is_unit"] and row.unit.pk == party.pk]
+        shared = [
+            replace(row, role=_role(row, kind, party))
+            for row in shown
+            if not (context["is_unit"] and row.unit.pk == party.pk)
+        ]
         context |= {
-            "led": [row for group, row in shown if group == 0],
-            "shared": [row for group, row in shown if group == 1],
-            "summary": listing.Summary.of(all_rows),
-            "has_examples": any(row.is_example for row in all_rows),
+            "led": led,
+            "shared": shared,
+            "summary": listing.Summary.of_groups(groups),
+            "has_examples": any(g.is_example for g in groups),
         }
     return render(request, "commitments/party.html", context)
+
+
+def _role(row, kind, party):
+    return next((r for k, ref, r in row.co_parties if ref.pk == party.pk and k == kind), "")

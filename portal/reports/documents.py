@@ -289,7 +289,7 @@ class ProgressReport(Report):
             "axes_groups": [(item.axis.name, item.summary) for item in listing.by_axis(rows)],
             "unit_groups": by_unit(rows),
             "overrides": [e for e in entries if e.row.verdict.overridden],
-            "transversal": listing.transversal_summary(view),
+            "transversal": listing.transversal_summary(view.ratings),
             "assessments": listing.assessment_summary(view.assessments),
             "upcoming": upcoming[:NEXT_MILESTONES],
             "has_examples": any(row.is_example for row in rows),

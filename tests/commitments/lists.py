@@ -1,6 +1,7 @@
 """What a list shows of a plan on a day, and what the facts say it should show."""
 
 from commitments import reader
+from commitments.models.projection import CommitmentStateQuerySet
 
 
 def reference(plan, day):
@@ -27,4 +28,23 @@ def listed(plan, day):
     return {
         r.pk: (r.code, r.title, r.start, r.end, r.verdict)
         for r in reader._plan_view(plan, day).rows
+    }
+
+
+def stored(plan, day):
+    """What the lists' SQL filters, counts and sorts on for each commitment on `day`."""
+    listing = reader.PlanList(plan, day)
+    return {
+        cid: (status, stale, progress, round(expected, 6))
+        for cid, status, stale, progress, expected in listing.states.annotate(
+            on_day=CommitmentStateQuerySet.expected_on(day)
+        ).values_list("commitment_id", "status", "stale", "progress", "on_day")
+    }
+
+
+def judged(found):
+    """The same of `reference`'s verdicts."""
+    return {
+        cid: (v.status, v.stale, v.progress, round(v.expected, 6))
+        for cid, (*_rest, v) in found.items()
     }

@@ -12,7 +12,7 @@ from commitments import projection, reader, synthetic
 from commitments.models import CommitmentState, Measurement
 from portal import clock
 from tests.commitments import builders
-from tests.commitments.lists import listed, reference
+from tests.commitments.lists import judged, listed, reference, stored
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,35 @@ def test_the_demo_lists_what_each_page_says_on_every_day_it_changed(demo):
     days += [date(2025, 1, 1) + timedelta(days=30 * n) for n in range(40)]
     assert len(days) > 100
     for day in days:
-        assert listed(demo, day) == reference(demo, day), day
+        found = reference(demo, day)
+        assert listed(demo, day) == found, day
+        assert stored(demo, day) == judged(found), day
+
+
+def test_the_stored_verdict_is_the_rules_on_every_day_of_the_demo(demo):
+    """Spans are cut where the verdict changes, found by bisection: check every day, so
+    a cut one day off would show."""
+    facts = reader.load_facts({"plan": demo}, projection.EVERYTHING, plan_id=demo.pk)
+    day = date(2025, 6, 1)
+    checked = 0
+    while day <= date(2028, 3, 1):
+        expected = {}
+        for cid, versions in facts.versions.items():
+            version = reader.version_at(versions, day)
+            if version is None or not reader.is_published_at(facts.publications.get(cid, ()), day):
+                continue
+            verdict = reader.verdict_at(plan=demo, version=version, facts=facts, day=day)
+            expected[cid] = (
+                verdict.status,
+                verdict.stale,
+                verdict.progress,
+                round(verdict.expected, 6),
+            )
+        if reader.is_published_at(facts.plan_events, day):
+            assert stored(demo, day) == expected, day
+            checked += len(expected)
+        day += timedelta(days=1)
+    assert checked > 10_000
 
 
 def test_a_generated_plan_loaded_in_bulk_lists_what_its_facts_say():
@@ -41,7 +69,9 @@ def test_a_generated_plan_loaded_in_bulk_lists_what_its_facts_say():
     days = change_days(plan)
     assert listed(plan, date(2026, 11, 25))
     for day in [*days[:: max(1, len(days) // 40)], date(2026, 11, 25), date(2028, 6, 1)]:
-        assert listed(plan, day) == reference(plan, day), day
+        found = reference(plan, day)
+        assert listed(plan, day) == found, day
+        assert stored(plan, day) == judged(found), day
 
 
 def test_a_value_entered_later_about_an_earlier_day_reaches_the_list_only_from_then(commitment):

@@ -21,7 +21,7 @@ from commitments.models import Measurement
 from commitments.semaforo import Status
 from portal import clock
 from tests.commitments import builders
-from tests.commitments.lists import listed, reference
+from tests.commitments.lists import judged, listed, reference, stored
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -196,8 +196,10 @@ def test_writes_after_a_day_never_change_what_it_showed(writes, cut):
                 commitment.refresh_from_db()
             assert seen(plan, commitments, day) == before
             # The lists' stored states follow every one of those writes.
-            assert listed(plan, day) == reference(plan, day)
-            assert listed(plan, LAST_DAY) == reference(plan, LAST_DAY)
+            for shown in (day, LAST_DAY):
+                found = reference(plan, shown)
+                assert listed(plan, shown) == found
+                assert stored(plan, shown) == judged(found)
             raise Rollback
     except Rollback:
         pass
