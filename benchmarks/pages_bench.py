@@ -3,10 +3,9 @@
 Run: .venv/bin/python benchmarks/pages_bench.py [--sizes 40 400 4000] [--repeat 3]
 (`make benchmark`). It builds synthetic plans (commitments/synthetic.py) in a throwaway
 SQLite database, or in BENCH_DATABASE_URL if set, and requests each page in-process with
-the cache emptied before every request, so neither the page cache nor the reader's memo
-helps ("frío"), then with the reader's memo warm but no cached page ("memoria"). It
-prints the median time, the SQL queries and the ratio of the largest plan to the
-smallest. Numbers only: this is not a test and asserts nothing.
+the cache emptied before every request, so no cached page helps. It prints the median
+time, the SQL queries and the ratio of the largest plan to the smallest. Numbers only:
+this is not a test and asserts nothing.
 """
 
 import argparse
@@ -55,17 +54,7 @@ def pages(plan):
     ]
 
 
-def drop_pages(cache):
-    """Forget cached pages, keep the reader's memo (local-memory cache only)."""
-    store = getattr(cache, "_cache", None)
-    if store is None:
-        cache.clear()
-        return
-    for key in [k for k in list(store) if "reader:" not in k]:
-        store.pop(key, None)
-
-
-def measure(client, url, repeat, *, memo):
+def measure(client, url, repeat):
     from django.core.cache import cache
     from django.db import connection, reset_queries
     from django.test.utils import CaptureQueriesContext
@@ -76,9 +65,6 @@ def measure(client, url, repeat, *, memo):
         # count below read 0.
         reset_queries()
         cache.clear()
-        if memo:
-            client.get(url)
-            drop_pages(cache)
         with CaptureQueriesContext(connection) as captured:
             start = time.perf_counter()
             response = client.get(url)
@@ -88,17 +74,17 @@ def measure(client, url, repeat, *, memo):
     return statistics.median(times), queries
 
 
-def table(title, results, sizes, names, index):
+def table(title, results, sizes, names):
     print()
     print(title)
     print(f"{'página':<28}" + "".join(f"{f'{s} acciones':>20}" for s in sizes) + f"{'razón':>9}")
     for name in names:
         cells = []
         for size in sizes:
-            seconds, queries = results[size, name][index]
+            seconds, queries = results[size, name]
             cells.append(f"{seconds * 1000:>9.0f} ms ({queries:>2} c)")
-        first = results[sizes[0], name][index][0]
-        last = results[sizes[-1], name][index][0]
+        first = results[sizes[0], name][0]
+        last = results[sizes[-1], name][0]
         print(f"{name:<28}" + "".join(f"{c:>20}" for c in cells) + f"{last / first:>8.1f}x")
 
 
@@ -123,18 +109,8 @@ def main():
         print(f"plan de {size} acciones: {time.perf_counter() - started:.1f} s", flush=True)
         names = [name for name, _ in pages(plan)]
         for name, url in pages(plan):
-            results[size, name] = (
-                measure(client, url, args.repeat, memo=False),
-                measure(client, url, args.repeat, memo=True),
-            )
-    table(
-        "Frío: caché vacía (ni páginas ni memoria del lector); c = consultas SQL",
-        results,
-        args.sizes,
-        names,
-        0,
-    )
-    table("Memoria del lector calculada, sin página en caché", results, args.sizes, names, 1)
+            results[size, name] = measure(client, url, args.repeat)
+    table("Caché vacía; c = consultas SQL", results, args.sizes, names)
     if folder:
         folder.cleanup()
 

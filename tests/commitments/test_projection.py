@@ -117,3 +117,22 @@ def test_axis_and_party_pages_read_exactly_their_share_of_the_plan(demo):
                 key = reader.party_key(kind, party.slug)
                 subset = reader._plan_view(demo, day, party=(kind, party.pk)).rows
                 assert subset == tuple(r for r in rows if key in r.parties), (party, day)
+
+
+def test_new_thresholds_or_a_new_end_of_the_exercise_change_the_stored_verdicts(commitment):
+    from commitments import services
+    from commitments.semaforo import Status
+
+    plan, day = commitment.plan, date(2026, 11, 25)
+    assert stored(plan, day)[commitment.pk][0] == Status.AT_RISK  # nothing reported yet
+    plan.green_max_gap, plan.yellow_max_gap = 100, 100
+    services.save(instance=plan)
+    assert stored(plan, day)[commitment.pk][0] == Status.ON_TRACK
+    assert stored(plan, day) == judged(reference(plan, day))
+    # Ended early, the plan is judged on its last day, whatever later day is shown.
+    exercise = plan.exercise
+    exercise.end_date = date(2026, 3, 31)
+    services.save(instance=exercise)
+    plan.refresh_from_db()
+    assert stored(plan, day) == judged(reference(plan, day))
+    assert stored(plan, day) == stored(plan, date(2026, 3, 31))
