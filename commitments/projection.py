@@ -61,26 +61,16 @@ def party_tag(kind, pk):
     return f"|{kind}:{pk}|"
 
 
-def states_on(plan, day, *, objectives=None, party=None):
-    """The stored state of each commitment of `plan` public at the end of `day`, in one
-    query: (id, slug, is_example, code, title, description, payload). Only those under
-    `objectives` (ids) or with `party` (a `party_tag`) among their parties, if given."""
-    states = CommitmentState.objects.filter(
-        commitment__plan=plan, valid_from__lte=day, valid_until__gt=day
-    )
-    if objectives is not None:
-        states = states.filter(objective_ref__in=objectives)
-    if party is not None:
-        states = states.filter(parties__contains=party)
-    return states.values_list(
-        "commitment_id",
-        "commitment__slug",
-        "commitment__is_example",
-        "code",
-        "title",
-        "description",
-        "payload",
-    ).order_by("commitment_id")
+# What a list's row reads of a stored state (`reader._rows_of`).
+ROW_COLUMNS = (
+    "commitment_id",
+    "commitment__slug",
+    "commitment__is_example",
+    "code",
+    "title",
+    "description",
+    "payload",
+)
 
 
 @dataclass(frozen=True)

@@ -541,26 +541,20 @@ def party_key(kind, slug):
     return f"{kind}:{slug}"
 
 
-def plan_view(plan, day, *, axis=None, party=None):
+def plan_view(plan, day):
     """Every commitment of `plan` public at the end of `day`, with its verdict, and the
-    plan-wide summaries (ratings, assessments, last update).
-
-    With `axis` (an Axis) or `party` (a unit or organisation: ("dependencia" or
-    "organizacion", pk)), only the commitments under that axis or with that party, so
-    their pages read in proportion to what they show; such a view has no plan-wide
-    summaries.
-    """
+    plan-wide summaries (ratings, assessments, last update): what reports show. List pages
+    read only what they show, through `PlanList`."""
     from portal.cache import content_version  # portal.cache reads listing, which reads us
 
-    subset = f"a{axis.pk}" if axis else (f"{party[0]}{party[1]}" if party else "all")
-    key = f"reader:plan:{plan.pk}:{subset}:{day.isoformat()}:{content_version()}:{clock.today()}"
+    key = f"reader:plan:{plan.pk}:{day.isoformat()}:{content_version()}:{clock.today()}"
     try:
         found = cache.get(key)
     except Exception:
         found = None
     if found is not None:
         return found
-    view = _plan_view(plan, day, axis=axis, party=party)
+    view = _plan_view(plan, day)
     # A cache outage only costs speed.
     with contextlib.suppress(Exception):
         cache.set(key, view, timeout=60 * 60)
@@ -570,7 +564,7 @@ def plan_view(plan, day, *, axis=None, party=None):
 PARTY_TAGS = {"dependencia": "u", "organizacion": "o"}
 
 
-def _plan_view(plan, day, *, axis=None, party=None):
+def _plan_view(plan, day):
     from commitments import projection  # the projection is built by this module's functions
 
     events = Publication.objects.filter(plan=plan, at__lt=clock.end_of(day)).values_list(
@@ -578,24 +572,16 @@ def _plan_view(plan, day, *, axis=None, party=None):
     )
     if not is_published_at(events, day):
         return PlanView((), None)
-    refs = _refs(plan)
-    objectives = refs["objectives"]
-    on = judged_on(plan, day)
     rows, moments = [], []
-    selected = {}
-    if axis is not None:
-        selected["objectives"] = [
-            pk for pk, objective in objectives.items() if objective.extra["axis"].pk == axis.pk
-        ]
-    if party is not None:
-        selected["party"] = projection.party_tag(PARTY_TAGS[party[0]], party[1])
-    states = projection.states_on(plan, day, **selected)
-    for row, state in _rows_of(plan, states, on, refs):
+    states = (
+        CommitmentState.objects.on(plan.pk, day)
+        .values_list(*projection.ROW_COLUMNS)
+        .order_by("commitment_id")
+    )
+    for row, state in _rows_of(plan, states, judged_on(plan, day), _refs(plan)):
         rows.append(row)
         if state.last:
             moments.append(state.last)
-    if selected:
-        return PlanView(tuple(rows), None)
     last = max(map(datetime.fromisoformat, moments), default=None)
     states = CommitmentState.objects.on(plan.pk, day)
     return PlanView(
@@ -607,7 +593,7 @@ def _plan_view(plan, day, *, axis=None, party=None):
 
 
 def _rows_of(plan, states, on, refs):
-    """(Row, projection.State) of each stored state (`projection.states_on`'s columns)."""
+    """(Row, projection.State) of each stored state (`projection.ROW_COLUMNS`)."""
     from commitments import projection
 
     for cid, slug, is_example, code, title, description, payload in states:
@@ -744,23 +730,10 @@ class PlanList:
 
     def rows(self, states):
         """Rows of these states (a slice of `states`, already sorted), in their order."""
-        return [
-            row
-            for row, _state in _rows_of(
-                self.plan,
-                states.values_list(
-                    "commitment_id",
-                    "commitment__slug",
-                    "commitment__is_example",
-                    "code",
-                    "title",
-                    "description",
-                    "payload",
-                ),
-                self.on,
-                self.refs,
-            )
-        ]
+        from commitments import projection
+
+        found = _rows_of(self.plan, states.values_list(*projection.ROW_COLUMNS), self.on, self.refs)
+        return [row for row, _state in found]
 
     def assessments(self):
         return assessment_tally(self.states)

@@ -109,14 +109,20 @@ def test_axis_and_party_pages_read_exactly_their_share_of_the_plan(demo):
     for day in (date(2025, 12, 1), date(2026, 6, 30), date(2026, 11, 25)):
         rows = reader._plan_view(demo, day).rows
         assert rows
+        plan_list = reader.PlanList(demo, day)
         for axis in demo.axes.all():
-            subset = reader._plan_view(demo, day, axis=axis).rows
-            assert subset == tuple(r for r in rows if r.axis.pk == axis.pk)
+            subset = plan_list.rows(plan_list.under_axis(axis).by_code())
+            assert subset == sorted((r for r in rows if r.axis.pk == axis.pk), key=code)
         for kind, model in (("dependencia", ResponsibleUnit), ("organizacion", Organization)):
             for party in model.objects.all():
                 key = reader.party_key(kind, party.slug)
-                subset = reader._plan_view(demo, day, party=(kind, party.pk)).rows
-                assert subset == tuple(r for r in rows if key in r.parties), (party, day)
+                subset = plan_list.rows(plan_list.with_party(kind, party.pk).by_code())
+                expected = sorted((r for r in rows if key in r.parties), key=code)
+                assert subset == expected, (party, day)
+
+
+def code(row):
+    return row.code_key
 
 
 def test_new_thresholds_or_a_new_end_of_the_exercise_change_the_stored_verdicts(commitment):
