@@ -5,8 +5,8 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from portal.admin_history import ReadOnlyHistoryAdmin
 from portal.reports import admin as reports_admin
 from secretariat.forms import SessionAdminForm
 from secretariat.models import (
@@ -21,7 +21,7 @@ from secretariat.models import (
 
 
 @admin.register(Sector)
-class SectorAdmin(SimpleHistoryAdmin):
+class SectorAdmin(ReadOnlyHistoryAdmin):
     list_display = ["name", "order", "member_count"]
     list_editable = ["order"]
     search_fields = ["name", "description"]
@@ -36,7 +36,7 @@ class SectorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Member)
-class MemberAdmin(SimpleHistoryAdmin):
+class MemberAdmin(ReadOnlyHistoryAdmin):
     list_display = [
         "name",
         "kind",
@@ -104,7 +104,7 @@ class MemberAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Call)
-class CallAdmin(SimpleHistoryAdmin):
+class CallAdmin(ReadOnlyHistoryAdmin):
     list_display = ["title", "published_on", "deadline", "joined_total", "is_example"]
     search_fields = ["title", "text"]
     date_hierarchy = "published_on"
@@ -145,7 +145,7 @@ class AgreementInline(admin.StackedInline):
 
 
 @admin.register(Session)
-class SessionAdmin(SimpleHistoryAdmin):
+class SessionAdmin(ReadOnlyHistoryAdmin):
     actions = [reports_admin.download_session]
     form = SessionAdminForm
     list_display = ["__str__", "kind", "date", "place", "is_held", "agreement_total", "is_example"]
@@ -202,7 +202,7 @@ class OverdueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(SimpleHistoryAdmin):
+class AgreementAdmin(ReadOnlyHistoryAdmin):
     list_display = ["code", "short_text", "session", "responsible", "due_date", "status", "overdue"]
     list_filter = [OverdueFilter, "status", "session"]
     list_select_related = ["session"]
@@ -220,7 +220,7 @@ class AgreementAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(RouteMilestone)
-class RouteMilestoneAdmin(SimpleHistoryAdmin):
+class RouteMilestoneAdmin(ReadOnlyHistoryAdmin):
     list_display = ["order", "title", "stage", "start_date", "end_date", "status", "is_example"]
     list_display_links = ["title"]
     list_editable = ["order", "status"]

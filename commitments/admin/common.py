@@ -28,11 +28,11 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
 from commitments import permissions, services
 from commitments.models import Commitment, FactStatus, Indicator, Milestone, RoundReport
 from portal import clock
+from portal.admin_history import ReadOnlyHistoryAdmin
 
 # Text areas inside table rows: two lines, as wide as a one-line field.
 TABLE_TEXT = {
@@ -69,7 +69,7 @@ def refuse(model_admin, request, error, subject=None):
 SCOPED_TARGETS = (Commitment, Indicator, Milestone, RoundReport)
 
 
-class AuditedAdmin(SimpleHistoryAdmin):
+class AuditedAdmin(ReadOnlyHistoryAdmin):
     """Every change page has its history (who, when, what changed), shown only to those
     who may see that model's history, and to a liaison only for their own records.
 
@@ -96,19 +96,11 @@ class AuditedAdmin(SimpleHistoryAdmin):
             kwargs["queryset"] = self.admin_site.get_model_admin(target).get_queryset(request)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    def _require_visible(self, request, object_id):
+    def require_history_visible(self, request, object_id):
         # simple-history falls back to the history rows of an object the queryset hides.
         hidden = not self.get_queryset(request).filter(pk=unquote(object_id)).exists()
         if hidden and permissions.is_liaison(request.user):
             raise Http404
-
-    def history_view(self, request, object_id, extra_context=None):
-        self._require_visible(request, object_id)
-        return super().history_view(request, object_id, extra_context)
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        self._require_visible(request, object_id)
-        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 # --- structure: the working copy ------------------------------------------------------
