@@ -1,0 +1,118 @@
+"""The one reader: what was public at the end of a day, as plain values.
+
+Every public page (and the reports) asks this package, never the models. One rule of
+visibility, in parts with one job each:
+
+- `asof`: the core. Which plans were published, each commitment's version in force, the facts
+  public by the end of day D and the semáforo's inputs and verdict. No request, URL or cache.
+- `lists`: lists of commitments on a day (board, home, axis and unit pages; reports' rows),
+  read from the stored public states that the write path builds with the core.
+- `commitment`: one commitment's page as public on a day.
+- `changes`: the public change log.
+- `refs`: units, organisations, axes and pillars as plain references.
+- `day`: the day a page shows, read from its query string (the edge's job).
+
+The names below are the package's public face; new code may import a part directly.
+"""
+
+from commitments.reader.asof import (
+    Fact,
+    PlanFacts,
+    Version,
+    current,
+    facts_of,
+    is_published_at,
+    judged_on,
+    latest_fact,
+    load_facts,
+    override_on,
+    published_plans,
+    rule_inputs,
+    verdict_at,
+    version_at,
+)
+from commitments.reader.changes import CHANGE_KINDS, Change, published_between
+from commitments.reader.commitment import (
+    CommitmentView,
+    EvidenceView,
+    HistoryEvent,
+    IndicatorView,
+    MeasurementView,
+    MilestoneView,
+    RoundView,
+    commitment_view,
+)
+from commitments.reader.day import ISO_DATE, ROUND_NUMBER, Day, resolve_day
+from commitments.reader.lists import (
+    PARTY_TAGS,
+    AssessmentFact,
+    Group,
+    PlanList,
+    PlanView,
+    Row,
+    _plan_view,
+    _rows_of,
+    assessment_tally,
+    fold,
+    last_update,
+    natural_key,
+    overrides_due_for_review,
+    party_key,
+    plan_view,
+    ratings_summary,
+    row_fields,
+    sort_code,
+)
+from commitments.reader.refs import PARTY_FIELDS, Ref
+
+__all__ = [
+    "CHANGE_KINDS",
+    "ISO_DATE",
+    "PARTY_FIELDS",
+    "PARTY_TAGS",
+    "ROUND_NUMBER",
+    "AssessmentFact",
+    "Change",
+    "CommitmentView",
+    "Day",
+    "EvidenceView",
+    "Fact",
+    "Group",
+    "HistoryEvent",
+    "IndicatorView",
+    "MeasurementView",
+    "MilestoneView",
+    "PlanFacts",
+    "PlanList",
+    "PlanView",
+    "Ref",
+    "RoundView",
+    "Row",
+    "Version",
+    "_plan_view",
+    "_rows_of",
+    "assessment_tally",
+    "commitment_view",
+    "current",
+    "facts_of",
+    "fold",
+    "is_published_at",
+    "judged_on",
+    "last_update",
+    "latest_fact",
+    "load_facts",
+    "natural_key",
+    "override_on",
+    "overrides_due_for_review",
+    "party_key",
+    "plan_view",
+    "published_between",
+    "published_plans",
+    "ratings_summary",
+    "resolve_day",
+    "row_fields",
+    "rule_inputs",
+    "sort_code",
+    "verdict_at",
+    "version_at",
+]

@@ -1,0 +1,527 @@
+"""One commitment as public at the end of a day: its sheet, measurements, milestones and history."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from commitments import semaforo
+from commitments.models import (
+    Assessment,
+    ClosingReport,
+    Dimension,
+    Evidence,
+    MilestoneStatus,
+    RatingRubric,
+    ReportingRound,
+    RoundReport,
+    TransversalRating,
+    report_status,
+)
+from commitments.reader.asof import (
+    current,
+    is_published_at,
+    latest_fact,
+    load_facts,
+    verdict_at,
+    version_at,
+)
+from commitments.reader.lists import _row, row_fields
+from commitments.reader.refs import Ref, _parties, _pillars, _structure
+from commitments.semaforo import ProgressSource
+from portal import clock
+
+# --- One commitment ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeasurementView:
+    date: date
+    value: object
+    narrative: str
+    evidence_link: str
+    published_on: date
+    correction_reason: str
+
+    @property
+    def has_evidence(self):
+        return bool(self.evidence_link)
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    pk: int
+    name: str
+    unit: str
+    baseline: object
+    target: object
+    direction: str
+    periodicity: str
+    weight: object
+    verification_means: str
+    verification_url: str
+    measurements: tuple
+
+    @property
+    def published_measurements(self):
+        return self.measurements
+
+    @property
+    def direction_label(self):
+        from commitments.models import Indicator
+
+        return Indicator.Direction(self.direction).label
+
+    @property
+    def periodicity_label(self):
+        from commitments.models import Indicator
+
+        return Indicator.Periodicity(self.periodicity).label
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    title: str
+    date: date
+    link: str
+    published_on: date
+
+    @property
+    def evidence_link(self):
+        return self.link
+
+
+@dataclass(frozen=True)
+class MilestoneView:
+    pk: int
+    number: int
+    title: str
+    deliverable: str
+    unit: Ref | None
+    responsible_person: str
+    start_date: date
+    end_date: date
+    weight: object
+    percent: float | None
+    status: str
+    narrative: str
+    difficulties: str
+    success_factors: str
+    evidence: tuple
+
+    @property
+    def has_details(self):
+        return bool(self.narrative or self.difficulties or self.success_factors or self.evidence)
+
+
+@dataclass(frozen=True)
+class RoundView:
+    round: object
+    report: object
+    status: str
+    closed: bool
+    entries: tuple
+    evidence: tuple
+
+
+@dataclass(frozen=True)
+class HistoryEvent:
+    day: date
+    kind: str
+    text: str
+    reason: str = ""
+
+
+def _link(file_name, url):
+    if file_name:
+        from django.core.files.storage import default_storage
+
+        return default_storage.url(file_name)
+    return url or ""
+
+
+class CommitmentView:
+    """Everything the public page of one commitment shows as it stood on `day`."""
+
+    def __init__(self, commitment, day):
+        self.commitment = commitment
+        self.plan = commitment.plan
+        self.day = day
+        self.facts = load_facts(
+            {"pk": commitment.pk}, day, plan_id=commitment.plan_id, detailed=True
+        )
+        self.versions = sorted(self.facts.versions.get(commitment.pk, ()), key=lambda v: v.number)
+        self.version = version_at(self.versions, day)
+
+    @property
+    def is_public(self):
+        return self.version is not None and is_published_at(
+            self.facts.publications.get(self.commitment.pk, ()), day=self.day
+        )
+
+    @cached_property
+    def refs(self):
+        axes, objectives = _structure(self.plan)
+        units, organizations = _parties()
+        return {
+            "axes": axes,
+            "objectives": objectives,
+            "units": units,
+            "organizations": organizations,
+            "pillars": _pillars(),
+        }
+
+    @cached_property
+    def row(self):
+        c, version = self.commitment, self.version
+        return _row(
+            c.pk,
+            c.slug,
+            c.is_example,
+            **row_fields(version.data),
+            start=version.start,
+            end=version.end,
+            verdict=verdict_at(plan=self.plan, version=version, facts=self.facts, day=self.day),
+            refs=self.refs,
+        )
+
+    @property
+    def verdict(self):
+        return self.row.verdict
+
+    @property
+    def data(self):
+        return self.version.data
+
+    @property
+    def source(self):
+        return self.data["progress_source"] or self.plan.default_progress_source
+
+    @property
+    def source_label(self):
+        return ProgressSource(self.source).label
+
+    @property
+    def goal(self):
+        return self.data["goal"]
+
+    @property
+    def contact_name(self):
+        return self.data.get("contact_name", "")
+
+    @property
+    def contact_role(self):
+        return self.data.get("contact_role", "")
+
+    @cached_property
+    def evidence(self):
+        """Evidence public by the end of the day, by milestone id (None: the commitment's)."""
+        rows = (
+            Evidence.objects.public_at(self.day)
+            .filter(commitment=self.commitment)
+            .order_by("date", "id")
+            .values_list(
+                "milestone_id",
+                "report_id",
+                "title",
+                "date",
+                "evidence_file",
+                "evidence_url",
+                "published_at",
+            )
+        )
+        grouped = defaultdict(list)
+        for milestone_id, report_id, title, day, file_name, url, at in rows:
+            view = EvidenceView(title, day, _link(file_name, url), timezone.localdate(at))
+            grouped[("report", report_id) if report_id else milestone_id].append(view)
+        return grouped
+
+    @cached_property
+    def indicators(self):
+        end = clock.end_of(self.day)
+        views = []
+        for item in self.data["indicators"]:
+            facts = sorted(
+                current(self.facts.measurements.get(item["id"], ()), end),
+                key=lambda f: (f.date, f.published_at),
+            )
+            views.append(
+                IndicatorView(
+                    pk=item["id"],
+                    name=item["name"],
+                    unit=item["unit"],
+                    baseline=_decimal(item["baseline"]),
+                    target=_decimal(item["target"]),
+                    direction=item["direction"],
+                    periodicity=item["periodicity"],
+                    weight=_decimal(item["weight"]),
+                    verification_means=item["verification_means"],
+                    verification_url=item["verification_url"],
+                    measurements=tuple(
+                        MeasurementView(
+                            date=f.date,
+                            value=f.value,
+                            narrative=f.extra[0],
+                            evidence_link=_link(f.extra[1], f.extra[2]),
+                            published_on=f.published_on,
+                            correction_reason=f.extra[3],
+                        )
+                        for f in facts
+                    ),
+                )
+            )
+        return views
+
+    @cached_property
+    def milestones(self):
+        end = clock.end_of(self.day)
+        units = self.refs["units"]
+        views = []
+        for number, item in enumerate(self.data["milestones"], start=1):
+            latest = latest_fact(current(self.facts.progress.get(item["id"], ()), end))
+            if latest is None:
+                percent, status, notes = 0.0, MilestoneStatus.PENDING, ("", "", "")
+            else:
+                percent = float(latest.value)
+                status = latest.extra[0]
+                notes = latest.extra[1:4]
+            if status == MilestoneStatus.CANCELLED:
+                percent = None
+            views.append(
+                MilestoneView(
+                    pk=item["id"],
+                    number=number,
+                    title=item["title"],
+                    deliverable=item["deliverable"],
+                    unit=units.get(item["unit_id"]),
+                    responsible_person=item["responsible_person"],
+                    start_date=date.fromisoformat(item["start_date"]),
+                    end_date=date.fromisoformat(item["end_date"]),
+                    weight=_decimal(item["weight"]),
+                    percent=percent,
+                    status=MilestoneStatus(status),
+                    narrative=notes[0],
+                    difficulties=notes[1],
+                    success_factors=notes[2],
+                    evidence=tuple(self.evidence.get(item["id"], ())),
+                )
+            )
+        return views
+
+    @property
+    def general_evidence(self):
+        return self.evidence.get(None, [])
+
+    @cached_property
+    def rounds(self):
+        reports = {
+            r.round_id: r
+            for r in RoundReport.objects.public_at(self.day)
+            .filter(commitment=self.commitment)
+            .prefetch_related("entries__milestone")
+        }
+        rows = []
+        for round_ in ReportingRound.objects.filter(plan=self.plan).order_by("number"):
+            report = reports.get(round_.pk)
+            status = report_status(round_, report, self.day, starts_on=self.row.start)
+            rows.append(
+                RoundView(
+                    round=round_,
+                    report=report,
+                    status=status,
+                    closed=round_.is_closed(self.day),
+                    entries=tuple(report.entries.all()) if report else (),
+                    evidence=tuple(self.evidence.get(("report", report.pk), ())) if report else (),
+                )
+            )
+        return rows
+
+    @cached_property
+    def ratings(self):
+        meanings = {(r.dimension, r.level): r.description for r in RatingRubric.objects.all()}
+        latest = {}
+        for rating in (
+            TransversalRating.objects.public_at(self.day)
+            .filter(commitment=self.commitment)
+            .order_by("published_at", "id")
+        ):
+            latest[rating.dimension] = rating
+        order = list(Dimension.values)
+        return [
+            (latest[d], meanings.get((d, latest[d].level), ""))
+            for d in sorted(latest, key=order.index)
+        ]
+
+    @cached_property
+    def assessment(self):
+        return (
+            Assessment.objects.public_at(self.day)
+            .filter(commitment=self.commitment, assessed_on__lte=self.day)
+            .order_by("-assessed_on", "-published_at")
+            .first()
+        )
+
+    @cached_property
+    def closing_report(self):
+        return (
+            ClosingReport.objects.public_at(self.day)
+            .filter(commitment=self.commitment)
+            .order_by("-published_at")
+            .first()
+        )
+
+    @cached_property
+    def modifications(self):
+        from commitments.models import Modification
+
+        ids = [v.modification_id for v in self.versions_public if v.modification_id]
+        return list(
+            Modification.objects.filter(pk__in=ids)
+            .select_related("session")
+            .order_by("approved_on", "id")
+        )
+
+    @cached_property
+    def versions_public(self):
+        end = clock.end_of(self.day)
+        return [v for v in self.versions if v.published_at < end]
+
+    @cached_property
+    def agreements(self):
+        """Secretariado agreements about this commitment, from sessions held by the day."""
+        from secretariat.models import Agreement
+
+        return list(
+            Agreement.objects.for_commitment(self.commitment).filter(session__date__lte=self.day)
+        )
+
+    @cached_property
+    def original(self):
+        return self.versions[0] if self.versions else None
+
+    def verdict_on(self, day):
+        version = version_at(self.versions, day)
+        if version is None:
+            return None
+        return verdict_at(plan=self.plan, version=version, facts=self.facts, day=day)
+
+    @cached_property
+    def progress_history(self):
+        """(day, verdict) on each day up to the day shown that the public data changed."""
+        days = set()
+        for group in (self.facts.measurements, self.facts.progress):
+            for items in group.values():
+                days.update(max(f.date, f.published_on) for f in items)
+        days.update(timezone.localdate(v.published_at) for v in self.versions_public)
+        days = sorted(d for d in days if self.row.start <= d <= self.day)
+        history = []
+        for d in days:
+            verdict = self.verdict_on(d)
+            if verdict is not None:
+                history.append((d, verdict))
+        return history
+
+    @cached_property
+    def history(self):
+        """The public record of changes: versions, corrections, withdrawals, overrides and
+        publication, in date order, without staff names."""
+        events = []
+        for version in self.versions_public:
+            day = timezone.localdate(version.published_at)
+            if version.number == 1:
+                text = _("Versión original aprobada (vigente desde el %(day)s).")
+            elif version.modification_id:
+                text = _("Versión %(n)s por una modificación aprobada, vigente desde el %(day)s.")
+            else:
+                text = _("Versión %(n)s: corrección del texto publicado, vigente desde el %(day)s.")
+            events.append(
+                HistoryEvent(
+                    day,
+                    "version",
+                    text % {"n": version.number, "day": version.effective_on.strftime("%d/%m/%Y")},
+                    version.reason if version.number > 1 else "",
+                )
+            )
+        end = clock.end_of(self.day)
+        for at, published in self.facts.publications.get(self.commitment.pk, ()):
+            if at < end:
+                events.append(
+                    HistoryEvent(
+                        timezone.localdate(at),
+                        "publication",
+                        _("Se publicó en el portal.") if published else _("Se retiró del portal."),
+                    )
+                )
+        names = {i["id"]: i["name"] for i in self.data["indicators"]}
+        for items in self.facts.measurements.values():
+            by_pk = {f.pk: f for f in items}
+            for f in items:
+                if f.supersedes and f.published_at < end:
+                    old = by_pk.get(f.supersedes)
+                    values = {
+                        "name": names.get(f.owner, ""),
+                        "day": f.date.strftime("%d/%m/%Y"),
+                        "old": _number(old.value) if old else "",
+                        "new": _number(f.value),
+                    }
+                    text = (
+                        _("Se retiró el dato de «%(name)s» del %(day)s.") % values
+                        if f.withdrawn
+                        else _("Se corrigió el dato de «%(name)s» del %(day)s: %(old)s → %(new)s.")
+                        % values
+                    )
+                    events.append(HistoryEvent(f.published_on, "correction", text, f.extra[3]))
+        titles = {m["id"]: m["title"] for m in self.data["milestones"]}
+        for items in self.facts.progress.values():
+            for f in items:
+                if f.supersedes and f.published_at < end:
+                    values = {"title": titles.get(f.owner, ""), "day": f.date.strftime("%d/%m/%Y")}
+                    text = (
+                        _("Se retiró el avance del hito «%(title)s» del %(day)s.")
+                        if f.withdrawn
+                        else _("Se corrigió el avance del hito «%(title)s» del %(day)s.")
+                    ) % values
+                    events.append(HistoryEvent(f.published_on, "correction", text, f.extra[4]))
+        for f in self.facts.overrides.get(self.commitment.pk, ()):
+            if f.published_at >= end:
+                continue
+            reason, starts_on, ends_on = f.extra[:3]
+            label = semaforo.Status(f.value).label.lower()
+            if f.supersedes and ends_on:
+                text = _("Terminó el estado asignado «%(label)s» el %(day)s.") % {
+                    "label": label,
+                    "day": ends_on.strftime("%d/%m/%Y"),
+                }
+            else:
+                text = _("El Secretariado asignó el estado «%(label)s» desde el %(day)s.") % {
+                    "label": label,
+                    "day": starts_on.strftime("%d/%m/%Y"),
+                }
+            events.append(HistoryEvent(f.published_on, "override", text, reason))
+        return sorted(events, key=lambda e: e.day)
+
+
+def commitment_view(commitment, day):
+    """The commitment as public at the end of `day`, or None if it was not public then."""
+    view = CommitmentView(commitment, day)
+    if not view.is_public:
+        return None
+    if not is_published_at(view.facts.plan_events, day):
+        return None
+    return view
+
+
+def _decimal(value):
+    from decimal import Decimal
+
+    return Decimal(value)
+
+
+def _number(value):
+    if value is None:
+        return ""
+    text = f"{value:f}".rstrip("0").rstrip(".") if "." in f"{value:f}" else f"{value:f}"
+    return text
