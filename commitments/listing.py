@@ -12,10 +12,10 @@ from urllib.parse import urlencode
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from commitments import projection, reader, semaforo
+from commitments import reader, semaforo, stored
 from commitments.models import Assessment, Dimension, RatingLevel
-from commitments.reader import fold
 from commitments.semaforo import STALE, STALE_LABEL, STATUS_ICONS, Status
+from commitments.stored import fold
 
 PAGE_SIZE = 25
 
@@ -318,7 +318,7 @@ class BoardFilterForm(forms.Form):
         if self.value("corresponsable"):
             kind, _sep, slug = self.value("corresponsable").partition(":")
             table = refs["units"] if kind == UNIT_PARTY else refs["organizations"]
-            tag = projection.party_tag(reader.PARTY_TAGS[kind], _pk(table, slug))
+            tag = stored.party_tag(reader.PARTY_TAGS[kind], _pk(table, slug))
             states = states.with_party(tag)
         if self.value("valoracion"):
             states = states.assessed(starred=self.value("valoracion") == STARRED)

@@ -5,7 +5,7 @@ plan on one day. Reading every fact of thousands of commitments for that takes a
 the write path keeps, for each commitment, one `CommitmentState` row per span of days in
 which nothing the public saw of it changed: its matrix row and the semáforo's inputs
 reduced by `semaforo.reduce_inputs`. The spans are cut at every day a fact, version or
-publication became public or took effect, which are the only days `reader.rule_inputs`
+publication became public or took effect, which are the only days `asof.rule_inputs`
 can give a different answer; only the expectation and staleness move inside a span, and
 the rule computes those from the day judged. Each span is then cut again wherever the
 verdict changes or the expectation bends (`_verdict_spans`), and stores that verdict, so
@@ -21,13 +21,12 @@ checks that a list reads the same verdicts as each commitment's page.
 import itertools
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import connection, transaction
 from django.utils import timezone
 
-from commitments import reader, semaforo
+from commitments import semaforo
 from commitments.models import (
     ActionPlan,
     Assessment,
@@ -43,6 +42,14 @@ from commitments.models import (
     TransversalRating,
 )
 from commitments.models.assessment import RELEVANCE
+from commitments.reader import asof
+from commitments.stored import (
+    fold,
+    party_tag,
+    read_payload,
+    row_fields,
+    sort_code,
+)
 from portal import clock
 
 ONE_DAY = timedelta(days=1)
@@ -56,83 +63,20 @@ CHUNK = 500
 # --- Reading ---------------------------------------------------------------------------
 
 
-def party_tag(kind, pk):
-    """How `parties` names a unit ("u") or an organisation ("o")."""
-    return f"|{kind}:{pk}|"
-
-
-# What a list's row reads of a stored state (`reader._rows_of`).
-ROW_COLUMNS = (
-    "commitment_id",
-    "commitment__slug",
-    "commitment__is_example",
-    "code",
-    "title",
-    "description",
-    "payload",
-)
-
-
-@dataclass(frozen=True)
-class State:
-    """A payload read back: the matrix row's references and dates, the semáforo's inputs."""
-
-    objective_id: int
-    unit_id: int
-    # (unit id or None, organisation id or None, role) of each co-responsible party.
-    co_responsibles: list
-    pillar_ids: list
-    start: date
-    end: date
-    progress_source: str
-    inputs: semaforo.RuleInputs
-    # (status, reason, starts on, ends on or None) of each public override, oldest first.
-    overrides: list
-    # When the latest measurement or milestone progress it shows became public.
-    last: str | None
-
-
-def read_payload(payload):
-    objective, unit, co, pillars, start, end, source, *inputs, overrides, last = payload
-    progress, reported, stale, m_progress, m_reported, windows = inputs
-    return State(
-        objective,
-        unit,
-        co,
-        pillars,
-        date.fromisoformat(start),
-        date.fromisoformat(end),
-        source,
-        semaforo.RuleInputs(
-            progress,
-            reported,
-            date.fromisoformat(stale) if stale else None,
-            m_progress,
-            m_reported,
-            tuple((date.fromisoformat(s), date.fromisoformat(e), w) for s, e, w in windows),
-        ),
-        [
-            (status, reason, date.fromisoformat(starts), date.fromisoformat(ends) if ends else None)
-            for status, reason, starts, ends in overrides
-        ],
-        last,
-    )
-
-
 # --- Writing ---------------------------------------------------------------------------
 
 
 def load_judgements(commitment_ids):
     """Transversal ratings and independent assessments of these commitments, published
     ever, as `reader.Fact`s grouped by commitment: {cid: [...]}, twice."""
-    ratings = reader.facts_of(
+    ratings = asof.facts_of(
         TransversalRating.objects.filter(commitment_id__in=commitment_ids),
         "commitment_id",
         "level",
         "dimension",
         when="published_at",
     )
-    assessments = reader.facts_of(
+    assessments = asof.facts_of(
         Assessment.objects.filter(commitment_id__in=commitment_ids),
         "commitment_id",
         "completion",
@@ -152,11 +96,11 @@ def judgements_on(cid, day, judgements):
     end = clock.end_of(day)
     latest = {}
     for fact in sorted(
-        reader.current(ratings.get(cid, ()), end), key=lambda f: (f.published_at, f.pk)
+        asof.current(ratings.get(cid, ()), end), key=lambda f: (f.published_at, f.pk)
     ):
         latest[fact.extra[0]] = fact.value
-    found = reader.latest_fact(
-        [f for f in reader.current(assessments.get(cid, ()), end) if f.date <= day]
+    found = asof.latest_fact(
+        [f for f in asof.current(assessments.get(cid, ()), end) if f.date <= day]
     )
     columns = {
         "ratings": "".join(f"|{dimension}:{latest[dimension]}|" for dimension in sorted(latest)),
@@ -184,12 +128,12 @@ def judgements_on(cid, day, judgements):
 def payload_on(cid, day, facts):
     """What the public saw of commitment `cid` on `day`, from facts loaded for any date, as
     the state's columns and a payload for `read_payload`; None when it was not public."""
-    if not reader.is_published_at(facts.publications.get(cid, ()), day):
+    if not asof.is_published_at(facts.publications.get(cid, ()), day):
         return None
-    version = reader.version_at(facts.versions.get(cid, ()), day)
+    version = asof.version_at(facts.versions.get(cid, ()), day)
     if version is None:
         return None
-    indicators, milestones, overrides = reader.rule_inputs(version=version, facts=facts, day=day)
+    indicators, milestones, overrides = asof.rule_inputs(version=version, facts=facts, day=day)
     inputs = semaforo.reduce_inputs(
         start=version.start, indicators=indicators, milestones=milestones
     )
@@ -206,7 +150,7 @@ def payload_on(cid, day, facts):
     ]
     last = max(moments, default=None)
     data = version.data
-    fields = reader.row_fields(data)
+    fields = row_fields(data)
     payload = [
         fields["objective_id"],
         fields["unit_id"],
@@ -239,9 +183,9 @@ def payload_on(cid, day, facts):
         "parties": "".join(tags),
         "unit_ref": fields["unit_id"],
         "pillars": "".join(f"|{pk}|" for pk in sorted(fields["pillar_ids"])),
-        "sort_code": reader.sort_code(fields["code"]),
-        "sort_title": reader.fold(fields["title"]),
-        "search_text": reader.fold(f"{fields['code']} {fields['title']} {fields['description']}"),
+        "sort_code": sort_code(fields["code"]),
+        "sort_title": fold(fields["title"]),
+        "search_text": fold(f"{fields['code']} {fields['title']} {fields['description']}"),
         "last_public": last,
     }
     return columns, payload
@@ -336,7 +280,7 @@ def _verdict_spans(first, until, state, plan):
                 on=on,
                 source=source,
                 thresholds=plan.thresholds,
-                override=reader.override_on(state.overrides, on),
+                override=asof.override_on(state.overrides, on),
             )
         return memo[number]
 
@@ -425,7 +369,7 @@ def rebuild(commitment_ids):
                     .order_by("pk")
                     .values_list("pk", flat=True)
                 )
-            facts = reader.load_facts({"pk__in": chunk}, EVERYTHING)
+            facts = asof.load_facts({"pk__in": chunk}, EVERYTHING)
             judgements = load_judgements(chunk)
             plans = _plans(chunk)
             CommitmentState.objects.filter(commitment_id__in=chunk).delete()
@@ -469,7 +413,7 @@ def out_of_date(plan):
     commitments = list(plan.commitments.order_by("code").values_list("pk", "code"))
     for start in range(0, len(commitments), CHUNK):
         chunk = dict(commitments[start : start + CHUNK])
-        facts = reader.load_facts({"pk__in": list(chunk)}, EVERYTHING)
+        facts = asof.load_facts({"pk__in": list(chunk)}, EVERYTHING)
         judgements = load_judgements(list(chunk))
         stored = {}
         for state in CommitmentState.objects.filter(commitment_id__in=chunk).order_by("valid_from"):

@@ -53,17 +53,14 @@ from commitments.reader.lists import (
     _plan_view,
     _rows_of,
     assessment_tally,
-    fold,
     last_update,
-    natural_key,
     overrides_due_for_review,
     party_key,
     plan_view,
     ratings_summary,
-    row_fields,
-    sort_code,
 )
 from commitments.reader.refs import PARTY_FIELDS, Ref
+from commitments.stored import fold, natural_key, row_fields, sort_code
 
 __all__ = [
     "CHANGE_KINDS",

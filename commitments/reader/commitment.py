@@ -29,9 +29,10 @@ from commitments.reader.asof import (
     verdict_at,
     version_at,
 )
-from commitments.reader.lists import _row, row_fields
+from commitments.reader.lists import _row
 from commitments.reader.refs import Ref, _parties, _pillars, _structure
 from commitments.semaforo import ProgressSource
+from commitments.stored import row_fields
 from portal import clock
 
 # --- One commitment ---------------------------------------------------------------------

@@ -8,9 +8,6 @@ full only the rows a page shows. Reports, which show every commitment, read them
 """
 
 import contextlib
-import functools
-import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -23,7 +20,7 @@ from django.db.models import (
 from django.urls import reverse
 from django.utils import timezone
 
-from commitments import semaforo
+from commitments import semaforo, stored
 from commitments.models import (
     CommitmentState,
     Publication,
@@ -116,7 +113,6 @@ PARTY_TAGS = {"dependencia": "u", "organizacion": "o"}
 
 
 def _plan_view(plan, day):
-    from commitments import projection  # the projection is built by this module's functions
 
     events = Publication.objects.filter(plan=plan, at__lt=clock.end_of(day)).values_list(
         "at", "is_published"
@@ -126,7 +122,7 @@ def _plan_view(plan, day):
     rows, moments = [], []
     states = (
         CommitmentState.objects.on(plan.pk, day)
-        .values_list(*projection.ROW_COLUMNS)
+        .values_list(*stored.ROW_COLUMNS)
         .order_by("commitment_id")
     )
     for row, state in _rows_of(plan, states, judged_on(plan, day), _refs(plan)):
@@ -144,11 +140,9 @@ def _plan_view(plan, day):
 
 
 def _rows_of(plan, states, on, refs):
-    """(Row, projection.State) of each stored state (`projection.ROW_COLUMNS`)."""
-    from commitments import projection
-
+    """(Row, stored.State) of each stored state (`stored.ROW_COLUMNS`)."""
     for cid, slug, is_example, code, title, description, payload in states:
-        state = projection.read_payload(payload)
+        state = stored.read_payload(payload)
         verdict = semaforo.judge_reduced(
             state.inputs,
             start=state.start,
@@ -243,9 +237,7 @@ class PlanList:
         return self.states.under_objectives(ids)
 
     def with_party(self, kind, pk):
-        from commitments import projection
-
-        return self.states.with_party(projection.party_tag(PARTY_TAGS[kind], pk))
+        return self.states.with_party(stored.party_tag(PARTY_TAGS[kind], pk))
 
     def groups(self, states=None):
         """The tally of `states` (all public ones by default) as Groups."""
@@ -281,9 +273,7 @@ class PlanList:
 
     def rows(self, states):
         """Rows of these states (a slice of `states`, already sorted), in their order."""
-        from commitments import projection
-
-        found = _rows_of(self.plan, states.values_list(*projection.ROW_COLUMNS), self.on, self.refs)
+        found = _rows_of(self.plan, states.values_list(*stored.ROW_COLUMNS), self.on, self.refs)
         return [row for row, _state in found]
 
     def assessments(self):
@@ -291,21 +281,6 @@ class PlanList:
 
     def ratings(self):
         return ratings_summary(self.states)
-
-
-def row_fields(data):
-    """The fields of a list's row that a version's content gives (see `_row`)."""
-    return {
-        "code": data["code"],
-        "title": data["title"],
-        "description": data["description"],
-        "objective_id": data["objective_id"],
-        "unit_id": data["unit_id"],
-        "co_responsibles": [
-            (co["unit_id"], co["organization_id"], co["role"]) for co in data["co_responsibles"]
-        ],
-        "pillar_ids": data["pillar_ids"],
-    }
 
 
 def _row(cid, slug, is_example, *, objective_id, unit_id, co_responsibles, pillar_ids, refs, **row):
@@ -334,33 +309,9 @@ def _row(cid, slug, is_example, *, objective_id, unit_id, co_responsibles, pilla
         ),
         co_parties=co_parties,
         is_example=is_example,
-        code_key=natural_key(row["code"]),
+        code_key=stored.natural_key(row["code"]),
         **row,
     )
-
-
-@functools.lru_cache(maxsize=2**16)
-def natural_key(code):
-    """DA-2 before DA-10."""
-    return tuple(
-        (0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
-        for part in re.split(r"(\d+)", code)
-    )
-
-
-def sort_code(code):
-    """`natural_key` as a string that sorts the same byte by byte, for SQL: numbers padded,
-    parts ended by a character below any a code holds."""
-    return "".join(
-        f"0{number:020d}\x01" if not kind else f"1{text}\x01"
-        for kind, number, text in natural_key(code)
-    )
-
-
-def fold(text):
-    """Lower case without accents, so «participacion» finds «Participación»."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 # --- Assessments on a day ------------------------------------------------------------------

@@ -19,7 +19,7 @@ from django.template.loader import render_to_string
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from commitments import listing, reader
+from commitments import listing, reader, stored
 from commitments.commitment_page import CommitmentPage
 from commitments.models import ActionPlan, Commitment, MilestoneStatus, Pillar, ReportingRound
 from portal import clock
@@ -280,7 +280,7 @@ class ProgressReport(Report):
         view = reader.plan_view(self.subject, self.day)
         upcoming = sorted(
             (m for e in entries for m in e.milestones if m.is_open and m.end >= self.day),
-            key=lambda m: (m.end, reader.natural_key(m.code), m.number),
+            key=lambda m: (m.end, stored.natural_key(m.code), m.number),
         )
         return {
             "plan": self.subject,

@@ -1,0 +1,116 @@
+"""What the projection stores per commitment and span and the lists read back: the columns,
+the payload's encoding, and the keys that sort and search them.
+
+One owner for both sides, so the writer (`commitments.projection`) and the readers
+(`commitments.reader.lists`, `commitments.listing`) never keep two copies of a layout.
+"""
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from commitments import semaforo
+
+
+def party_tag(kind, pk):
+    """How `parties` names a unit ("u") or an organisation ("o")."""
+    return f"|{kind}:{pk}|"
+
+
+# What a list's row reads of a stored state (`reader._rows_of`).
+ROW_COLUMNS = (
+    "commitment_id",
+    "commitment__slug",
+    "commitment__is_example",
+    "code",
+    "title",
+    "description",
+    "payload",
+)
+
+
+@dataclass(frozen=True)
+class State:
+    """A payload read back: the matrix row's references and dates, the semáforo's inputs."""
+
+    objective_id: int
+    unit_id: int
+    # (unit id or None, organisation id or None, role) of each co-responsible party.
+    co_responsibles: list
+    pillar_ids: list
+    start: date
+    end: date
+    progress_source: str
+    inputs: semaforo.RuleInputs
+    # (status, reason, starts on, ends on or None) of each public override, oldest first.
+    overrides: list
+    # When the latest measurement or milestone progress it shows became public.
+    last: str | None
+
+
+def read_payload(payload):
+    objective, unit, co, pillars, start, end, source, *inputs, overrides, last = payload
+    progress, reported, stale, m_progress, m_reported, windows = inputs
+    return State(
+        objective,
+        unit,
+        co,
+        pillars,
+        date.fromisoformat(start),
+        date.fromisoformat(end),
+        source,
+        semaforo.RuleInputs(
+            progress,
+            reported,
+            date.fromisoformat(stale) if stale else None,
+            m_progress,
+            m_reported,
+            tuple((date.fromisoformat(s), date.fromisoformat(e), w) for s, e, w in windows),
+        ),
+        [
+            (status, reason, date.fromisoformat(starts), date.fromisoformat(ends) if ends else None)
+            for status, reason, starts, ends in overrides
+        ],
+        last,
+    )
+
+
+def row_fields(data):
+    """The fields of a list's row that a version's content gives (see `_row`)."""
+    return {
+        "code": data["code"],
+        "title": data["title"],
+        "description": data["description"],
+        "objective_id": data["objective_id"],
+        "unit_id": data["unit_id"],
+        "co_responsibles": [
+            (co["unit_id"], co["organization_id"], co["role"]) for co in data["co_responsibles"]
+        ],
+        "pillar_ids": data["pillar_ids"],
+    }
+
+
+@functools.lru_cache(maxsize=2**16)
+def natural_key(code):
+    """DA-2 before DA-10."""
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+        for part in re.split(r"(\d+)", code)
+    )
+
+
+def sort_code(code):
+    """`natural_key` as a string that sorts the same byte by byte, for SQL: numbers padded,
+    parts ended by a character below any a code holds."""
+    return "".join(
+        f"0{number:020d}\x01" if not kind else f"1{text}\x01"
+        for kind, number, text in natural_key(code)
+    )
+
+
+def fold(text):
+    """Lower case without accents, so «participacion» finds «Participación»."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
