@@ -174,6 +174,7 @@ class Importer:
         started = monotonic()
         outcome = Outcome(title=self.title, name=name, dry_run=dry_run)
         try:
+            self.authorize()
             table = read_table(data, name, sheet=sheet)
             outcome.sheet, outcome.sheets = table.sheet, table.sheets
             rows = self.read(table)
@@ -321,6 +322,9 @@ class Importer:
             self.progress(done, total, stage)
 
     # --- per import --------------------------------------------------------------------
+
+    def authorize(self):
+        """Raise `Refused` when `self.by` may not run this import at all."""
 
     def check(self, rows):
         raise NotImplementedError

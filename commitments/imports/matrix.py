@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from commitments import services
+from commitments import permissions, services
 from commitments.imports.core import (
     CHANGED,
     NEW,
@@ -26,6 +26,7 @@ from commitments.imports.core import (
     import_reason,
     shown,
 )
+from commitments.imports.reading import Refused
 from commitments.imports.values import (
     choice,
     name_key,
@@ -160,6 +161,11 @@ class MatrixImporter(Importer):
         self.published_versions = 0
 
     # --- checking ------------------------------------------------------------------------
+
+    def authorize(self):
+        # The preview shows the working copy's values: only who may change them reads it.
+        if not permissions.is_reviewer(self.by):
+            raise Refused(_("Solo el Secretariado técnico importa la matriz del plan."))
 
     def check(self, rows):
         self._load()
