@@ -160,6 +160,8 @@ class PortalAdminSite(admin.AdminSite):
     def get_urls(self):
         return [
             path("revision/", self.admin_view(self.review_queue), name="review_queue"),
+            # Not admin_view: whoever may not open the file gets a 404, not a login page.
+            path("archivos/<slug:kind>/<int:pk>/", self.fact_file, name="fact_file"),
             *super().get_urls(),
         ]
 
@@ -167,6 +169,11 @@ class PortalAdminSite(admin.AdminSite):
         from commitments.admin import review
 
         return review.review_queue(request, self)
+
+    def fact_file(self, request, kind, pk):
+        from commitments.admin import files
+
+        return files.fact_file(request, kind, pk)
 
     def index(self, request, extra_context=None):
         from commitments.admin import review

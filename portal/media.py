@@ -88,6 +88,11 @@ def serve(request, path):
     path = posixpath.normpath(path).lstrip("/")
     if path.startswith("..") or not is_public(path) or not default_storage.exists(path):
         raise Http404
+    return file_response(path, cache_control="public, max-age=300")
+
+
+def file_response(path, *, cache_control):
+    """A stored file as a download (or inline for PDFs and images) that cannot act as a page."""
     content_type, _encoding = mimetypes.guess_type(path)
     content_type = content_type or "application/octet-stream"
     response = FileResponse(
@@ -98,7 +103,7 @@ def serve(request, path):
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = FILE_CSP
-    response["Cache-Control"] = "public, max-age=300"
+    response["Cache-Control"] = cache_control
     return response
 
 

@@ -144,6 +144,55 @@ class CommitmentForm(forms.ModelForm):
         return self.instance.pk is not None and self.instance.versions.exists()
 
 
+def pending_changes(commitment):
+    """(what, published, working copy) for each public field the working copy changes;
+    None when the commitment has no public version yet."""
+    last = commitment.versions.order_by("-number").first()
+    if last is None:
+        return None
+    now = services.snapshot(commitment)
+    if now == last.data:
+        return []
+    changes = []
+    for name, new in now.items():
+        old = last.data.get(name)
+        if old == new:
+            continue
+        if name in ("indicators", "milestones"):
+            changes += _part_changes(name, old or [], new)
+        elif name in ("unit_id", "objective_id"):
+            field = Commitment._meta.get_field(name.removesuffix("_id"))
+            model = field.related_model
+            names = {o.pk: str(o) for o in model.objects.filter(pk__in=[old, new])}
+            changes.append((field.verbose_name, names.get(old, "—"), names.get(new, "—")))
+        elif name in ("pillar_ids", "co_responsibles"):
+            label = _("pilares") if name == "pillar_ids" else _("corresponsables")
+            changes.append((label, _("los publicados"), _("otros")))
+        else:
+            label = Commitment._meta.get_field(name).verbose_name
+            changes.append((label, old or "—", new or "—"))
+    return changes
+
+
+def _part_changes(name, old, new):
+    model, title = (Indicator, "name") if name == "indicators" else (Milestone, "title")
+    before = {item["id"]: item for item in old}
+    changes = []
+    for item in new:
+        published = before.pop(item["id"], None)
+        if published is None:
+            changes.append((model._meta.verbose_name, "—", item[title]))
+            continue
+        for key, value in item.items():
+            if published.get(key) != value:
+                label = f"{model._meta.verbose_name} «{item[title]}», "
+                label += str(model._meta.get_field(key.removesuffix("_id")).verbose_name)
+                changes.append((label, published.get(key), value))
+    for item in before.values():
+        changes.append((model._meta.verbose_name, item[title], "—"))
+    return changes
+
+
 class Refused(Exception):
     """The services refused the save; the page is shown again with their reasons."""
 
@@ -209,7 +258,13 @@ class CommitmentAdmin(SpreadsheetAdmin, StructureAdmin):
     search_fields = ["code", "title", "description", "unit__name", "unit__acronym"]
     autocomplete_fields = ["objective", "unit"]
     prepopulated_fields = {"slug": ["code", "title"]}
-    readonly_fields = ["computed_status", "versions_shown", "public_link", "round_reports"]
+    readonly_fields = [
+        "computed_status",
+        "versions_shown",
+        "public_link",
+        "round_reports",
+        "pending_modification",
+    ]
     list_per_page = 50
     actions = ["publish_commitments", "unpublish_commitments", reports_admin.download_commitment]
     inlines = [IndicatorInline, MilestoneInline, CoResponsibilityInline]
@@ -242,6 +297,7 @@ class CommitmentAdmin(SpreadsheetAdmin, StructureAdmin):
                     _("Cambio público"),
                     {
                         "fields": [
+                            "pending_modification",
                             "public_reason",
                             "is_modification",
                             ("approved_on", "session"),
@@ -250,7 +306,8 @@ class CommitmentAdmin(SpreadsheetAdmin, StructureAdmin):
                         "description": _(
                             "Este compromiso ya es público: al guardar se publica una nueva "
                             "versión, vigente desde hoy o, si es una modificación aprobada, "
-                            "desde su fecha de aprobación."
+                            "desde su fecha de aprobación. Lo que cambió una importación "
+                            "espera aquí, sin publicar, hasta que lo publiques con su motivo."
                         ),
                     },
                 )
@@ -345,6 +402,23 @@ class CommitmentAdmin(SpreadsheetAdmin, StructureAdmin):
                     for version in versions
                 ),
             ),
+        )
+
+    @admin.display(description=_("modificación pendiente"))
+    def pending_modification(self, obj):
+        changes = pending_changes(obj)
+        if changes is None:
+            return _("Aún no es público.")
+        if not changes:
+            return _("Ninguna: lo que ves es la versión publicada.")
+        return format_html(
+            "<p><strong>{}</strong></p><ul>{}</ul>",
+            _(
+                "La copia de trabajo cambia lo publicado y el público aún no lo ve: escribe el "
+                "motivo (y, si la aprobó el Secretariado, los datos de la modificación) y "
+                "guarda para publicarla."
+            ),
+            format_html_join("", "<li>{}: «{}» → «{}»</li>", changes),
         )
 
     @admin.display(description=_("página pública"))

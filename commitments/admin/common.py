@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from commitments import permissions, services
+from commitments.admin import files
 from commitments.models import Commitment, FactStatus, Indicator, Milestone, RoundReport
 from portal import clock
 from portal.admin_history import ReadOnlyHistoryAdmin
@@ -293,11 +294,25 @@ class FactAdmin(UsesLabelledAutocompletes, RoomyForm, AuditedAdmin):
         return super().get_queryset(request).annotate(has_correction=Exists(corrected))
 
     def get_readonly_fields(self, request, obj=None):
-        return [*super().get_readonly_fields(request, obj), "publication"]
+        return [*super().get_readonly_fields(request, obj), "publication", files.STAFF_FIELD]
 
     def get_fields(self, request, obj=None):
         fields = super().get_fields(request, obj)
-        return fields if obj is None else [*fields, "publication"]
+        if obj is None:
+            return fields
+        if files.staff_file_url(obj) and not self.has_change_permission(request, obj):
+            # Read-only, the admin would link the public /media/ URL: 404 until published.
+            fields = files.staff_fields(fields)
+        return [*fields, "publication"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "evidence_file":
+            kwargs["widget"] = files.StaffFileInput
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    @admin.display(description=_("archivo de evidencia"))
+    def evidence_file_shown(self, obj):
+        return files.staff_link(obj)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

@@ -107,13 +107,6 @@ class SpreadsheetAdmin:
         if self.export_kind:
             self.actions = [*(self.actions or []), "export_xlsx", "export_csv"]
 
-    def import_units(self, request):
-        """The units whose figures `request.user` may import; None for every unit.
-
-        The staff roles narrow this for a unit liaison (measurements and milestones only).
-        """
-        return None
-
     # --- urls and the changelist link --------------------------------------------------
 
     def get_urls(self):
@@ -183,9 +176,7 @@ class SpreadsheetAdmin:
         return options
 
     def _importer(self, request, options, progress=None):
-        options = dict(options)
-        if self.import_kind != "matriz":
-            options["units"] = self.import_units(request)
+        # Who imports decides what the file may touch (a liaison: their units' rows only).
         return importer(self.import_kind, by=request.user, progress=progress, **options)
 
     def _preview(self, request, form):

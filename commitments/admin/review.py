@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from commitments import permissions
 from commitments.admin.common import staff_verdict, verdict_if_published
+from commitments.admin.files import staff_file_url
 from commitments.models import (
     Commitment,
     Evidence,
@@ -115,6 +116,7 @@ def review_queue(request, site):
                 "after": after,
                 "refusal": refusal,
                 "url": change_url(fact),
+                "file_url": staff_file_url(fact),
             }
         )
     context = {

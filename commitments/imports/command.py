@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -28,6 +29,16 @@ def find_plan(typed):
             _("No existe un plan con el id o identificador «%(plan)s».") % {"plan": typed}
         )
     return plan
+
+
+def find_user(username):
+    """The staff account the import acts as; None: the system's own import."""
+    if not username:
+        return None
+    user = get_user_model().objects.filter(username=username, is_active=True).first()
+    if user is None:
+        raise CommandError(_("No existe una cuenta activa «%(user)s».") % {"user": username})
+    return user
 
 
 def progress_bar(stream):
@@ -65,6 +76,13 @@ class ImportCommand(BaseCommand):
             help=_("Publica lo importado (si no, queda como borrador o copia de trabajo)."),
         )
         parser.add_argument("--sheet", help=_("Hoja del archivo .xlsx (por omisión, la primera)."))
+        parser.add_argument(
+            "--user",
+            help=_(
+                "Cuenta de personal con la que se importa (un enlace solo importa los "
+                "compromisos de sus dependencias); por omisión, el sistema."
+            ),
+        )
 
     def options(self, options):
         return {}
@@ -82,6 +100,7 @@ class ImportCommand(BaseCommand):
             self.kind,
             plan=find_plan(options["plan"]),
             publish=options["publish"],
+            by=find_user(options["user"]),
             progress=progress_bar(self.stderr),
             **self.options(options),
         )

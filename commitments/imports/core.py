@@ -11,18 +11,19 @@ from time import monotonic
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from commitments import projection
 from commitments.imports.reading import Refused, read_table
 from commitments.imports.values import BadValue, key, text
-from portal import clock
 
 NEW = "nuevo"
 CHANGED = "cambia"
 UNCHANGED = "sin cambios"
+# A change to an approved commitment: its working copy, not public until the Secretariado
+# publishes it as a modification with its reason.
+PROPOSED = "modificación propuesta"
 
 # Rows between two progress reports.
 PROGRESS_STEP = 50
@@ -118,9 +119,15 @@ class Outcome:
             ) % {"n": len(self.problems)}
         counts = _("%(new)s nuevas, %(changed)s cambian, %(same)s sin cambios") % {
             "new": self.count(NEW),
-            "changed": self.count(CHANGED),
+            "changed": self.count(CHANGED) + self.count(PROPOSED),
             "same": self.count(UNCHANGED),
         }
+        if self.count(PROPOSED):
+            counts += ngettext(
+                "; %(n)s como modificación propuesta, sin publicar",
+                "; %(n)s como modificaciones propuestas, sin publicar",
+                self.count(PROPOSED),
+            ) % {"n": self.count(PROPOSED)}
         rows = ngettext("%(n)s fila", "%(n)s filas", self.rows) % {"n": self.rows}
         if self.nothing_to_do:
             return ngettext(
@@ -142,12 +149,6 @@ def shown(value):
     if hasattr(value, "normalize") and value == value.to_integral_value():
         return str(value.quantize(1))
     return str(value)
-
-
-def import_reason():
-    return _("Actualización por importación del %(day)s") % {
-        "day": date_format(clock.today(), "d/m/Y")
-    }
 
 
 class Importer:
@@ -174,6 +175,7 @@ class Importer:
         started = monotonic()
         outcome = Outcome(title=self.title, name=name, dry_run=dry_run)
         try:
+            self.authorize()
             table = read_table(data, name, sheet=sheet)
             outcome.sheet, outcome.sheets = table.sheet, table.sheets
             rows = self.read(table)
@@ -321,6 +323,9 @@ class Importer:
             self.progress(done, total, stage)
 
     # --- per import --------------------------------------------------------------------
+
+    def authorize(self):
+        """Raise `Refused` when `self.by` may not run this import at all."""
 
     def check(self, rows):
         raise NotImplementedError

@@ -12,7 +12,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from commitments import services
+from commitments import permissions, services
 from commitments.imports.core import (
     CHANGED,
     NEW,
@@ -22,6 +22,7 @@ from commitments.imports.core import (
     Preview,
     shown,
 )
+from commitments.imports.reading import Refused
 from commitments.imports.values import (
     choice,
     name_key,
@@ -51,8 +52,10 @@ def correction_reason():
 class FactImporter(Importer):
     """Rows naming a commitment by Código, one of its parts (`target`) and a date.
 
-    `units`, when given, limits the import to commitments of those responsible units: a
-    unit liaison imports only their own figures (the staff roles decide who gets which).
+    Who imports (`by`) limits what the file may touch: a unit liaison imports only the
+    figures of their units' commitments, and a row about any other commitment is refused
+    before it is compared with anything recorded, so the answer says nothing about the
+    other unit's data. Without `by` the import is the system's own (commands, demo).
     """
 
     model = None
@@ -60,20 +63,29 @@ class FactImporter(Importer):
     # Columns compared with what is recorded, with their model field.
     compared = {}
 
-    def __init__(self, *, plan, units=None, **kwargs):
+    def __init__(self, *, plan, **kwargs):
         super().__init__(**kwargs)
         self.plan = plan
-        self.units = None if units is None else {unit.pk for unit in units}
 
     # --- checking ------------------------------------------------------------------------
 
+    def authorize(self):
+        by = self.by
+        if by is not None and not (permissions.is_reviewer(by) or permissions.is_liaison(by)):
+            raise Refused(_("Tu cuenta no puede importar avances."))
+
     def check(self, rows):
+        by = self.by
         commitments = {
             c.code.upper(): c
             for c in Commitment.objects.filter(plan=self.plan)
             .select_related("unit", "plan__exercise")
             .prefetch_related(self.parts_name)
         }
+        mine = None
+        if permissions.is_liaison(by):
+            scoped = permissions.scope(Commitment.objects.filter(plan=self.plan), by)
+            mine = set(scoped.values_list("pk", flat=True))
         seen = {}
         self.checked = []
         for done, row in enumerate(rows, start=1):
@@ -84,12 +96,15 @@ class FactImporter(Importer):
             if commitment is None:
                 self.problem(row, "code", _("no es un compromiso de este plan"))
                 continue
-            if self.units is not None and commitment.unit_id not in self.units:
+            if mine is not None and commitment.pk not in mine:
+                # Nothing else about the row is looked at: not its target, not its value.
                 self.problem(
                     row,
                     "code",
-                    _("es de %(unit)s: solo puedes importar datos de tus dependencias")
-                    % {"unit": commitment.unit},
+                    _(
+                        "no es un compromiso de tus dependencias: solo importas datos de los "
+                        "compromisos de tus dependencias"
+                    ),
                 )
                 continue
             target = self._target(commitment, row.values["target"])

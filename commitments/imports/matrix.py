@@ -2,9 +2,12 @@
 
 One row per indicator. Rows sharing a Código are one commitment: its columns may be left
 blank after the first row (merged cells read that way) but must not contradict it. An
-existing commitment is updated in its working copy; when it already has a public version,
-the change is published as its next version with a public reason. A new commitment stays a
-working copy unless the import is asked to publish (version 1, then the commitment).
+existing commitment is updated in its working copy. When it already has a public version
+(it was approved), the change is a proposed modification: the working copy changes, the
+public record does not, and the Secretariado publishes it with its reason from the
+commitment's page (`services.approve_modification` or `publish_version`), never the import.
+A new commitment stays a working copy unless the import is asked to publish (version 1,
+then the commitment).
 """
 
 from dataclasses import dataclass, field
@@ -15,17 +18,18 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from commitments import services
+from commitments import permissions, services
 from commitments.imports.core import (
     CHANGED,
     NEW,
+    PROPOSED,
     UNCHANGED,
     Column,
     Importer,
     Preview,
-    import_reason,
     shown,
 )
+from commitments.imports.reading import Refused
 from commitments.imports.values import (
     choice,
     name_key,
@@ -157,9 +161,14 @@ class MatrixImporter(Importer):
         super().__init__(**kwargs)
         self.plan = plan
         self.create_missing = create_missing
-        self.published_versions = 0
+        self.proposed = 0
 
     # --- checking ------------------------------------------------------------------------
+
+    def authorize(self):
+        # The preview shows the working copy's values: only who may change them reads it.
+        if not permissions.is_reviewer(self.by):
+            raise Refused(_("Solo el Secretariado técnico importa la matriz del plan."))
 
     def check(self, rows):
         self._load()
@@ -348,16 +357,18 @@ class MatrixImporter(Importer):
             except ValidationError as error:
                 self.refused(group.head, error, COMMITMENT_ERRORS)
             self.tick(done, len(ok_groups), _("Compromisos aplicados"))
-        if self.published_versions:
+        if self.proposed:
             self.notes.append(
                 ngettext(
-                    "%(n)s compromiso ya público cambia: publica una versión nueva con el "
-                    "motivo «%(reason)s».",
-                    "%(n)s compromisos ya públicos cambian: cada uno publica una versión nueva "
-                    "con el motivo «%(reason)s».",
-                    self.published_versions,
+                    "%(n)s compromiso aprobado cambia: queda como modificación propuesta, sin "
+                    "publicar; el Secretariado técnico la publica con su motivo desde la "
+                    "página del compromiso.",
+                    "%(n)s compromisos aprobados cambian: cada cambio queda como modificación "
+                    "propuesta, sin publicar; el Secretariado técnico las publica con su motivo "
+                    "desde la página de cada compromiso.",
+                    self.proposed,
                 )
-                % {"n": self.published_versions, "reason": import_reason()}
+                % {"n": self.proposed}
             )
 
     def _commitment_changes(self, group):
@@ -423,8 +434,8 @@ class MatrixImporter(Importer):
         changed = bool(shown_changes) or any(
             changes is None or changes for changes in row_changes.values()
         )
-        self._publish(group, commitment, is_new, changed, shown_changes)
-        self._preview(group, is_new, shown_changes, row_changes)
+        proposed = self._publish(group, commitment, is_new, changed, shown_changes)
+        self._preview(group, is_new, shown_changes, row_changes, proposed)
 
     def _write_indicator(self, commitment, row, indicator, order):
         """The changes made to an indicator; None when it is new."""
@@ -450,16 +461,19 @@ class MatrixImporter(Importer):
             return []
 
     def _publish(self, group, commitment, is_new, changed, shown_changes):
-        has_version = not is_new and group.commitment.has_version
-        if has_version and changed:
-            services.publish_version(commitment=commitment, reason=import_reason(), by=self.by)
-            self.published_versions += 1
+        """Publish what the import may; True when the change is a proposed modification."""
+        # An approved commitment changes publicly only by a modification with its reason,
+        # which the Secretariado publishes; "publish" here never reaches it.
+        proposed = not is_new and group.commitment.has_version and changed
+        if proposed:
+            self.proposed += 1
         if self.publish and not commitment.is_published:
             services.publish_commitment(commitment=commitment, by=self.by)
             if not is_new:
                 shown_changes.append((_("Publicación"), _("sin publicar"), _("publicado")))
+        return proposed
 
-    def _preview(self, group, is_new, commitment_changes, row_changes):
+    def _preview(self, group, is_new, commitment_changes, row_changes, proposed=False):
         for row in group.rows:
             label = group.code
             if row.raw.get("indicator"):
@@ -477,9 +491,8 @@ class MatrixImporter(Importer):
                 (self._column_name(column), _display(old), _display(new))
                 for column, old, new in changes
             ]
-            self.previews.append(
-                Preview(row.number, label, CHANGED if shown_list else UNCHANGED, shown_list)
-            )
+            kind = (PROPOSED if proposed else CHANGED) if shown_list else UNCHANGED
+            self.previews.append(Preview(row.number, label, kind, shown_list))
 
     def _column_name(self, name):
         found = next((c for c in self.columns if c.field == name), None)

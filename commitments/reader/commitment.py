@@ -129,6 +129,22 @@ class RoundView:
 
 
 @dataclass(frozen=True)
+class ModificationRow:
+    """A public change of a commitment after its approval: one per version after the first.
+
+    `approved_on` is the day it took effect; a version the Secretariado published as an
+    approved modification carries its summary and session, a correction its own wording.
+    """
+
+    number: int
+    approved_on: date
+    summary: str
+    reason: str
+    session: object = None
+    is_approved: bool = False
+
+
+@dataclass(frozen=True)
 class HistoryEvent:
     day: date
     kind: str
@@ -376,14 +392,41 @@ class CommitmentView:
 
     @cached_property
     def modifications(self):
+        """Every public version after the original, so the page's "no modifications" and
+        its list of modifications read the very versions the page shows."""
         from commitments.models import Modification
 
-        ids = [v.modification_id for v in self.versions_public if v.modification_id]
-        return list(
-            Modification.objects.filter(pk__in=ids)
-            .select_related("session")
-            .order_by("approved_on", "id")
-        )
+        later = [v for v in self.versions_public if v.number > 1]
+        ids = [v.modification_id for v in later if v.modification_id]
+        approved = {}
+        if ids:
+            approved = {
+                m.pk: m for m in Modification.objects.filter(pk__in=ids).select_related("session")
+            }
+        rows = []
+        for version in later:
+            modification = approved.get(version.modification_id)
+            if modification is not None:
+                rows.append(
+                    ModificationRow(
+                        version.number,
+                        modification.approved_on,
+                        modification.summary,
+                        version.reason or modification.reason,
+                        modification.session,
+                        is_approved=True,
+                    )
+                )
+            else:
+                rows.append(
+                    ModificationRow(
+                        version.number,
+                        version.effective_on,
+                        _("Versión %(n)s: corrección del texto publicado") % {"n": version.number},
+                        version.reason,
+                    )
+                )
+        return sorted(rows, key=lambda row: (row.approved_on, row.number))
 
     @cached_property
     def versions_public(self):

@@ -95,17 +95,18 @@ def test_matrix_new_commitment_then_a_public_change(matrix_plan):
     assert published.previews[0].changes == [("Publicación", "sin publicar", "publicado")]
     assert commitment.versions.count() == 1
     changed = as_csv(MATRIX_HEADER, [matrix_row(**{"Acción": "Publicar más datos"})])
-    outcome = run("matriz", matrix_plan, changed)
-    assert outcome.previews[0].changes == [
-        ("Acción", "Publicar datos abiertos", "Publicar más datos")
+    outcome = run("matriz", matrix_plan, changed, publish=True)
+    assert [(p.kind, p.changes) for p in outcome.previews] == [
+        ("modificación propuesta", [("Acción", "Publicar datos abiertos", "Publicar más datos")])
     ]
     assert outcome.notes == [
-        "1 compromiso ya público cambia: publica una versión nueva con el motivo "
-        "«Actualización por importación del 25/11/2026»."
+        "1 compromiso aprobado cambia: queda como modificación propuesta, sin publicar; el "
+        "Secretariado técnico la publica con su motivo desde la página del compromiso."
     ]
-    latest = commitment.versions.order_by("-number").first()
-    assert (latest.number, latest.data["title"]) == (2, "Publicar más datos")
-    assert latest.reason == "Actualización por importación del 25/11/2026"
+    # The working copy changed; the public record waits for the Secretariado.
+    commitment.refresh_from_db()
+    assert commitment.title == "Publicar más datos"
+    assert commitment.versions.get().data["title"] == "Publicar datos abiertos"
     assert run("matriz", matrix_plan, changed).nothing_to_do
 
 
