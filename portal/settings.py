@@ -325,6 +325,9 @@ SITE_DESCRIPTION = _(
 )
 SITE_URL = env_str("SITE_URL", "").rstrip("/")
 
+# `manage.py backup` writes moments to the microsecond (portal/exact_json.py).
+SERIALIZATION_MODULES = {"exactjson": "portal.exact_json"}
+
 # PDF reports (portal/reports/): kept on disk, one file per report, day and content version.
 REPORTS_ROOT = env_path("REPORTS_ROOT", VAR_DIR / "reports")
 # Where the links inside a PDF point (evidence, the portal); the site's own address.
