@@ -1,11 +1,14 @@
 """Drills: load and outages against a production server of their own, on 127.0.0.1.
 
-Run: .venv/bin/python benchmarks/drills.py [--seconds 60] [--only load,stale,redis,postgres]
+Run: .venv/bin/python benchmarks/drills.py [--seconds 60]
+     [--only load,stale,redis,postgres,reports]
 
 - load: 50 clients for --seconds each on the board, a commitment page and a media file.
 - stale: three workers without Redis; a change saved by another process shows at once.
 - redis: a Redis of its own, stopped in the middle of a run and started again.
 - postgres: a PostgreSQL cluster of its own (initdb), restarted in the middle of a run.
+- reports: 500 distinct report URLs from 4 clients with no worker running: the queue
+  stops at REPORTS_QUEUE_MAX, the rest are answered 503 «inténtalo más tarde» at once.
 
 Needs wrk (apt-get install wrk); the postgres drill needs PostgreSQL's initdb and pg_ctl,
 and runs them as the `postgres` user when started as root. Bounded in time; prints numbers.
@@ -233,11 +236,65 @@ def drill_postgres(seconds):
         )
 
 
+def drill_reports(clients=4, urls=500):
+    """A storm of distinct report URLs: every one a new PDF, none of them built in the
+    request; the queue stops at REPORTS_QUEUE_MAX and the rest are told to come back."""
+    import statistics
+    import urllib.error
+    import urllib.request
+    from concurrent.futures import ThreadPoolExecutor
+    from datetime import date, timedelta
+
+    print(f"\n## Report storm: {urls} distinct report URLs from {clients} clients, no worker")
+    ceiling = 20
+    with Server(env={"REPORTS_QUEUE_MAX": str(ceiling)}, workers=2) as server:
+        today = date.today()
+        paths = [f"/reportes/avance/{today - timedelta(days=n)}.pdf" for n in range(urls)]
+
+        def ask(path):
+            started = time.perf_counter()
+            try:
+                with urllib.request.urlopen(server.url + path, timeout=10) as response:
+                    response.read()
+                    status = response.status
+            except urllib.error.HTTPError as error:
+                status = error.code
+            return status, (time.perf_counter() - started) * 1000
+
+        started = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=clients) as pool:
+            answers = list(pool.map(ask, paths))
+        took = time.perf_counter() - started
+        code = (
+            "from django_tasks_db.models import DBTaskResult; "
+            "print(DBTaskResult.objects.filter(queue_name='reports').count())"
+        )
+        queued = subprocess.run(
+            [PYTHON, "manage.py", "shell", "-c", code],
+            cwd=ROOT,
+            env=server.env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.split()[-1]
+        times = sorted(ms for _status, ms in answers)
+        statuses = {}
+        for status, _ms in answers:
+            statuses[status] = statuses.get(status, 0) + 1
+        print(f"answers: {dict(sorted(statuses.items()))} in {took:.1f} s")
+        print(
+            f"queue: {queued} (REPORTS_QUEUE_MAX={ceiling}); answer p50 "
+            f"{statistics.median(times):.1f} ms, p95 {times[int(len(times) * 0.95)]:.1f} ms, "
+            f"max {times[-1]:.1f} ms"
+        )
+
+
 DRILLS = {
     "load": drill_load,
     "stale": drill_stale,
     "redis": drill_redis,
     "postgres": drill_postgres,
+    "reports": drill_reports,
 }
 
 
@@ -251,7 +308,7 @@ def main():
     print(f"drills on {os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M')}")
     for name in args.only.split(","):
         drill = DRILLS[name]
-        drill() if name == "stale" else drill(args.seconds)
+        drill() if name in {"stale", "reports"} else drill(args.seconds)
 
 
 if __name__ == "__main__":

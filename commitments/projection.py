@@ -398,8 +398,13 @@ def _plans(commitment_ids):
 
 
 def rebuild_all(plan=None):
+    from portal.cache import bump_content_version
+
     commitments = Commitment.objects.all() if plan is None else plan.commitments.all()
     rebuild(commitments.values_list("pk", flat=True))
+    # Stored states are derived rows, which bump nothing: a rebuild by hand (a row changed
+    # around the write path) may change what the lists show.
+    bump_content_version()
 
 
 def out_of_date(plan):

@@ -78,14 +78,14 @@ _PLAN_FACTS = {
 
 
 def service(function):
-    """Atomic, and the public pages are refreshed once the writes are committed."""
+    """Atomic; the public pages are refreshed once the writes are committed, and only when
+    a write changed what is public (`portal.cache.changes_public`, from each row's signal):
+    a draft, a submission or a return for review leaves the content version alone."""
 
     @wraps(function)
     def wrapped(**kwargs):
         with transaction.atomic(), projection.batch():
-            result = function(**kwargs)
-            transaction.on_commit(bump_content_version)
-        return result
+            return function(**kwargs)
 
     return wrapped
 
@@ -792,6 +792,8 @@ def bulk_load(*, rows, by=None):
             # bulk_create sends no signals.
             for instance in instances:
                 projection.touched(instance)
+    # Nor do bulk_create and update: the rows' signals cannot bump the version.
+    bump_content_version()
     return len(rows)
 
 

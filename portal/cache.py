@@ -5,8 +5,10 @@ does the work, early in the middleware stack so a hit skips sessions, CSRF and a
 
 - The key is the page's URL name and path, its *canonical* query (portal/params.py: unknown
   or invalid parameters never make a new page), whether htmx asked for a fragment, today's
-  date and a *content version*. Saving or deleting any row of the plan or the Secretariado
-  bumps the version, so the next anonymous visitor sees the change.
+  date and a *content version*. Saving or deleting a public row of the plan or the
+  Secretariado bumps the version, so the next anonymous visitor sees the change; drafts,
+  submissions and returns for review (not public), audit history and derived rows do not
+  (`changes_public`), so staff at work never empty the cache nor stale the reports.
 - The version lives where every server process sees it: in Redis with REDIS_URL, else in a
   small file (PAGE_CACHE_VERSION_FILE). It is bumped at the save and again at the commit, so
   a page rendered while the transaction was open is never kept.
@@ -279,8 +281,23 @@ def bump_content_version(**kwargs):
     pending.wrote(transaction.get_connection().savepoint_ids)
 
 
-def _bump_for_content(sender, **kwargs):
-    if sender._meta.app_label in CONTENT_APPS:
+def changes_public(sender, instance):
+    """Whether writing `instance` may change what a public page or report shows.
+
+    Audit history rows and derived rows (`audited = False`: rebuilt from rows that bump
+    themselves) never do; a model that is public only in some states says so with
+    `changes_public_record()` (a draft, a submission, a returned fact: not public).
+    """
+    if sender._meta.app_label not in CONTENT_APPS:
+        return False
+    if sender.__name__.startswith("Historical") or not getattr(sender, "audited", True):
+        return False
+    check = getattr(instance, "changes_public_record", None)
+    return check() if callable(check) else True
+
+
+def _bump_for_content(sender, instance=None, **kwargs):
+    if changes_public(sender, instance):
         bump_content_version()
 
 

@@ -325,6 +325,9 @@ SITE_DESCRIPTION = _(
 )
 SITE_URL = env_str("SITE_URL", "").rstrip("/")
 
+# `manage.py backup` writes moments to the microsecond (portal/exact_json.py).
+SERIALIZATION_MODULES = {"exactjson": "portal.exact_json"}
+
 # PDF reports (portal/reports/): kept on disk, one file per report, day and content version.
 REPORTS_ROOT = env_path("REPORTS_ROOT", VAR_DIR / "reports")
 # Where the links inside a PDF point (evidence, the portal); the site's own address.
@@ -332,6 +335,11 @@ REPORTS_BASE_URL = env_str("REPORTS_BASE_URL", SITE_URL or "http://127.0.0.1:800
 # Large reports are built off the request path by a worker (`manage.py db_worker`, started
 # by `make run`); TASKS_BACKEND=django.tasks.backends.immediate.ImmediateBackend builds them
 # in the request instead.
+# At most this many large reports wait for the worker; beyond it a new one is answered
+# «inténtalo más tarde» (503 with Retry-After) instead of growing the queue.
+REPORTS_QUEUE_MAX = env_int("REPORTS_QUEUE_MAX", 20)
+# What that answer tells the browser to wait, in seconds.
+REPORTS_RETRY_AFTER = env_int("REPORTS_RETRY_AFTER", 120)
 TASKS = {
     "default": {
         "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),

@@ -406,6 +406,42 @@ def test_health_reports_database_and_cache(client):
 
 
 @pytest.mark.django_db
+def test_concurrent_pollers_all_see_a_healthy_cache(settings):
+    """Monitors polling at once each get "ok": a check reads only the key it wrote."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connection
+    from django.test import Client
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/0",
+            "KEY_PREFIX": f"pruebas-salud-{os.getpid()}",
+        }
+    }
+    try:
+        cache.set("probe", 1)
+    except Exception:
+        pytest.skip("no Redis at 127.0.0.1:6379")
+
+    def poll(_n):
+        client = Client()
+        try:
+            return [json.loads(client.get("/salud/").content)["status"] for _ in range(50)]
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        answers = [status for statuses in pool.map(poll, range(4)) for status in statuses]
+    assert len(answers) == 200
+    assert set(answers) == {"ok"}
+    # And none is left behind.
+    assert not cache._cache.get_client().keys(f"pruebas-salud-{os.getpid()}:*portal:health*")
+    cache.delete("probe")
+
+
+@pytest.mark.django_db
 def test_health_is_503_when_the_database_fails(client, monkeypatch):
     def broken():
         raise ConnectionError("sin base")

@@ -118,6 +118,11 @@ class PublicFact(models.Model):
     def is_public(self):
         return self.status == FactStatus.PUBLISHED and self.published_at is not None
 
+    def changes_public_record(self):
+        """Writing it changes what is public only once it is published: a draft, a
+        submission or a return for review is staff work (see `portal.cache.changes_public`)."""
+        return self.status == FactStatus.PUBLISHED
+
     @property
     def published_on(self):
         """The local day it became public."""

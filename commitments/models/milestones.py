@@ -277,6 +277,13 @@ class RoundReportEntry(models.Model):
     def __str__(self):
         return f"{self.milestone}: {self.percent} %"
 
+    def changes_public_record(self):
+        """Public with its report only (see `portal.cache.changes_public`)."""
+        try:
+            return self.report.changes_public_record()
+        except RoundReport.DoesNotExist:
+            return True
+
     def clean(self):
         if (
             self.report_id

@@ -8,6 +8,7 @@ from portal.reports import documents, store
 @task(queue_name="reports")
 def build_report(*, kind, args):
     report = documents.KINDS[kind].from_args(args)
-    # Deleted meanwhile: nothing to build.
-    if report is not None:
+    # Deleted meanwhile, or built already (asked twice, or by someone who waited): nothing
+    # to do.
+    if report is not None and store.find(report) is None:
         store.build(report)

@@ -7,6 +7,7 @@ A PDF download bypasses the HTML page cache (portal/cache.py) and has its own on
 import re
 from datetime import date
 
+from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -26,9 +27,30 @@ ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 RETRY_SECONDS = 5
 
 
+def busy(request, report):
+    """Too many reports waiting for the worker: «inténtalo más tarde» (503, Retry-After)."""
+    retry = settings.REPORTS_RETRY_AFTER
+    response = render(
+        request,
+        "reports/busy.html",
+        {"report": report, "retry_minutes": max(1, round(retry / 60))},
+        status=503,
+    )
+    response["Retry-After"] = str(retry)
+    response["Cache-Control"] = "no-store"
+    # An expected answer under load, not a server error: django.request would log (and mail
+    # ADMINS) one line per refused request of a storm.
+    response._has_been_logged = True
+    return response
+
+
 def send(request, report, *, wait=False):
-    """The PDF, from disk when it is current; else «se está preparando» (202)."""
-    found = store.get(report, wait=wait)
+    """The PDF, from disk when it is current; else «se está preparando» (202), or
+    «inténtalo más tarde» (503) when the worker's queue is full."""
+    try:
+        found = store.get(report, wait=wait)
+    except store.Busy:
+        return busy(request, report)
     if found is None:
         response = render(
             request,

@@ -1,7 +1,8 @@
 """manage.py backup [FILE]: the database and the uploaded files in one .tar.gz.
 
-The data is Django's own JSON (dumpdata with natural keys), so the same archive restores
-into SQLite or PostgreSQL (`manage.py restore FILE`).
+The data is Django's own JSON (dumpdata with natural keys, moments to the microsecond), so
+the same archive restores into SQLite or PostgreSQL (`manage.py restore FILE`), also into a
+database just made with `migrate`.
 """
 
 import json
@@ -42,6 +43,8 @@ class Command(BaseCommand):
             data = Path(folder) / DATA_NAME
             call_command(
                 "dumpdata",
+                # Django's JSON, with moments to the microsecond (portal/exact_json.py).
+                format="exactjson",
                 natural_foreign=True,
                 natural_primary=True,
                 exclude=EXCLUDED,

@@ -1,12 +1,19 @@
-"""manage.py restore FILE: bring back what `manage.py backup` saved, into an empty database."""
+"""manage.py restore FILE: bring back what `manage.py backup` saved, into an empty database.
+
+Empty means as `migrate` leaves a new one: content types, permissions and the staff roles
+exactly as their migration creates them (the backup's own roles replace those). Any other
+row, or a role that differs from the migration's, stops the restore.
+"""
 
 import json
 import tarfile
 import tempfile
+from importlib import import_module
 from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -16,10 +23,34 @@ from portal.management.commands.backup import DATA_NAME, FORMAT, MANIFEST_NAME, 
 
 # Rows migrate itself creates; anything else means the database is not empty.
 CREATED_BY_MIGRATE = {"contenttypes.contenttype", "auth.permission"}
+# The migration that creates the staff roles (groups with their exact permissions).
+ROLES_MIGRATION = "commitments.migrations.0005_staff_roles"
+
+
+def groups_made_by_migrate():
+    """Pks of the groups that are exactly what the roles migration creates: its name, its
+    permissions, nothing more nor less. A group renamed, added or given other permissions
+    is data, and the database is then not empty."""
+    roles = import_module(ROLES_MIGRATION).ROLES
+    expected = {
+        name: {(app, f"{action}_{model}") for action, app, model in wanted}
+        for name, wanted in roles.items()
+    }
+    made = []
+    for group in Group.objects.filter(name__in=expected).prefetch_related(
+        "permissions__content_type"
+    ):
+        has = {(p.content_type.app_label, p.codename) for p in group.permissions.all()}
+        if has == expected[group.name]:
+            made.append(group.pk)
+    return made
 
 
 class Command(BaseCommand):
-    help = "Restaura un respaldo de `manage.py backup` en una base vacía (la migra antes)."
+    help = (
+        "Restaura un respaldo de `manage.py backup` en una base vacía o recién migrada "
+        "(la migra antes)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="Archivo .tar.gz hecho con `manage.py backup`.")
@@ -29,7 +60,8 @@ class Command(BaseCommand):
         if not source.is_file():
             raise CommandError(f"No existe el archivo {source}.")
         call_command("migrate", interactive=False, verbosity=0)
-        if filled := self.filled_tables():
+        made_groups = groups_made_by_migrate()
+        if filled := self.filled_tables(made_groups):
             raise CommandError(
                 "La base de datos no está vacía (tiene datos en "
                 + ", ".join(filled[:5])
@@ -45,6 +77,9 @@ class Command(BaseCommand):
             archive.extract(DATA_NAME, folder, filter="data")
             media = [m for m in archive.getmembers() if m.name.startswith(MEDIA_PREFIX + "/")]
             with transaction.atomic():
+                # The backup has the roles as they were (or not, if they were removed):
+                # those migrate made give way to them.
+                Group.objects.filter(pk__in=made_groups).delete()
                 call_command("loaddata", str(Path(folder) / DATA_NAME), verbosity=0)
             for member in media:
                 member.name = member.name.removeprefix(MEDIA_PREFIX + "/")
@@ -55,12 +90,16 @@ class Command(BaseCommand):
             self.style.SUCCESS(f"Restaurado {source} ({len(media)} archivos subidos).")
         )
 
-    def filled_tables(self):
-        return [
-            model._meta.label_lower
-            for model in apps.get_models()
-            if model._meta.label_lower not in CREATED_BY_MIGRATE
-            and model._meta.managed
-            and not model._meta.proxy
-            and model._default_manager.exists()
-        ]
+    def filled_tables(self, made_groups=()):
+        """Tables with rows besides those a fresh `migrate` creates."""
+        filled = []
+        for model in apps.get_models():
+            label = model._meta.label_lower
+            if label in CREATED_BY_MIGRATE or not model._meta.managed or model._meta.proxy:
+                continue
+            rows = model._default_manager.all()
+            if label == "auth.group":
+                rows = rows.exclude(pk__in=made_groups)
+            if rows.exists():
+                filled.append(label)
+        return filled
