@@ -95,7 +95,7 @@ def service(function):
         except IntegrityError as error:
             raise ValidationError(_integrity_message(error)) from error
         except OperationalError as error:
-            if not _lost_race(error):
+            if not lost_race(error):
                 raise
             raise ValidationError(BUSY) from error
         return result
@@ -124,7 +124,7 @@ def _integrity_message(error):
     return BUSY
 
 
-def _lost_race(error):
+def lost_race(error):
     """A deadlock or serialization failure (PostgreSQL), or a busy SQLite file."""
     code = getattr(error.__cause__, "sqlstate", None)
     return code in ("40P01", "40001") or "database is locked" in str(error)
