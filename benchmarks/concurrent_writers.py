@@ -80,9 +80,12 @@ def import_scenario(tag):
         )
         if outcome.written and outcome.count(NEW):
             return "won", outcome.summary()
+        from commitments.services import BUSY
+
         if outcome.ok:
             return "refused", outcome.summary()
-        return "refused", str(outcome.problems[0])
+        message = str(outcome.problems[0])
+        return ("busy" if str(BUSY) in message else "refused"), message
 
     return prepare, write, indicators, len(rows)
 
