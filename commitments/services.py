@@ -197,6 +197,9 @@ def drop_plan(*, plan, by=None):
         rows.exclude(supersedes=None).update(supersedes=None)
         if hasattr(model, "evidence_file"):
             files += list(rows.exclude(evidence_file="").values_list("evidence_file", flat=True))
+    # Before their round reports: losing its report would make a report's percent compete
+    # with the update recorded the same day (one live progress per milestone and day).
+    MilestoneProgress.objects.filter(milestone__commitment__plan=plan).delete()
     CommitmentVersion.objects.filter(commitment__plan=plan).delete()
     Commitment.objects.filter(plan=plan).delete()
     plan.delete()

@@ -14,8 +14,11 @@ FACTS = [
     "statusoverride",
     "transversalrating",
 ]
-# The (target, day) that may have only one live fact.
-ONE_LIVE = {"measurement": "indicator_id", "milestoneprogress": "milestone_id"}
+# The (target, day) that may have only one live fact, among which rows.
+ONE_LIVE = {
+    "measurement": ("indicator_id", {}),
+    "milestoneprogress": ("milestone_id", {"report__isnull": True}),
+}
 
 
 def mark_superseded(apps, schema_editor):
@@ -28,10 +31,10 @@ def mark_superseded(apps, schema_editor):
         model = apps.get_model("commitments", name)
         replaced = model.objects.exclude(supersedes=None).values_list("supersedes_id", flat=True)
         model.objects.filter(pk__in=list(replaced)).update(superseded=True)
-        target = ONE_LIVE.get(name)
-        if target is None:
+        if name not in ONE_LIVE:
             continue
-        live = model.objects.filter(superseded=False, is_withdrawal=False)
+        target, among = ONE_LIVE[name]
+        live = model.objects.filter(superseded=False, is_withdrawal=False, **among)
         pairs = Counter(live.values_list(target, "date"))
         twins = sorted(pair for pair, count in pairs.items() if count > 1)
         if twins:
@@ -267,7 +270,9 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name="milestoneprogress",
             constraint=models.UniqueConstraint(
-                condition=models.Q(("is_withdrawal", False), ("superseded", False)),
+                condition=models.Q(
+                    ("is_withdrawal", False), ("superseded", False), ("report__isnull", True)
+                ),
                 fields=("milestone", "date"),
                 name="milestoneprogress_one_live",
                 violation_error_message="Ese hito ya tiene un avance para esa fecha: corrígelo o edita su borrador en lugar de registrar otro.",

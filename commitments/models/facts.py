@@ -146,11 +146,11 @@ def one_correction_each(name):
     )
 
 
-def one_live(name, *fields, message):
-    """At most one live fact for `fields` (e.g. an indicator and a day)."""
+def one_live(name, *fields, message, among=None):
+    """At most one live fact for `fields` (e.g. an indicator and a day), `among` some rows."""
     return models.UniqueConstraint(
         fields=list(fields),
-        condition=LIVE,
+        condition=LIVE & among if among is not None else LIVE,
         name=f"{name}_one_live",
         violation_error_message=message,
     )

@@ -121,6 +121,9 @@ class MilestoneProgress(PublicFact):
                 "milestoneprogress",
                 "milestone",
                 "date",
+                # A round report's percents are its own record (one report per round and
+                # commitment); on its day the staff may also have recorded an update.
+                among=models.Q(report__isnull=True),
                 message=_(
                     "Ese hito ya tiene un avance para esa fecha: corrígelo o edita su borrador "
                     "en lugar de registrar otro."
