@@ -477,7 +477,12 @@ _LOCKED_PARENT = {
 def _lock_parent(fact):
     model, field = _LOCKED_PARENT.get(type(fact), (None, None))
     if model is not None and getattr(fact, field):
-        list(model.objects.select_for_update().filter(pk=getattr(fact, field)).values("pk"))
+        list(
+            model.objects.select_for_update()
+            .filter(pk=getattr(fact, field))
+            .order_by()
+            .values("pk")
+        )
 
 
 def _record(fact, *, publish, by):
@@ -644,10 +649,11 @@ def delete_draft(*, fact, by=None):
 
 def _fresh(fact):
     """The fact as stored now: a transition is decided on its saved status, not a stale copy."""
-    stored = type(fact)._default_manager.select_for_update().filter(pk=fact.pk).first()
-    if stored is None:
-        raise ValidationError(_("Ya no existe: otra persona lo borró mientras tanto."))
-    return stored
+    model = type(fact)
+    try:
+        return model._default_manager.select_for_update().get(pk=fact.pk)
+    except model.DoesNotExist:
+        raise ValidationError(_("Ya no existe: otra persona lo borró mientras tanto.")) from None
 
 
 @service
