@@ -20,7 +20,8 @@ from functools import wraps
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import IntegrityError, OperationalError, transaction
+from django.db.models import UniqueConstraint
 from django.utils.translation import gettext as _
 
 from commitments import permissions, projection
@@ -80,14 +81,53 @@ _PLAN_FACTS = {
 def service(function):
     """Atomic; the public pages are refreshed once the writes are committed, and only when
     a write changed what is public (`portal.cache.changes_public`, from each row's signal):
-    a draft, a submission or a return for review leaves the content version alone."""
+    a draft, a submission or a return for review leaves the content version alone.
+
+    A write that loses a race to another one (the database refused a second live fact or a
+    second correction, or picked it to break a deadlock) is refused like any other: a
+    ValidationError in Spanish, after its own writes were rolled back.
+    """
 
     @wraps(function)
     def wrapped(**kwargs):
-        with transaction.atomic(), projection.batch():
-            return function(**kwargs)
+        try:
+            with transaction.atomic(), projection.batch():
+                return function(**kwargs)
+        except IntegrityError as error:
+            raise ValidationError(_integrity_message(error)) from error
+        except OperationalError as error:
+            if not lost_race(error):
+                raise
+            raise ValidationError(BUSY) from error
 
     return wrapped
+
+
+BUSY = _(
+    "Otra persona estaba guardando un cambio sobre lo mismo en ese momento: vuelve a "
+    "cargar la página, revisa lo que quedó y, si hace falta, inténtalo de nuevo."
+)
+
+
+def _integrity_message(error):
+    """The message of the fact constraint the database names (PostgreSQL names the
+    constraint, SQLite its columns)."""
+    text = str(error)
+    for model in _PLAN_FACTS:
+        table = model._meta.db_table
+        for constraint in model._meta.constraints:
+            if not isinstance(constraint, UniqueConstraint):
+                continue
+            columns = [f"{table}.{model._meta.get_field(f).column}" for f in constraint.fields]
+            if constraint.name in text or all(column in text for column in columns):
+                return constraint.get_violation_error_message()
+    return BUSY
+
+
+def lost_race(error):
+    """A deadlock or serialization failure (PostgreSQL), or a busy SQLite file."""
+    code = getattr(error.__cause__, "sqlstate", None)
+    return code in ("40P01", "40001") or "database is locked" in str(error)
 
 
 def _user(by):
@@ -157,6 +197,9 @@ def drop_plan(*, plan, by=None):
         rows.exclude(supersedes=None).update(supersedes=None)
         if hasattr(model, "evidence_file"):
             files += list(rows.exclude(evidence_file="").values_list("evidence_file", flat=True))
+    # Before their round reports: losing its report would make a report's percent compete
+    # with the update recorded the same day (one live progress per milestone and day).
+    MilestoneProgress.objects.filter(milestone__commitment__plan=plan).delete()
     CommitmentVersion.objects.filter(commitment__plan=plan).delete()
     Commitment.objects.filter(plan=plan).delete()
     plan.delete()
@@ -422,10 +465,31 @@ def _check_publishable(fact):
             )
 
 
+# A new fact locks the row it is about, so two writers of the same indicator (or milestone,
+# or commitment) and day take turns: the second one sees the first one's fact.
+_LOCKED_PARENT = {
+    Measurement: (Indicator, "indicator_id"),
+    MilestoneProgress: (Milestone, "milestone_id"),
+    RoundReport: (Commitment, "commitment_id"),
+}
+
+
+def _lock_parent(fact):
+    model, field = _LOCKED_PARENT.get(type(fact), (None, None))
+    if model is not None and getattr(fact, field):
+        list(
+            model.objects.select_for_update()
+            .filter(pk=getattr(fact, field))
+            .order_by()
+            .values("pk")
+        )
+
+
 def _record(fact, *, publish, by):
     permissions.require_editor(by, fact)
     if publish:
         permissions.require_reviewer(by)
+    _lock_parent(fact)
     fact.recorded_by = _user(by)
     fact.recorded_at = clock.now()
     fact.full_clean()
@@ -585,7 +649,11 @@ def delete_draft(*, fact, by=None):
 
 def _fresh(fact):
     """The fact as stored now: a transition is decided on its saved status, not a stale copy."""
-    return type(fact)._default_manager.select_for_update().get(pk=fact.pk)
+    model = type(fact)
+    try:
+        return model._default_manager.select_for_update().get(pk=fact.pk)
+    except model.DoesNotExist:
+        raise ValidationError(_("Ya no existe: otra persona lo borró mientras tanto.")) from None
 
 
 @service
@@ -634,20 +702,24 @@ def publish(*, fact, by=None):
     """Make a submitted fact (or the Secretariat's own draft) public now: the system stamps
     the moment. A returned fact goes back through its liaison first."""
     permissions.require_reviewer(by)
-    if fact.status == FactStatus.PUBLISHED:
+    # Decided on the row as stored, locked: of two reviewers publishing it at once, the
+    # second one finds it published.
+    stored = _fresh(fact)
+    if stored.status == FactStatus.PUBLISHED:
         raise ValidationError(_("Ya está publicado."))
-    if fact.status == FactStatus.RETURNED:
+    if stored.status == FactStatus.RETURNED:
         raise ValidationError(
             _("Se devolvió con comentarios: la dependencia debe atenderlos y enviarlo otra vez.")
         )
-    fact.full_clean()
-    _check_publishable(fact)
-    _stamp(fact, by)
+    stored.full_clean()
+    _check_publishable(stored)
+    _stamp(stored, by)
     if _user(by) is not None:
-        fact.reviewed_by = by
-        fact.reviewed_at = fact.published_at
-    _audit(fact, by)
-    fact.save()
+        stored.reviewed_by = by
+        stored.reviewed_at = stored.published_at
+    _audit(stored, by)
+    stored.save()
+    fact.__dict__.update(stored.__dict__)
     if isinstance(fact, RoundReport):
         _publish_report_entries(fact, by)
     return fact
@@ -671,9 +743,8 @@ def _new_row_like(fact, changes):
 @service
 def correct(*, fact, reason, by=None, **changes):
     """Replace a published fact by a corrected one, public now, with a public reason."""
-    _require_published(fact)
-    _require_reason(reason)
-    row = _new_row_like(fact, changes)
+    stored = _replace(fact, reason)
+    row = _new_row_like(stored, changes)
     row.supersedes = fact
     row.correction_reason = reason
     return _record(row, publish=True, by=by)
@@ -682,20 +753,29 @@ def correct(*, fact, reason, by=None, **changes):
 @service
 def withdraw(*, fact, reason, by=None):
     """Take a published fact off the public record from now on (past days keep it)."""
-    _require_published(fact)
-    _require_reason(reason)
-    row = _new_row_like(fact, {})
+    stored = _replace(fact, reason)
+    row = _new_row_like(stored, {})
     row.supersedes = fact
     row.is_withdrawal = True
     row.correction_reason = reason
     return _record(row, publish=True, by=by)
 
 
-def _require_published(fact):
-    if fact.status != FactStatus.PUBLISHED:
+def _replace(fact, reason):
+    """The fact as stored now, locked, and marked as replaced by the row about to be written.
+
+    Of two corrections (or a correction and a withdrawal) of the same fact, the second one
+    waits for the lock and then finds it replaced. Marking it first lets the new row be the
+    one live fact for its day.
+    """
+    stored = _fresh(fact)
+    if stored.status != FactStatus.PUBLISHED:
         raise ValidationError(_("Solo se corrige o retira lo ya publicado; edita el borrador."))
-    if fact.corrections.exists():
+    _require_reason(reason)
+    if stored.superseded:
         raise ValidationError(_("Ya tiene una corrección: corrige la más reciente."))
+    type(stored)._default_manager.filter(pk=stored.pk).update(superseded=True)
+    return stored
 
 
 # --- Round reports -----------------------------------------------------------------------

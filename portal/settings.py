@@ -156,6 +156,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # An embedded database for several server processes and the report worker: readers never
+    # wait for a writer (write-ahead log), a writer waits its turn for up to 20 s instead of
+    # failing with "database is locked", and a transaction takes the write lock when it begins
+    # (a read that later writes cannot be refused halfway through).
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

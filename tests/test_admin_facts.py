@@ -306,3 +306,42 @@ def test_an_assessment_is_published_when_saved_and_read_only_after(staff):
     url = f"/admin/commitments/assessment/{assessment.pk}/change/"
     assert 'name="assessor"' not in html(staff.get(url))
     assert staff.post(url, {"assessor": "Otro"}).status_code == 403
+
+
+def test_a_second_measurement_for_the_same_day_is_refused_on_the_form(staff, indicator):
+    published_measurement(indicator)
+    response = staff.post(
+        f"{MEASUREMENTS}add/",
+        {"indicator": indicator.pk, "date": "2026-09-30", "value": "85", "narrative": ""},
+    )
+    assert response.status_code == 200
+    assert "Ese indicador ya tiene un avance para esa fecha" in html(response)
+    assert Measurement.objects.count() == 1
+
+
+def test_a_save_that_loses_a_race_says_why_instead_of_failing(staff, indicator, monkeypatch):
+    """The form was valid, then another writer got there first: the message, not a 500."""
+    from commitments.admin.common import LiveFactForm
+
+    monkeypatch.setattr(LiveFactForm, "validate_unique", lambda form: None)
+    published_measurement(indicator)
+    response = staff.post(
+        f"{MEASUREMENTS}add/",
+        {"indicator": indicator.pk, "date": "2026-09-30", "value": "85", "narrative": ""},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Ese indicador ya tiene un avance para esa fecha" in html(response)
+    assert Measurement.objects.count() == 1
+
+
+def test_correcting_an_already_corrected_row_says_so(staff, indicator):
+    """Two staff on the same correction page: the second one is told, not a second fork."""
+    published = published_measurement(indicator)
+    url = f"{MEASUREMENTS}{published.pk}/corregir/"
+    data = {"date": "2026-09-30", "value": "100", "narrative": "", "reason": "Dato revisado."}
+    assert staff.post(url, data).status_code == 302
+    second = staff.post(url, {**data, "value": "200"})
+    assert second.status_code == 200
+    assert "Ya tiene una corrección: corrige la más reciente." in html(second)
+    assert Measurement.objects.filter(supersedes=published).get().value == 100

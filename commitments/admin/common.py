@@ -274,6 +274,22 @@ REVIEWER_ACTIONS = {
 }
 
 
+class LiveFactForm(forms.ModelForm):
+    """Says «ya tiene un avance para esa fecha» on the form: the rule of one live fact per
+    indicator (or milestone) and day reads fields the form does not show, so Django's own
+    form validation skips it."""
+
+    def validate_unique(self):
+        super().validate_unique()
+        for constraint in self.instance._meta.constraints:
+            if not constraint.name.endswith("_one_live"):
+                continue
+            try:
+                constraint.validate(type(self.instance), self.instance, exclude=set(self.errors))
+            except ValidationError as error:
+                self._update_errors(error)
+
+
 class FactAdmin(UsesLabelledAutocompletes, RoomyForm, AuditedAdmin):
     """A public fact: a draft is edited and deleted, a published row is only corrected
     (`correctable` fields, with a reason) or withdrawn, both through `services`."""
@@ -288,6 +304,16 @@ class FactAdmin(UsesLabelledAutocompletes, RoomyForm, AuditedAdmin):
         "«Publicar» cuando esté revisado."
     )
     actions = ["publish_selected", "return_selected", "submit_selected", "withdraw_selected"]
+    form = LiveFactForm
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ValidationError as error:
+            # The form was valid, but another writer got there first (same indicator and
+            # day, or the same draft published meanwhile): nothing was saved.
+            refuse(self, request, error)
+            return HttpResponseRedirect(request.get_full_path())
 
     def get_queryset(self, request):
         corrected = self.model._default_manager.filter(supersedes=OuterRef("pk"))

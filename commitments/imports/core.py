@@ -10,13 +10,14 @@ from dataclasses import dataclass, field
 from time import monotonic
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from commitments import projection
 from commitments.imports.reading import Refused, read_table
 from commitments.imports.values import BadValue, key, text
+from commitments.services import BUSY, lost_race
 
 NEW = "nuevo"
 CHANGED = "cambia"
@@ -184,13 +185,21 @@ class Importer:
             return outcome
         outcome.rows = len(rows)
         # One rebuild of the lists' states for the whole file, and none for a dry run.
-        with transaction.atomic(), projection.batch():
-            self.check(rows)
-            self.write([row for row in rows if row.ok])
-            outcome.written = not dry_run and not self.problems
-            if not outcome.written:
-                transaction.set_rollback(True)
-                projection.discard()
+        try:
+            with transaction.atomic(), projection.batch():
+                self.check(rows)
+                self.write([row for row in rows if row.ok])
+                outcome.written = not dry_run and not self.problems
+                if not outcome.written:
+                    transaction.set_rollback(True)
+                    projection.discard()
+        except OperationalError as error:
+            # Another writer held the database too long (or PostgreSQL broke a deadlock
+            # with another import): nothing was written; say so instead of failing.
+            if not lost_race(error):
+                raise
+            outcome.written = False
+            self.problems = [Problem(str(BUSY))]
         outcome.problems = sorted(self.problems, key=lambda p: (p.row or 0, p.column or ""))
         outcome.previews = sorted(self.previews, key=lambda p: p.row)
         outcome.notes = self.notes

@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .commitment import Commitment
-from .facts import PublicFact, PublicFactQuerySet
+from .facts import PublicFact, PublicFactQuerySet, one_correction_each
 from .indicators import EvidenceFields
 
 
@@ -98,6 +98,7 @@ class Assessment(PublicFact):
         ordering = ["commitment", "-assessed_on", "-id"]
         get_latest_by = "assessed_on"
         verbose_name = _("valoración independiente")
+        constraints = [one_correction_each("assessment")]
         verbose_name_plural = _("valoraciones independientes")
 
     def __str__(self):
@@ -154,6 +155,7 @@ class ClosingReport(PublicFact, EvidenceFields):
     class Meta:
         verbose_name = _("informe de cierre")
         verbose_name_plural = _("informes de cierre")
+        constraints = [one_correction_each("closingreport")]
 
     def __str__(self):
         return f"{self.commitment.code} · {self.published_on or _('borrador')}"

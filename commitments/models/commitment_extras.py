@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from commitments.semaforo import Status
 
 from .commitment import Commitment
-from .facts import PublicFact
+from .facts import PublicFact, one_correction_each
 from .plan import Organization, ResponsibleUnit
 
 
@@ -122,6 +122,7 @@ class TransversalRating(PublicFact):
         ordering = ["commitment", "dimension"]
         verbose_name = _("valoración transversal")
         verbose_name_plural = _("valoraciones transversales")
+        constraints = [one_correction_each("transversalrating")]
 
     def __str__(self):
         return f"{self.get_dimension_display()}: {self.get_level_display()}"
@@ -184,6 +185,7 @@ class StatusOverride(PublicFact):
         ordering = ["commitment", "starts_on", "id"]
         verbose_name = _("estado asignado")
         verbose_name_plural = _("estados asignados")
+        constraints = [one_correction_each("statusoverride")]
 
     def __str__(self):
         return f"{self.commitment.code} · {self.get_status_value_display()}"

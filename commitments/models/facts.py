@@ -9,7 +9,7 @@ see at the end of that day.
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from portal import clock
@@ -63,6 +63,12 @@ class PublicFact(models.Model):
         verbose_name=_("corrige a"),
     )
     is_withdrawal = models.BooleanField(_("retiro"), default=False, editable=False)
+    superseded = models.BooleanField(
+        _("sustituido"),
+        default=False,
+        editable=False,
+        help_text=_("Lo marca el sistema al publicar la corrección o el retiro que lo sustituye."),
+    )
     correction_reason = models.TextField(
         _("motivo público de la corrección"), blank=True, editable=False
     )
@@ -129,6 +135,30 @@ class PublicFact(models.Model):
         from django.utils import timezone
 
         return timezone.localdate(self.published_at) if self.published_at else None
+
+
+# A live fact: the one in force now, draft or public (not replaced, not a withdrawal).
+LIVE = Q(superseded=False, is_withdrawal=False)
+
+
+def one_correction_each(name):
+    """At most one row supersedes a fact: corrections form a line, never a fork."""
+    return models.UniqueConstraint(
+        fields=["supersedes"],
+        condition=Q(supersedes__isnull=False),
+        name=f"{name}_one_correction",
+        violation_error_message=_("Ya tiene una corrección: corrige la más reciente."),
+    )
+
+
+def one_live(name, *fields, message, among=None):
+    """At most one live fact for `fields` (e.g. an indicator and a day), `among` some rows."""
+    return models.UniqueConstraint(
+        fields=list(fields),
+        condition=LIVE & among if among is not None else LIVE,
+        name=f"{name}_one_live",
+        violation_error_message=message,
+    )
 
 
 class Publication(models.Model):

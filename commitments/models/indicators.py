@@ -9,7 +9,7 @@ from portal import clock
 from portal.validators import validate_document, validate_upload_size
 
 from .commitment import Commitment
-from .facts import FactStatus, PublicFact
+from .facts import FactStatus, PublicFact, one_correction_each, one_live
 
 
 class EvidenceFields(models.Model):
@@ -125,6 +125,18 @@ class Measurement(PublicFact, EvidenceFields):
         verbose_name = _("avance")
         verbose_name_plural = _("avances")
         get_latest_by = "date"
+        constraints = [
+            one_correction_each("measurement"),
+            one_live(
+                "measurement",
+                "indicator",
+                "date",
+                message=_(
+                    "Ese indicador ya tiene un avance para esa fecha: corrígelo o edita su "
+                    "borrador en lugar de registrar otro."
+                ),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.indicator} · {self.date:%d/%m/%Y}: {self.value}"

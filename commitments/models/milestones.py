@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from portal import clock
 
 from .commitment import Commitment
-from .facts import PublicFact
+from .facts import PublicFact, one_correction_each, one_live
 from .indicators import EvidenceFields
 from .plan import ActionPlan, ResponsibleUnit
 
@@ -115,6 +115,21 @@ class MilestoneProgress(PublicFact):
         ordering = ["milestone", "date", "id"]
         verbose_name = _("avance de hito")
         verbose_name_plural = _("avances de hitos")
+        constraints = [
+            one_correction_each("milestoneprogress"),
+            one_live(
+                "milestoneprogress",
+                "milestone",
+                "date",
+                # A round report's percents are its own record (one report per round and
+                # commitment); on its day the staff may also have recorded an update.
+                among=models.Q(report__isnull=True),
+                message=_(
+                    "Ese hito ya tiene un avance para esa fecha: corrígelo o edita su borrador "
+                    "en lugar de registrar otro."
+                ),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.milestone} · {self.date:%d/%m/%Y}: {self.percent} %"
@@ -213,7 +228,8 @@ class RoundReport(PublicFact):
                 fields=["round", "commitment"],
                 name="report_unique_per_round",
                 violation_error_message=_("Este compromiso ya tiene un reporte en ese corte."),
-            )
+            ),
+            one_correction_each("roundreport"),
         ]
 
     def __str__(self):
@@ -322,6 +338,7 @@ class Evidence(PublicFact, EvidenceFields):
         ordering = ["commitment", "milestone", "date", "id"]
         verbose_name = _("evidencia")
         verbose_name_plural = _("evidencias")
+        constraints = [one_correction_each("evidence")]
 
     def __str__(self):
         return self.title

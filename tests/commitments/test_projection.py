@@ -93,6 +93,8 @@ def test_a_write_outside_the_services_still_updates_the_list(commitment):
         fact.pk = None
         fact.value = 60
         fact.supersedes_id = Measurement.objects.get(indicator=indicator).pk
+        # The database keeps one live fact per indicator and day: the old row is replaced.
+        Measurement.objects.filter(pk=fact.supersedes_id).update(superseded=True)
         fact.save()
     assert listed(commitment.plan, date(2026, 5, 1))[commitment.pk][4].progress == 60
 
