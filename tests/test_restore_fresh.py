@@ -39,8 +39,15 @@ CSRF = re.compile(rb'(name="csrfmiddlewaretoken" value="|name="csrf-token" conte
 def roles(db):
     """The role groups as their migration makes them (a transactional test before this one
     flushed them)."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
     from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.management import create_contenttypes
 
+    # A flush without post_migrate (a transactional test before) leaves no permissions either.
+    for app_config in apps.get_app_configs():
+        create_contenttypes(app_config, verbosity=0)
+        create_permissions(app_config, verbosity=0)
     for name, wanted in import_module(ROLES_MIGRATION).ROLES.items():
         group, _created = Group.objects.get_or_create(name=name)
         group.permissions.set(
