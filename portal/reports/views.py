@@ -17,7 +17,7 @@ from django.views.decorators.http import require_safe
 from commitments import reader
 from portal import clock, params
 from portal.cache import content_version
-from portal.reports import store
+from portal.reports import store, tasks
 from portal.reports.documents import CommitmentSheet, PlanReport, ProgressReport, SessionMinutes
 from secretariat.models import Session
 
@@ -48,8 +48,8 @@ def send(request, report, *, wait=False):
     """The PDF, from disk when it is current; else «se está preparando» (202), or
     «inténtalo más tarde» (503) when the worker's queue is full."""
     try:
-        found = store.get(report, wait=wait)
-    except store.Busy:
+        found = tasks.get(report, wait=wait)
+    except tasks.Busy:
         return busy(request, report)
     if found is None:
         response = render(
