@@ -51,6 +51,7 @@ from commitments.stored import (
     sort_code,
 )
 from portal import clock
+from portal.content_version import bump_content_version
 
 ONE_DAY = timedelta(days=1)
 # The last span of a commitment never ends.
@@ -398,7 +399,6 @@ def _plans(commitment_ids):
 
 
 def rebuild_all(plan=None):
-    from portal.cache import bump_content_version
 
     commitments = Commitment.objects.all() if plan is None else plan.commitments.all()
     rebuild(commitments.values_list("pk", flat=True))

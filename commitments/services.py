@@ -49,7 +49,7 @@ from commitments.models import (
 )
 from commitments.semaforo import Status
 from portal import clock
-from portal.cache import bump_content_version
+from portal.content_version import bump_content_version
 
 
 def _content_fields(model):
@@ -80,8 +80,9 @@ _PLAN_FACTS = {
 
 def service(function):
     """Atomic; the public pages are refreshed once the writes are committed, and only when
-    a write changed what is public (`portal.cache.changes_public`, from each row's signal):
-    a draft, a submission or a return for review leaves the content version alone.
+    a write changed what is public (`portal.content_version.changes_public`, from each
+    row's signal): a draft, a submission or a return for review leaves the content version
+    alone.
 
     A write that loses a race to another one (the database refused a second live fact or a
     second correction, or picked it to break a deadlock) is refused like any other: a

@@ -3,7 +3,7 @@
 `is_public(path)` is the single rule: a file is public when some public record refers to it.
 When models change, adapt `public_files()` (one entry per file field) and nothing else. Like
 the page cache, it trusts the content version: after a bulk update (no signals) call
-`portal.cache.bump_content_version()`.
+`portal.content_version.bump_content_version()`.
 """
 
 import mimetypes
@@ -16,7 +16,7 @@ from django.db.models.signals import post_save, pre_save
 from django.http import FileResponse, Http404
 from django.utils import timezone
 
-from portal.cache import content_version
+from portal.content_version import content_version
 
 # Served inline (the browser shows them); anything else is downloaded.
 INLINE_TYPES = {"application/pdf", "image/jpeg", "image/png", "image/webp"}

@@ -15,6 +15,7 @@ from django.core.cache import cache
 from commitments import services
 from commitments.models import Commitment, CommitmentState, CommitmentVersion, Pillar
 from portal import cache as page_cache
+from portal import content_version
 
 ROOT = Path(__file__).resolve().parent.parent
 GZIP = {"Accept-Encoding": "gzip, deflate"}
@@ -303,7 +304,7 @@ def test_a_version_bumped_by_another_process_refreshes_this_ones_pages(client, d
     )
     assert "Catálogo renovado" not in client.get("/tablero/").content.decode()
     # What another server process writes when staff save there.
-    page_cache._write_version_file(page_cache._read_version_file())
+    content_version._write_version_file(content_version._read_version_file())
     assert "Catálogo renovado" in client.get("/tablero/").content.decode()
 
 

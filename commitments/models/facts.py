@@ -126,7 +126,8 @@ class PublicFact(models.Model):
 
     def changes_public_record(self):
         """Writing it changes what is public only once it is published: a draft, a
-        submission or a return for review is staff work (see `portal.cache.changes_public`)."""
+        submission or a return for review is staff work
+        (see `portal.content_version.changes_public`)."""
         return self.status == FactStatus.PUBLISHED
 
     @property

@@ -294,7 +294,7 @@ class RoundReportEntry(models.Model):
         return f"{self.milestone}: {self.percent} %"
 
     def changes_public_record(self):
-        """Public with its report only (see `portal.cache.changes_public`)."""
+        """Public with its report only (see `portal.content_version.changes_public`)."""
         try:
             return self.report.changes_public_record()
         except RoundReport.DoesNotExist:

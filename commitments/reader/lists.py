@@ -30,6 +30,7 @@ from commitments.models import (
 from commitments.reader.asof import is_published_at, judged_on, override_on
 from commitments.reader.refs import Ref, _parties, _pillars, _structure
 from portal import clock
+from portal.content_version import content_version
 
 # --- Lists -------------------------------------------------------------------------------
 
@@ -93,7 +94,6 @@ def plan_view(plan, day):
     """Every commitment of `plan` public at the end of `day`, with its verdict, and the
     plan-wide summaries (ratings, assessments, last update): what reports show. List pages
     read only what they show, through `PlanList`."""
-    from portal.cache import content_version  # portal.cache reads listing, which reads us
 
     key = f"reader:plan:{plan.pk}:{day.isoformat()}:{content_version()}:{clock.today()}"
     try:

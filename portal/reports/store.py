@@ -16,7 +16,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import translation
 
-from portal.cache import content_version
+from portal.content_version import content_version
 from portal.reports.render import render_pdf
 
 # A build asked of the worker that has not finished by then is asked again.

@@ -7,7 +7,7 @@ import json
 from django.conf import settings
 from django.tasks import task
 
-from portal.cache import content_version
+from portal.content_version import content_version
 from portal.reports import documents, store
 
 

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_safe
 
 from commitments import reader
 from portal import clock, params
-from portal.cache import content_version
+from portal.content_version import content_version
 from portal.reports import store, tasks
 from portal.reports.documents import CommitmentSheet, PlanReport, ProgressReport, SessionMinutes
 from secretariat.models import Session

@@ -5,7 +5,7 @@ from django.db import connection, transaction
 
 from commitments import demo
 from commitments.models import Exercise
-from portal.cache import CONTENT_APPS, bump_content_version
+from portal.content_version import CONTENT_APPS, bump_content_version
 from secretariat import demo as secretariat_demo
 
 
