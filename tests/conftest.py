@@ -12,7 +12,7 @@ from portal.cache import forget_local_state
 # CI (CI=true) runs fewer examples, with no deadline: the machine is shared and slow.
 settings.register_profile(
     "ci",
-    max_examples=25,
+    max_examples=20,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
@@ -149,10 +149,29 @@ def _uses_demo(item):
     return "demo" in getattr(item, "fixturenames", ())
 
 
-@pytest.hookimpl(trylast=True)
+DB_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server"}
+
+
+def _touches_no_database(item):
+    return item.get_closest_marker("django_db") is None and not DB_FIXTURES & set(
+        getattr(item, "fixturenames", ())
+    )
+
+
+@pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
-    """Demo tests run one after another (after the others), so each process loads it once."""
+    """Before any other plugin (so that `-m "not once"` sees it), mark `once` the tests the
+    database cannot change, which CI runs on SQLite only: browser tests, PDF rendering (marked
+    in their modules) and every test that never touches the database.
+
+    After the others, put the demo tests last, one after another, so that each process (each
+    pytest-xdist worker) loads the demo once."""
+    for item in items:
+        if "tests/browser/" in item.nodeid or _touches_no_database(item):
+            item.add_marker(pytest.mark.once)
+    result = yield
     items.sort(key=_uses_demo)
+    return result
 
 
 @pytest.hookimpl(tryfirst=True)
