@@ -176,12 +176,13 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
-    """Before each test: open the loaded demo for demo tests, roll it back for any other."""
+    """Before each test: open the loaded demo for demo tests, roll it back for any other that
+    uses the database."""
     if _demo_database is None:
         return  # not loaded yet: the `_demo_session` fixture loads it
     if _uses_demo(item):
         _demo_database.open()
-    else:
+    elif not _touches_no_database(item):
         _demo_database.close()
 
 
@@ -196,11 +197,16 @@ def _demo_session(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 @pytest.fixture
-def demo(_demo_session, db, settings):
+def demo(request, _demo_session, db, settings):
     """The León demo data (secretariat, route and example commitments), loaded once per
     session (see DemoDatabase); its uploaded evidence is in a session's temporary media folder.
     Returns the demo plan."""
     from commitments.models import ActionPlan
 
+    if {"transactional_db", "live_server"} & set(request.fixturenames):
+        raise pytest.UsageError(
+            "`demo` lives in a transaction that is rolled back: a transactional test "
+            "(live_server) loads it itself, like tests/browser/conftest.py's `site`."
+        )
     settings.MEDIA_ROOT = _demo_session.media_root
     return ActionPlan.objects.get(pk=_demo_session.plan_pk)
