@@ -60,6 +60,22 @@ def staff(client, superuser):
     return client
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _var_of_this_process(tmp_path_factory):
+    """Each test process (each pytest-xdist worker, each run of another database at the same
+    time) has its own var/: the page cache's content version lives in a file every process of
+    a deployment shares, so a shared one would let one process's saves expire another's pages."""
+    from django.test import override_settings
+
+    var = tmp_path_factory.mktemp("var")
+    own = override_settings(
+        VAR_DIR=var, PAGE_CACHE_VERSION_FILE=var / "content-version", REPORTS_ROOT=var / "reports"
+    )
+    own.enable()
+    yield var
+    own.disable()
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Cached pages from one test must never leak into the next, nor a cache outage."""
