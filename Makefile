@@ -25,7 +25,7 @@ PROD := DEBUG=false SECRET_KEY_FILE=$(SECRET_KEY_FILE) SECURE_SSL_REDIRECT=$(SEC
 help:
 	@echo "make run   - instala, migra, carga datos de demostración y sirve como en producción en http://$(HOST):$(PORT)"
 	@echo "make dev   - lo mismo con el servidor de desarrollo (DEBUG, se recarga al editar)"
-	@echo "make test  - instala lo necesario para las pruebas y corre toda la suite"
+	@echo "make test  - instala lo necesario para las pruebas y corre toda la suite (en paralelo)"
 	@echo "make demo  - BORRA el plan y el Secretariado (también lo capturado a mano) y recarga la demostración; conserva cuentas y archivos"
 	@echo "make superuser - crea una cuenta de personal (sin preguntar si defines DJANGO_SUPERUSER_USERNAME y DJANGO_SUPERUSER_PASSWORD)"
 
@@ -65,9 +65,19 @@ lint: setup
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 
-test: setup system-test-deps lint
+# The suite runs in parallel (pytest-xdist: one process per core, at most 4; each migrates its
+# own test database and loads the demo once). PYTEST_WORKERS=0 runs it in this process.
+# CHECKS=no skips ruff and the migrations check (CI runs them once, with the first database).
+PYTEST_WORKERS ?= auto
+CHECKS ?= yes
+
+test: setup system-test-deps
+ifneq ($(CHECKS),no)
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest $(PYTEST_ARGS)
+endif
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --maxprocesses 4 $(PYTEST_ARGS)
 
 format: setup
 	.venv/bin/ruff check --fix .

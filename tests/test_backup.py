@@ -7,6 +7,7 @@ from django.core.management import call_command as manage
 from commitments.models import Exercise
 from portal.cache import bump_content_version
 from secretariat.models import Session
+from tests.commitments import builders
 
 pytestmark = pytest.mark.usefixtures("frozen_today")
 
@@ -45,9 +46,7 @@ def test_a_restored_backup_renders_the_same_board(client, media, tmp_path):
 
 @pytest.mark.django_db(transaction=True)
 def test_restore_refuses_a_database_with_data(media, tmp_path):
-    from commitments import demo
-
-    demo.load()
+    builders.make_commitment(indicators=[{"name": "Avance"}], milestones=[{"title": "Hito"}])
     archive = tmp_path / "respaldo.tar.gz"
     manage("backup", str(archive))
     with pytest.raises(CommandError, match="La base de datos no está vacía"):

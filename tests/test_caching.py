@@ -10,35 +10,58 @@ from django.template.response import TemplateResponse
 from django.urls import path
 
 from commitments import services
-from commitments.models import Axis, Commitment
+from commitments.models import Commitment, Organization, Pillar
 from portal.cache import public_page
 from tests.commitments import builders
 from tests.conftest import TODAY
 
-PUBLIC_URLS = [
-    "/",
-    "/tablero/",
-    "/ejes/datos-abiertos/",
-    "/dependencias/dpc-direccion-de-participacion-ciudadana/",
-    "/organizaciones/observatorio-ciudadano-de-leon-ejemplo/",
-]
-
 pytestmark = pytest.mark.usefixtures("frozen_today")
 
 
-@pytest.mark.parametrize("url", PUBLIC_URLS)
+@pytest.fixture
+def site(commitment):
+    """The small plan: C-01 (pillar Transparencia, shared with an organisation, «Atrasado»)
+    and C-02. Returns each kind of public page's URL."""
+    transparency = services.save(
+        instance=Pillar(name="Transparencia", slug="transparencia", summary="Abrir datos.")
+    )
+    observatory = services.save(
+        instance=Organization(
+            name="Observatorio Ciudadano",
+            slug="observatorio-ciudadano",
+            kind=Organization.Kind.CIVIL_SOCIETY,
+        )
+    )
+    builders.make_commitment(commitment.plan, "C-02", unit=commitment.unit)
+    services.set_parties(
+        commitment=commitment, pillars=[transparency], co_responsibles=[(observatory, "Vigila")]
+    )
+    builders.approve(commitment, builders.PUBLISHED_ON)
+    builders.set_override(commitment, "atrasado", builders.PUBLISHED_ON)
+    return {
+        "home": "/",
+        "board": "/tablero/",
+        "axis": commitment.objective.axis.get_absolute_url(),
+        "unit": commitment.unit.get_absolute_url(),
+        "organization": observatory.get_absolute_url(),
+    }
+
+
+@pytest.mark.parametrize("page", ["home", "board", "axis", "unit", "organization"])
 def test_second_anonymous_visit_is_served_from_the_cache(
-    client, demo, url, django_assert_num_queries
+    client, site, page, django_assert_num_queries
 ):
+    url = site[page]
     first = client.get(url)
+    assert first.status_code == 200
     with django_assert_num_queries(0):
         second = client.get(url)
     assert second.content == first.content
     assert "HX-Request" in second["Vary"]
 
 
-def test_staff_pages_are_neither_served_from_nor_stored_in_the_cache(admin_client, client, demo):
-    url = "/dependencias/dpc-direccion-de-participacion-ciudadana/"
+def test_staff_pages_are_neither_served_from_nor_stored_in_the_cache(admin_client, client, site):
+    url = site["unit"]
     anonymous = client.get(url).content.decode()
     assert "Editar en la administración" not in anonymous
     staff = admin_client.get(url).content.decode()
@@ -52,18 +75,18 @@ def test_staff_pages_are_neither_served_from_nor_stored_in_the_cache(admin_clien
 
 
 def test_a_saved_change_shows_on_the_next_anonymous_visit(
-    client, demo, django_capture_on_commit_callbacks
+    client, commitment, django_capture_on_commit_callbacks
 ):
     assert "Catálogo de datos renovado" not in client.get("/tablero/").content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        builders.approve(
-            Commitment.objects.get(code="DA-01"), TODAY, title="Catálogo de datos renovado"
-        )
+        builders.approve(commitment, TODAY, title="Catálogo de datos renovado")
     assert "Catálogo de datos renovado" in client.get("/tablero/").content.decode()
 
 
-def test_a_change_made_in_the_admin_shows_on_the_next_anonymous_visit(admin_client, client, demo):
-    axis = Axis.objects.get(slug="datos-abiertos")
+def test_a_change_made_in_the_admin_shows_on_the_next_anonymous_visit(
+    admin_client, client, commitment
+):
+    axis = commitment.objective.axis
     assert "Datos abiertos para todos" not in client.get(axis.get_absolute_url()).content.decode()
     response = admin_client.post(
         f"/admin/commitments/axis/{axis.pk}/change/",
@@ -103,7 +126,7 @@ def test_unpublishing_and_many_to_many_changes_refresh_too(
     assert '<span class="code">DA-04</span>' not in client.get("/tablero/").content.decode()
 
 
-def test_full_page_and_htmx_fragment_are_cached_apart(client, demo):
+def test_full_page_and_htmx_fragment_are_cached_apart(client, site):
     full = client.get("/tablero/?estado=atrasado").content.decode()
     fragment = client.get("/tablero/?estado=atrasado", headers={"HX-Request": "true"})
     assert "<html" in full
@@ -125,7 +148,7 @@ def test_responses_that_set_cookies_are_never_cached(client, db):
     assert len(CALLS["/cookie/"]) == 2
 
 
-def test_the_site_keeps_serving_when_the_cache_is_down(client, demo, monkeypatch):
+def test_the_site_keeps_serving_when_the_cache_is_down(client, commitment, monkeypatch):
     def broken(*args, **kwargs):
         raise ConnectionError("redis caído")
 

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from commitments.models import Commitment
 from portal.params import PARAMETERS
 from secretariat.models import Call, Session
+from tests.conftest import examples
 
 pytestmark = pytest.mark.usefixtures("frozen_today")
 
@@ -55,7 +56,7 @@ def check_page(client, url, queries, fragment):
     expected = client.get(url).status_code
 
     @settings(
-        max_examples=40,
+        max_examples=examples(40),
         deadline=None,
         database=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],

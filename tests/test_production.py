@@ -13,7 +13,7 @@ import pytest
 from django.core.cache import cache
 
 from commitments import services
-from commitments.models import Commitment, CommitmentState, CommitmentVersion, Pillar
+from commitments.models import CommitmentState, CommitmentVersion, Pillar
 from portal import cache as page_cache
 from portal import content_version
 
@@ -53,8 +53,9 @@ def run_python(code, env, tmp_path):
 # --- Deploy checks and settings ---------------------------------------------------
 
 
-def test_check_deploy_finds_nothing_with_production_settings(tmp_path):
+def test_check_deploy_finds_nothing_with_production_settings_and_collected_static(tmp_path):
     # As deployed: collectstatic has run (make run does it), into a folder of the test's own.
+    # One collectstatic (a minute of compression) serves both checks.
     env = {**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path / "static")}
     setup = "import django; django.setup(); from django.core.management import call_command; "
     collected = run_python(
@@ -65,6 +66,13 @@ def test_check_deploy_finds_nothing_with_production_settings(tmp_path):
     result = run_python(code, env, tmp_path)
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
+
+    # After collectstatic, pages link hashed, compressed files.
+    assert list((tmp_path / "static" / "css").glob("portal.*.css.br"))
+    result = run_python(RENDER_PAGES, env, tmp_path)
+    assert re.match(
+        r'200 <link rel="stylesheet" href="/static/css/portal\.[0-9a-f]{12}\.css">', result.stdout
+    )
 
 
 def test_the_secret_key_can_come_from_a_file(tmp_path):
@@ -106,18 +114,6 @@ def test_without_collectstatic_production_pages_still_render(tmp_path):
     assert lines[2] == "200"  # WhiteNoise serves the source folder meanwhile.
 
 
-def test_after_collectstatic_pages_link_hashed_compressed_files(tmp_path):
-    env = {**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path / "static")}
-    collect = "import django; django.setup(); from django.core.management import call_command; "
-    collect += "call_command('collectstatic', interactive=False, verbosity=0)"
-    assert run_python(collect, env, tmp_path).returncode == 0
-    assert list((tmp_path / "static" / "css").glob("portal.*.css.br"))
-    result = run_python(RENDER_PAGES, env, tmp_path)
-    assert re.match(
-        r'200 <link rel="stylesheet" href="/static/css/portal\.[0-9a-f]{12}\.css">', result.stdout
-    )
-
-
 # --- Templates: nothing inline that the CSP would block ------------------------------
 
 INLINE = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>|<style|\sstyle=|\son[a-z]+=", re.I)
@@ -143,7 +139,7 @@ def test_no_template_has_inline_scripts_styles_or_handlers():
 
 
 @pytest.mark.django_db
-def test_public_pages_carry_the_security_headers(client, demo):
+def test_public_pages_carry_the_security_headers(client, commitment):
     response = client.get("/tablero/")
     assert response["Content-Security-Policy"].startswith("default-src 'self'; script-src 'self';")
     assert "nonce" not in response["Content-Security-Policy"]
@@ -154,7 +150,7 @@ def test_public_pages_carry_the_security_headers(client, demo):
 
 
 @pytest.mark.django_db
-def test_https_behind_the_proxy_gets_hsts(client, demo, settings):
+def test_https_behind_the_proxy_gets_hsts(client, commitment, settings):
     settings.SECURE_HSTS_SECONDS = 31536000
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     response = client.get("/tablero/", headers={"X-Forwarded-Proto": "https"})
@@ -163,7 +159,7 @@ def test_https_behind_the_proxy_gets_hsts(client, demo, settings):
 
 @pytest.mark.django_db
 def test_cached_and_fresh_pages_are_compressed_with_the_same_headers(
-    client, demo, django_assert_num_queries
+    client, commitment, django_assert_num_queries
 ):
     fresh = client.get("/tablero/", headers=GZIP)
     with django_assert_num_queries(0):
@@ -180,7 +176,7 @@ def test_cached_and_fresh_pages_are_compressed_with_the_same_headers(
 
 
 @pytest.mark.django_db
-def test_a_client_without_gzip_gets_plain_html_from_the_same_entry(client, demo):
+def test_a_client_without_gzip_gets_plain_html_from_the_same_entry(client, commitment):
     client.get("/tablero/", headers=GZIP)
     plain = client.get("/tablero/")
     assert not plain.has_header("Content-Encoding")
@@ -188,7 +184,7 @@ def test_a_client_without_gzip_gets_plain_html_from_the_same_entry(client, demo)
 
 
 @pytest.mark.django_db
-def test_a_known_page_answers_304_to_its_etag(client, demo):
+def test_a_known_page_answers_304_to_its_etag(client, commitment):
     etag = client.get("/tablero/")["ETag"]
     again = client.get("/tablero/", headers={"If-None-Match": etag})
     assert again.status_code == 304
@@ -204,7 +200,7 @@ def test_admin_pages_are_never_compressed(admin_client):
 
 
 @pytest.mark.django_db
-def test_head_and_options_cost_no_rendering(client, demo, django_assert_num_queries):
+def test_head_and_options_cost_no_rendering(client, commitment, django_assert_num_queries):
     client.get("/tablero/")
     with django_assert_num_queries(0):
         head = client.head("/tablero/")
@@ -214,7 +210,9 @@ def test_head_and_options_cost_no_rendering(client, demo, django_assert_num_quer
 
 
 @pytest.mark.django_db
-def test_a_head_request_fills_the_cache_for_the_next_get(client, demo, django_assert_num_queries):
+def test_a_head_request_fills_the_cache_for_the_next_get(
+    client, commitment, django_assert_num_queries
+):
     client.head("/tablero/")
     with django_assert_num_queries(0):
         response = client.get("/tablero/")
@@ -227,7 +225,7 @@ def test_a_head_request_fills_the_cache_for_the_next_get(client, demo, django_as
     ["x=123", "utm_source=correo", "estado=inventado", "eje=no-existe", "pagina=1", "orden=azar"],
 )
 def test_unknown_and_invalid_parameters_are_the_plain_page(
-    client, demo, noise, django_assert_num_queries
+    client, commitment, noise, django_assert_num_queries
 ):
     plain = client.get("/tablero/")
     client.get("/tablero/?eje=x")  # The filter values are read once per content version.
@@ -237,7 +235,7 @@ def test_unknown_and_invalid_parameters_are_the_plain_page(
 
 
 @pytest.mark.django_db
-def test_a_huge_date_is_not_copied_into_the_links(client, demo):
+def test_a_huge_date_is_not_copied_into_the_links(client, commitment):
     junk = "2026-01-01" + "x" * 8000
     page = client.get(f"/tablero/?fecha={junk}&estado=atrasado").content.decode()
     assert "xxxxxxxxxx" not in page
@@ -247,16 +245,15 @@ def test_a_huge_date_is_not_copied_into_the_links(client, demo):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("corte", ["%C2%B2", "%C2%B3", "%E2%91%A0", "9" * 4301, "0" * 5000 + "1"])
-def test_odd_round_numbers_never_break_a_page(client, demo, corte):
-    commitment = Commitment.objects.get(code="DA-01")
-    urls = ["/tablero/", "/ejes/datos-abiertos/", commitment.get_absolute_url()]
-    urls.append("/dependencias/dpc-direccion-de-participacion-ciudadana/")
+def test_odd_round_numbers_never_break_a_page(client, commitment, corte):
+    urls = ["/tablero/", commitment.objective.axis.get_absolute_url()]
+    urls += [commitment.get_absolute_url(), commitment.unit.get_absolute_url()]
     for url in urls:
         assert client.get(f"{url}?corte={corte}").status_code == 200
 
 
 @pytest.mark.django_db
-def test_a_mistyped_date_still_says_what_was_wrong(client, demo):
+def test_a_mistyped_date_still_says_what_was_wrong(client, commitment):
     page = client.get("/tablero/?fecha=2026-02-30").content.decode()
     assert "La fecha «2026-02-30» no es válida; usa el formato AAAA-MM-DD." in page
 
@@ -280,7 +277,7 @@ def page_cache_key(client, url, version):
 
 @pytest.mark.django_db
 def test_logged_in_staff_bypass_the_cache_but_a_stale_session_cookie_does_not(
-    client, admin_client, demo, django_assert_num_queries
+    client, admin_client, commitment, django_assert_num_queries
 ):
     client.get("/tablero/")
     client.cookies["sessionid"] = "no-existe-esta-sesion"
@@ -292,9 +289,9 @@ def test_logged_in_staff_bypass_the_cache_but_a_stale_session_cookie_does_not(
 
 
 @pytest.mark.django_db
-def test_a_version_bumped_by_another_process_refreshes_this_ones_pages(client, demo):
+def test_a_version_bumped_by_another_process_refreshes_this_ones_pages(client, commitment):
     assert "Catálogo renovado" not in client.get("/tablero/").content.decode()
-    version = CommitmentVersion.objects.filter(commitment__code="DA-01").latest("number")
+    version = CommitmentVersion.objects.filter(commitment=commitment).latest("number")
     CommitmentVersion.objects.filter(pk=version.pk).update(  # No signal.
         data={**version.data, "title": "Catálogo renovado"}
     )
@@ -337,7 +334,9 @@ def unreachable_redis(settings, tmp_path):
 
 
 @pytest.mark.django_db
-def test_with_redis_down_pages_are_served_and_logged_once(client, demo, unreachable_redis, caplog):
+def test_with_redis_down_pages_are_served_and_logged_once(
+    client, commitment, unreachable_redis, caplog
+):
     caplog.set_level(logging.WARNING, logger="portal.cache")
     for _ in range(5):
         response = client.get("/tablero/")
@@ -362,18 +361,17 @@ def retitle(commitment, title):
 
 @pytest.mark.django_db
 def test_with_redis_down_each_process_keeps_fresh_copies(
-    client, demo, unreachable_redis, django_assert_num_queries
+    client, commitment, unreachable_redis, django_assert_num_queries
 ):
     client.get("/tablero/")
     with django_assert_num_queries(0):
         assert "Tablero de compromisos" in client.get("/tablero/").content.decode()
-    commitment = Commitment.objects.get(code="DA-01")
     retitle(commitment, "Guardado con Redis caído")
     assert "Guardado con Redis caído" in client.get("/tablero/").content.decode()
 
 
 @pytest.mark.django_db
-def test_redis_serves_as_the_shared_cache(client, demo, settings, django_assert_num_queries):
+def test_redis_serves_as_the_shared_cache(client, commitment, settings, django_assert_num_queries):
     settings.REDIS_URL = "redis://127.0.0.1:6379/0"
     settings.CACHES = {
         "default": {
@@ -389,7 +387,6 @@ def test_redis_serves_as_the_shared_cache(client, demo, settings, django_assert_
     client.get("/tablero/")
     with django_assert_num_queries(0):
         assert "Tablero de compromisos" in client.get("/tablero/").content.decode()
-    commitment = Commitment.objects.get(code="DA-01")
     retitle(commitment, "Título desde Redis")
     assert "Título desde Redis" in client.get("/tablero/").content.decode()
     cache.clear()
@@ -474,7 +471,7 @@ def test_security_txt_names_a_contact_and_an_expiry(client):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("url", ["/", "/tablero/", "/secretariado/", "/no-existe/"])
-def test_every_page_links_the_privacy_notices_and_accessibility(client, demo, url):
+def test_every_page_links_the_privacy_notices_and_accessibility(client, commitment, url):
     page = client.get(url).content.decode()
     assert '<a href="/aviso-de-privacidad/">Aviso de privacidad</a>' in page
     assert '<a href="/aviso-de-privacidad/simplificado/">' in page

@@ -5,6 +5,8 @@ import re
 import pytest
 from django.contrib.staticfiles import finders
 
+from tests.secretariat.conftest import approval_session, cast, sectors  # noqa: F401
+
 pytestmark = pytest.mark.django_db
 
 
@@ -14,6 +16,7 @@ def meta(html, key):
     return found.group(1)
 
 
+@pytest.mark.usefixtures("approval_session")
 @pytest.mark.parametrize(
     ("url", "title", "description_start"),
     [
@@ -28,7 +31,7 @@ def meta(html, key):
     ],
 )
 def test_each_page_describes_itself_for_search_and_sharing(
-    client, demo, url, title, description_start
+    client, commitment, url, title, description_start
 ):
     html = client.get(url).content.decode()
     assert meta(html, "og:title") == f"{title} · Gobierno Abierto León"
@@ -42,7 +45,7 @@ def test_each_page_describes_itself_for_search_and_sharing(
     assert finders.find("img/og-image.png")
 
 
-def test_the_header_names_the_municipality_with_its_mark(client, demo):
+def test_the_header_names_the_municipality_with_its_mark(client, commitment):
     html = client.get("/").content.decode()
     header = html[html.index('<header class="site-header">') : html.index("</header>")]
     assert "Municipio de León, Guanajuato" in header

@@ -9,10 +9,11 @@ from datetime import date
 import pytest
 from django.utils import translation
 from django.utils.formats import date_format
-from django.utils.text import get_text_list
+from django.utils.text import get_text_list, slugify
 
-from commitments.models import Commitment
-from secretariat.models import Session
+from commitments.models import Commitment, Pillar
+from secretariat.models import AgendaItem, Session
+from tests.commitments import builders
 
 MONTHS = [
     "enero",
@@ -30,13 +31,27 @@ MONTHS = [
 ]
 
 
+@pytest.fixture
+def cast(commitment):
+    """C-01 and C-02 of the small plan, two pillars, and a held session of 30 April 2025 with
+    its agenda."""
+    builders.make_commitment(commitment.plan, "C-02")
+    for order, name in enumerate(["Transparencia", "Participación"], start=1):
+        Pillar.objects.create(name=name, slug=slugify(name), summary=".", order=order)
+    session = Session.objects.create(
+        kind=Session.Kind.ORDINARY, number=1, date=date(2025, 4, 30), is_held=True
+    )
+    AgendaItem.objects.create(session=session, order=1, title="Instalación del Secretariado")
+    return commitment
+
+
 def html(client, url):
     response = client.get(url)
     assert response.status_code == 200
     return response.content.decode()
 
 
-def test_admin_changelist_in_spanish(staff, demo):
+def test_admin_changelist_in_spanish(staff, cast):
     page = html(staff, "/admin/secretariat/session/")
     assert '<span id="date-hierarchy-label">Filtrar por fecha</span>' in page
     assert '<option value="" selected>- Elige una opción -</option>' in page
@@ -49,29 +64,29 @@ def test_admin_changelist_in_spanish(staff, demo):
         assert english not in page
 
 
-def test_admin_search_result_count_in_spanish(staff, demo):
-    page = html(staff, "/admin/commitments/commitment/?q=DA-01")
+def test_admin_search_result_count_in_spanish(staff, cast):
+    page = html(staff, "/admin/commitments/commitment/?q=C-01")
     assert "1 resultado (" in page
     assert "1 results" not in page
 
 
-def test_admin_change_page_in_spanish(staff, demo):
-    commitment = Commitment.objects.get(code="DA-01")
+def test_admin_change_page_in_spanish(staff, cast):
+    commitment = Commitment.objects.get(code="C-01")
     page = html(staff, f"/admin/commitments/commitment/{commitment.pk}/change/")
     assert '<option value="" selected>- Elige una opción -</option>' in page
     assert ">¿Eliminar?</th>" in page
     assert 'class="historylink">Historial</a>' in page
 
 
-def test_admin_history_in_spanish_with_a_readable_diff(staff, demo):
+def test_admin_history_in_spanish_with_a_readable_diff(staff, cast):
     from commitments import services
     from commitments.models import Pillar
 
-    commitment = Commitment.objects.get(code="DA-01")
+    commitment = Commitment.objects.get(code="C-01")
     user = staff.get("/admin/").wsgi_request.user
     services.set_parties(commitment=commitment, pillars=Pillar.objects.all()[:2], by=user)
     page = html(staff, f"/admin/commitments/commitment/{commitment.pk}/history/")
-    assert "Historial de modificaciones: DA-01" in page
+    assert "Historial de modificaciones: C-01" in page
     assert '<th scope="col">Hecho por</th>' in page
     assert "<td>Modificado</td>" in page
     assert "<strong>Pilares:</strong>" in page
@@ -80,8 +95,8 @@ def test_admin_history_in_spanish_with_a_readable_diff(staff, demo):
         assert english not in page, english
 
 
-def test_admin_delete_pages_in_spanish(staff, demo):
-    objective = Commitment.objects.get(code="DA-01").objective
+def test_admin_delete_pages_in_spanish(staff, cast):
+    objective = Commitment.objects.get(code="C-01").objective
     protected = html(staff, f"/admin/commitments/objective/{objective.pk}/delete/")
     assert (
         f"Eliminar objetivo “{objective}” exige eliminar antes los siguientes objetos "
@@ -114,7 +129,7 @@ def test_lists_keep_the_space_after_each_comma():
         assert get_text_list(["título", "meta", "periodo"], "y") == "título, meta y periodo"
 
 
-def test_public_dates_read_as_in_a_sentence(client, demo):
+def test_public_dates_read_as_in_a_sentence(client, cast):
     session = Session.objects.get(date=date(2025, 4, 30))
     page = html(client, session.get_absolute_url())
     assert '<time datetime="2025-04-30' in page

@@ -11,10 +11,12 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from commitments import services
-from commitments.models import Commitment, Indicator
+from commitments.models import Indicator
 from portal import demo_files
 from portal.validators import validate_document, validate_image, validate_pdf
 from secretariat.models import Member
+from tests.commitments import builders
+from tests.secretariat.conftest import cast, sectors  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("frozen_today")
 
@@ -122,10 +124,8 @@ def attach_evidence(commitment, name, content, publish=True):
 
 
 @pytest.mark.django_db
-def test_evidence_of_a_published_commitment_is_served_with_safe_headers(client, demo):
-    evidence = attach_evidence(
-        Commitment.objects.get(code="DA-01"), "informe.pdf", demo_files.pdf("I")
-    )
+def test_evidence_of_a_published_commitment_is_served_with_safe_headers(client, commitment):
+    evidence = attach_evidence(commitment, "informe.pdf", demo_files.pdf("I"))
     response = client.get(evidence.evidence_file.url)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
@@ -136,24 +136,24 @@ def test_evidence_of_a_published_commitment_is_served_with_safe_headers(client, 
 
 
 @pytest.mark.django_db
-def test_office_files_are_downloaded_not_shown(client, demo):
+def test_office_files_are_downloaded_not_shown(client, commitment):
     docx = zipped({"word/document.xml": b"<w:document/>"})
-    evidence = attach_evidence(Commitment.objects.get(code="DA-01"), "informe.docx", docx)
+    evidence = attach_evidence(commitment, "informe.docx", docx)
     response = client.get(evidence.evidence_file.url)
     assert response["Content-Disposition"].startswith("attachment;")
 
 
 @pytest.mark.django_db
 def test_files_of_unpublished_records_are_not_public(
-    client, demo, django_capture_on_commit_callbacks
+    client, commitment, django_capture_on_commit_callbacks
 ):
-    commitment = Commitment.objects.get(code="DA-01")
+    other = builders.make_commitment(commitment.plan, "C-02", indicators=[{"name": "Avance"}])
     evidence = attach_evidence(commitment, "borrador.pdf", demo_files.pdf("B"))
     with django_capture_on_commit_callbacks(execute=True):
         services.unpublish_commitment(commitment=commitment, reason="Revisión.")
     assert client.get(evidence.evidence_file.url).status_code == 404
 
-    indicator = Indicator.objects.filter(commitment__code="DA-02").first()
+    indicator = Indicator.objects.filter(commitment=other).first()
     with django_capture_on_commit_callbacks(execute=True):
         measurement = services.record_measurement(
             indicator=indicator,
@@ -169,7 +169,8 @@ def test_files_of_unpublished_records_are_not_public(
 
 
 @pytest.mark.django_db
-def test_a_photo_is_public_only_with_consent(client, demo):
+@pytest.mark.usefixtures("cast")
+def test_a_photo_is_public_only_with_consent(client):
     member = Member.objects.filter(publish_photo=False).first()
     member.photo.save("foto.png", ContentFile(demo_files.png()), save=True)
     assert client.get(member.photo.url).status_code == 404
@@ -181,17 +182,15 @@ def test_a_photo_is_public_only_with_consent(client, demo):
 
 
 @pytest.mark.django_db
-def test_paths_outside_the_media_folder_are_not_found(client, demo):
+def test_paths_outside_the_media_folder_are_not_found(client, commitment):
     for path in ("/media/../db.sqlite3", "/media/%2e%2e/portal/settings.py", "/media/nada.pdf"):
         assert client.get(path).status_code == 404
 
 
 @pytest.mark.django_db
-def test_a_replaced_file_is_removed(demo, django_capture_on_commit_callbacks):
+def test_a_replaced_file_is_removed(commitment, django_capture_on_commit_callbacks):
     # A draft's file can be replaced; a published one never changes.
-    evidence = attach_evidence(
-        Commitment.objects.get(code="DA-01"), "v1.pdf", demo_files.pdf("1"), publish=False
-    )
+    evidence = attach_evidence(commitment, "v1.pdf", demo_files.pdf("1"), publish=False)
     old = Path(evidence.evidence_file.path)
     assert old.exists()
     with django_capture_on_commit_callbacks(execute=True):

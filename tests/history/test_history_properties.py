@@ -22,6 +22,7 @@ from commitments.semaforo import Status
 from portal import clock
 from tests.commitments import builders
 from tests.commitments.lists import judged, listed, reference, stored
+from tests.conftest import examples
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -174,7 +175,7 @@ def seen(plan, commitments, day):
 
 
 @settings(
-    max_examples=30,
+    max_examples=examples(30),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -7,7 +7,8 @@ import pytest
 from tests.commitments import builders
 from tests.reports.conftest import download, pdf_of
 
-pytestmark = pytest.mark.django_db
+# PDF rendering: the same on any database, run once in CI.
+pytestmark = [pytest.mark.django_db, pytest.mark.once]
 
 
 def test_plan_report_holds_the_cover_contents_and_the_whole_matrix_row(client, tracked):

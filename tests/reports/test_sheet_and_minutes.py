@@ -7,7 +7,8 @@ import pytest
 from secretariat.models import Agreement
 from tests.reports.conftest import pdf_of
 
-pytestmark = pytest.mark.django_db
+# PDF rendering: the same on any database, run once in CI.
+pytestmark = [pytest.mark.django_db, pytest.mark.once]
 
 
 def links(reader):

@@ -25,11 +25,6 @@ def units(db):
 
 
 @pytest.fixture
-def plan(db):
-    return builders.make_plan()
-
-
-@pytest.fixture
 def own(plan, units):
     """DIF's commitment: the liaison's."""
     return builders.make_commitment(

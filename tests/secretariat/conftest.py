@@ -12,14 +12,13 @@ from secretariat.models import (
     Sector,
     Session,
 )
-from tests.conftest import TODAY, freeze_today
+from tests.conftest import TODAY  # noqa: F401  (the secretariat tests import it from here)
 
 
 @pytest.fixture
-def today(monkeypatch):
-    """Pages see 25 November 2026, whatever the real clock says."""
-    freeze_today(monkeypatch)
-    return TODAY
+def today(frozen_today):
+    """Pages see 25 November 2026 (TODAY), whatever the real clock says."""
+    return frozen_today
 
 
 @pytest.fixture
