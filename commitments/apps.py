@@ -8,7 +8,7 @@ class CommitmentsConfig(AppConfig):
     verbose_name = _("Plan de acción")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save, pre_save
+        from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
 
         from commitments import projection
         from commitments.models import ActionPlan, Exercise
@@ -16,6 +16,9 @@ class CommitmentsConfig(AppConfig):
         for model in projection.SOURCES:
             post_save.connect(projection.on_save, sender=model, dispatch_uid=f"state-{model}")
             post_delete.connect(projection.on_save, sender=model, dispatch_uid=f"state-d-{model}")
+        # Stored states are derived by the current code: rebuilt after `migrate` when a
+        # deploy changed the rule (or a migration added rows the states do not know yet).
+        post_migrate.connect(projection.after_migrate, sender=self, dispatch_uid="states-rule")
         for model in (ActionPlan, Exercise):
             uid = f"rule-{model}"
             pre_save.connect(projection.before_plan_save, sender=model, dispatch_uid=uid)

@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from datetime import date, timedelta
 
 from django.db import connection, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from commitments import semaforo
@@ -44,6 +45,7 @@ from commitments.models import (
 from commitments.models.assessment import RELEVANCE
 from commitments.reader import asof
 from commitments.stored import (
+    RULE_VERSION,
     fold,
     party_tag,
     read_payload,
@@ -239,6 +241,7 @@ def states_of(cid, facts, judgements, plan):
             valid_from=start,
             valid_until=until,
             payload=payload,
+            rule_version=RULE_VERSION,
             **columns,
             **verdict,
         )
@@ -250,23 +253,20 @@ def states_of(cid, facts, judgements, plan):
 def _verdict_spans(first, until, state, plan):
     """Cut the days from `first` to before `until` (one state) where the verdict changes.
 
-    The rule is only ever asked, never restated: the expectation bends only at the start
-    and end of the commitment and of its milestones, the data goes stale the day after
-    `stale_after`, overrides begin and end, and a closed plan is judged at its end; between
-    those days the expectation only grows, so the status moves one way (en tiempo, con
-    retraso, atrasado) and a bisection finds where.
+    The rule is only ever asked, never restated: it names the days where its verdict may
+    change (`semaforo.breakpoints`) and promises that between two of them the status moves
+    one way, so a bisection finds where.
     """
     plan_end = plan.exercise.end_date
     source = state.progress_source or plan.default_progress_source
     inputs = state.inputs
-    bends = {state.start, state.end, plan_end + ONE_DAY}
-    bends.update(day for s, e, _w in inputs.windows for day in (s, e))
-    if inputs.stale_after is not None:
-        bends.add(inputs.stale_after + ONE_DAY)
-    for _status, _reason, starts, ends in state.overrides:
-        bends.add(starts)
-        if ends is not None:
-            bends.add(ends + ONE_DAY)
+    bends = semaforo.breakpoints(
+        inputs,
+        start=state.start,
+        end=state.end,
+        judged_until=plan_end,
+        overrides=state.overrides,
+    )
     cuts = sorted({first, until} | {day for day in bends if first < day < until})
 
     memo = {}
@@ -352,6 +352,7 @@ COMPARED = (
     "assessment_potential",
     "assessment_starred",
     "assessor",
+    "rule_version",
 )
 
 
@@ -405,6 +406,34 @@ def rebuild_all(plan=None):
     # Stored states are derived rows, which bump nothing: a rebuild by hand (a row changed
     # around the write path) may change what the lists show.
     bump_content_version()
+
+
+def rebuild_stale():
+    """Rebuild the states a former rule made, and those of commitments never built (a plan
+    loaded before the states existed). Runs after every `migrate`, so a deploy that changes
+    the rule never serves the old verdicts; returns how many commitments it rebuilt."""
+    stale = set(
+        CommitmentState.objects.exclude(rule_version=RULE_VERSION)
+        .values_list("commitment_id", flat=True)
+        .distinct()
+    )
+    built = CommitmentState.objects.filter(commitment=OuterRef("pk"))
+    stale.update(Commitment.objects.filter(~Exists(built)).values_list("pk", flat=True))
+    if stale:
+        rebuild(stale)
+        bump_content_version()
+    return len(stale)
+
+
+def after_migrate(sender, using="default", **kwargs):
+    """`post_migrate`: only once the whole schema is current (not after `migrate app 0003`)."""
+    from django.db import connections
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connections[using])
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        return
+    rebuild_stale()
 
 
 def out_of_date(plan):

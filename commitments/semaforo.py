@@ -13,6 +13,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+ONE_DAY = timedelta(days=1)
+
 
 class Status(models.TextChoices):
     COMPLETE = "completo", gettext_lazy("Completo")
@@ -363,6 +365,39 @@ def judge_reduced(
         override=override,
         parts=tuple(parts),
     )
+
+
+# --- When a verdict can change -------------------------------------------------------
+
+
+def breakpoints(inputs, *, start, end, judged_until, overrides=()):
+    """The days on which the verdict of these inputs may change other than by growing gap.
+
+    The rule's promise, which the stored states rely on (`commitments.projection`): between
+    two consecutive breakpoints, with the same inputs,
+
+    - the expected progress is a straight line in the day (`expected_progress` of the
+      commitment and of each milestone window; a weighted mean of lines is a line), so it
+      only grows or stays;
+    - progress, data and the override do not change, and «sin actualizar» does not flip;
+
+    so the gap only grows and the status moves one way (en tiempo, con retraso, atrasado):
+    a day where it differs from the first day's can be found by bisection.
+
+    The breakpoints: the commitment's start and end and its milestones' (where a line
+    bends), the day after the data goes stale, each override's first day and the day after
+    its last, and the day after `judged_until` (a closed plan is judged at its end).
+    `overrides` are (status, reason, first day, last day or None).
+    """
+    days = {start, end, judged_until + ONE_DAY}
+    days.update(day for s, e, _w in inputs.windows for day in (s, e))
+    if inputs.stale_after is not None:
+        days.add(inputs.stale_after + ONE_DAY)
+    for _status, _reason, starts, ends in overrides:
+        days.add(starts)
+        if ends is not None:
+            days.add(ends + ONE_DAY)
+    return days
 
 
 # Which sentence explains a verdict (see `explain`).

@@ -6,12 +6,31 @@ One owner for both sides, so the writer (`commitments.projection`) and the reade
 """
 
 import functools
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from commitments import semaforo
+
+# The code a stored state depends on: the rule, how spans are cut, and this layout.
+RULE_SOURCES = ("semaforo.py", "projection.py", "stored.py")
+
+
+def rule_version(texts):
+    """A short fingerprint of the rule's code: any change to it (a deploy) gives another."""
+    digest = hashlib.sha256()
+    for text in texts:
+        digest.update(text.encode())
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+RULE_VERSION = rule_version(
+    (Path(__file__).parent / name).read_text(encoding="utf-8") for name in RULE_SOURCES
+)
 
 
 def party_tag(kind, pk):

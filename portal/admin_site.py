@@ -8,10 +8,10 @@ from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.exceptions import ValidationError
 from django.urls import NoReverseMatch, path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from commitments import permissions
+from portal import clock
 
 # (slug, heading, short description, models in the order shown)
 GROUPS = [
@@ -206,7 +206,7 @@ class PortalAdminSite(admin.AdminSite):
             url = reverse("admin:secretariat_agreement_changelist", current_app=self.name)
         except NoReverseMatch:
             return
-        count = Agreement.objects.overdue(timezone.localdate()).count()
+        count = Agreement.objects.overdue(clock.today()).count()
         pending["models"].insert(
             0,
             {

@@ -37,11 +37,10 @@ from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.urls import Resolver404, get_urlconf, resolve
-from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
-from portal import params
+from portal import clock, params
 from portal.content_version import (  # noqa: F401 (the page cache's own names)
     BUILD,
     CONTENT_APPS,
@@ -129,7 +128,7 @@ def page_key(request, view_name, version):
         request.META["QUERY_STRING"],
         "fragment" if request.META.get("HTTP_HX_REQUEST") == "true" else "",
         "restore" if request.META.get("HTTP_HX_HISTORY_RESTORE_REQUEST") == "true" else "",
-        timezone.localdate().isoformat(),
+        clock.today().isoformat(),
         get_language() or "",
         BUILD,
     ]

@@ -14,8 +14,8 @@ from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.db.models.signals import post_save, pre_save
 from django.http import FileResponse, Http404
-from django.utils import timezone
 
+from portal import clock
 from portal.content_version import content_version
 
 # Served inline (the browser shows them); anything else is downloaded.
@@ -71,7 +71,7 @@ ANSWERS_KEPT = 1000
 
 
 def is_public(path):
-    key = (content_version(), timezone.localdate(), path)
+    key = (content_version(), clock.today(), path)
     if key not in _answers:
         _answers[key] = _is_public(path)
         while len(_answers) > ANSWERS_KEPT:

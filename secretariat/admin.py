@@ -2,10 +2,10 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from portal import clock
 from portal.admin_history import ReadOnlyHistoryAdmin
 from portal.reports import admin as reports_admin
 from secretariat.forms import SessionAdminForm
@@ -193,7 +193,7 @@ class OverdueFilter(admin.SimpleListFilter):
         return [("si", _("Vencidos")), ("no", _("No vencidos"))]
 
     def queryset(self, request, queryset):
-        today = timezone.localdate()
+        today = clock.today()
         if self.value() == "si":
             return queryset.overdue(today)
         if self.value() == "no":

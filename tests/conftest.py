@@ -226,3 +226,31 @@ def demo(request, _demo_session, db, settings):
         )
     settings.MEDIA_ROOT = _demo_session.media_root
     return ActionPlan.objects.get(pk=_demo_session.plan_pk)
+
+
+def ensure_roles():
+    """The three role groups as their migration makes them. A transactional test's flush
+    (concurrent writers, restore, the browser) empties every table, the groups and
+    permissions that migrations wrote included, and pytest-django runs those tests before
+    the demo's."""
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+    from django.contrib.contenttypes.management import create_contenttypes
+
+    roles = import_module("commitments.migrations.0005_staff_roles").ROLES
+    if Group.objects.filter(name__in=roles).count() == len(roles):
+        return
+    for app_config in apps.get_app_configs():
+        create_contenttypes(app_config, verbosity=0)
+        create_permissions(app_config, verbosity=0)
+    for name, wanted in roles.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.set(
+            [
+                Permission.objects.get(content_type__app_label=app, codename=f"{action}_{model}")
+                for action, app, model in wanted
+            ]
+        )

@@ -11,7 +11,6 @@ import re
 from contextlib import contextmanager
 from datetime import date, datetime
 from datetime import time as clock_time
-from importlib import import_module
 
 import pytest
 from django.contrib.auth.models import Group
@@ -27,8 +26,8 @@ from commitments import permissions, services
 from commitments.models import Measurement, PublicFact
 from portal import clock
 from portal.cache import forget_local_state
-from portal.management.commands.restore import ROLES_MIGRATION
 from tests.commitments import builders
+from tests.conftest import ensure_roles
 
 pytestmark = [pytest.mark.usefixtures("frozen_today"), pytest.mark.django_db(transaction=True)]
 
@@ -39,23 +38,7 @@ CSRF = re.compile(rb'(name="csrfmiddlewaretoken" value="|name="csrf-token" conte
 def roles(db):
     """The role groups as their migration makes them (a transactional test before this one
     flushed them)."""
-    from django.apps import apps
-    from django.contrib.auth.management import create_permissions
-    from django.contrib.auth.models import Permission
-    from django.contrib.contenttypes.management import create_contenttypes
-
-    # A flush without post_migrate (a transactional test before) leaves no permissions either.
-    for app_config in apps.get_app_configs():
-        create_contenttypes(app_config, verbosity=0)
-        create_permissions(app_config, verbosity=0)
-    for name, wanted in import_module(ROLES_MIGRATION).ROLES.items():
-        group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.set(
-            [
-                Permission.objects.get(content_type__app_label=app, codename=f"{action}_{model}")
-                for action, app, model in wanted
-            ]
-        )
+    ensure_roles()
 
 
 def moment(day, hour, minute, second, microsecond):

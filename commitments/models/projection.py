@@ -152,6 +152,10 @@ class CommitmentState(models.Model):
     assessment_starred = models.BooleanField(_("destacado"), default=False)
     assessor = models.CharField(_("valoró"), max_length=200, default="")
 
+    # Which code made the row (`commitments.stored.RULE_VERSION`): rows of an older rule are
+    # rebuilt after `migrate` (`projection.rebuild_stale`), never served as they were.
+    rule_version = models.CharField(_("versión de la regla"), max_length=16, default="")
+
     class Meta:
         verbose_name = _("estado público de compromiso")
         verbose_name_plural = _("estados públicos de compromisos")

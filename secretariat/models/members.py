@@ -3,10 +3,10 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Q, Value, When
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from portal import clock
 from portal.validators import validate_image, validate_upload_size
 
 
@@ -45,11 +45,11 @@ class Sector(models.Model):
 
 class MemberQuerySet(models.QuerySet):
     def current(self, today=None):
-        today = today or timezone.localdate()
+        today = today or clock.today()
         return self.filter(Q(term_end__isnull=True) | Q(term_end__gte=today), is_active=True)
 
     def former(self, today=None):
-        today = today or timezone.localdate()
+        today = today or clock.today()
         return self.filter(Q(is_active=False) | Q(term_end__lt=today))
 
     def in_office(self, day):

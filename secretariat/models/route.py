@@ -4,9 +4,9 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal import clock
 from secretariat.models.sessions import Call, Session
 
 
@@ -22,7 +22,7 @@ class RouteMilestoneQuerySet(models.QuerySet):
 
     def upcoming(self, today=None):
         """What comes next: milestones not yet done that start from today on, soonest first."""
-        today = today or timezone.localdate()
+        today = today or clock.today()
         return (
             self.exclude(status=RouteMilestone.Status.DONE)
             .filter(Q(start_date__gte=today) | Q(status=RouteMilestone.Status.PLANNED))
@@ -32,7 +32,7 @@ class RouteMilestoneQuerySet(models.QuerySet):
 
     def as_of(self, today=None, upcoming=3):
         """The route as the public timeline shows it on `today`."""
-        today = today or timezone.localdate()
+        today = today or clock.today()
         steps = list(self.in_route_order())
         current_pk = self.current(today).values_list("pk", flat=True).first()
         return Route(
@@ -45,7 +45,7 @@ class RouteMilestoneQuerySet(models.QuerySet):
 
     def current(self, today=None):
         """Milestones under way on `today`, the most recently started first."""
-        today = today or timezone.localdate()
+        today = today or clock.today()
         in_progress = RouteMilestone.Status.IN_PROGRESS
         spans_today = Q(start_date__lte=today) & (
             Q(end_date__gte=today) | Q(end_date__isnull=True, start_date=today)

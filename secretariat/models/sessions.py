@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from portal import clock
 from portal.validators import validate_pdf, validate_upload_size
 from secretariat.models.members import Member
 from secretariat.quorum import Quorum
@@ -171,7 +172,7 @@ class Session(models.Model):
 
     def clean(self, today=None):
         super().clean()
-        today = today or timezone.localdate()
+        today = today or clock.today()
         if not self.date:
             return
         if self.is_held and self.date > today:
@@ -394,7 +395,7 @@ class Agreement(models.Model):
     @property
     def is_overdue(self):
         # Public pages are cached per day, so "today" here is the day the page is for.
-        return self.is_overdue_on(timezone.localdate())
+        return self.is_overdue_on(clock.today())
 
     @property
     def status_tone(self):

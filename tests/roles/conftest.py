@@ -8,11 +8,13 @@ from django.contrib.auth.models import Group
 from commitments import permissions
 from commitments.models import Liaison
 from tests.commitments import builders
+from tests.conftest import ensure_roles
 
 
 def account(django_user_model, username, role=None, units=()):
     user = django_user_model.objects.create_user(username, password="x", is_staff=True)
     if role:
+        ensure_roles()
         user.groups.add(Group.objects.get(name=permissions.ROLES[role]))
     if units:
         Liaison.objects.create(user=user).units.set(units)

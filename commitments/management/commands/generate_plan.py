@@ -2,9 +2,9 @@ import time
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
 from commitments import synthetic
+from portal import clock
 
 
 def positive(value):
@@ -44,7 +44,7 @@ class Command(BaseCommand):
             dropped = synthetic.drop()
             self.stdout.write("Plan sintético borrado." if dropped else "No había plan sintético.")
             return
-        as_of = as_of or timezone.localdate()
+        as_of = as_of or clock.today()
         started = time.perf_counter()
         try:
             plan, counts = synthetic.build_plan(
