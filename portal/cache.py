@@ -113,10 +113,12 @@ def is_anonymous(request):
 
 
 def canonicalize(request, view_name, version):
-    """Give the view only the valid parameters (see portal/params.py)."""
+    """Give the view only the valid parameters, and the day they ask for as `request.asked`
+    (see portal/params.py)."""
     if not request.META.get("QUERY_STRING"):
+        request.asked = params.Asked(clock.today())
         return
-    query = params.canonical_query(view_name, request.GET, lambda: known_values(version))
+    query, request.asked = params.read_query(view_name, request.GET, lambda: known_values(version))
     request.GET = query
     request.META["QUERY_STRING"] = query.urlencode()
 

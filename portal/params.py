@@ -2,23 +2,29 @@
 
 This is the only place that says which parameters a public page takes. Before a public
 view runs, its `request.GET` is replaced by `canonical_query(...)`: unknown parameters are
-dropped, invalid values are dropped (a mistyped date is kept, see `_day`), valid values are
+dropped, invalid values are dropped (a mistyped date is kept, see `read_day`), valid values are
 written one way. So every link a page builds carries only valid parameters, and the page
 cache (portal/cache.py) keys pages on this canonical query: `?x=<random>` or
 `?eje=<random>` is the same page as without it, and 8 KB in `?fecha=` never reach a link.
 
 Pages are keyed by URL name (`request.resolver_match.view_name`); a public page missing
 here takes no parameters at all.
+
+`?fecha=` and `?corte=` are read here once per request, at the edge: `read_query` gives the
+canonical query and the day asked for (`Asked`, a plain value) together; portal/cache.py keeps
+that value on the request and views pass its day down to the reader and the reports.
 """
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from django.http import QueryDict
+from django.utils.translation import gettext as _
 
 from commitments import listing
-from commitments.reader import ISO_DATE
 from portal import clock
 
 PLAN = "plan"
@@ -58,7 +64,11 @@ PARAMETERS = {
 # A mistyped date (2026-13-01, 31/12/2025) stays so the page can say what was wrong with it;
 # anything else that is not a date is not one the visitor meant, and is dropped.
 DATE_TYPO = re.compile(r"[0-9./ -]{1,10}")
+# Only AAAA-MM-DD: Python also reads 20260630 and other ISO forms nobody typed here.
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 ROUND_NUMBER = re.compile(r"0*([0-9]{1,4})")
+# A round's number in a URL path (/reportes/corte/N.pdf), which is not canonicalised.
+ROUND_DIGITS = re.compile(r"[0-9]{1,4}")
 PAGE_NUMBER = re.compile(r"0*([0-9]{1,9})")
 LAST_PAGE = 9999  # Past the last page the paginator shows the last one.
 SEARCH_MAX_LENGTH = listing.BoardFilterForm.base_fields["q"].max_length
@@ -68,16 +78,60 @@ SORT_VALUES = {value for value, _label in listing.SORT_CHOICES if value}
 ASSESSMENT_VALUES = {value for value, _label in listing.ASSESSMENT_CHOICES if value}
 
 
-def _day(value, choices):
-    value = value.strip()
+def iso_date(raw):
+    """The date `raw` names in AAAA-MM-DD (and only that form), or None."""
+    if not ISO_DATE.fullmatch(raw):
+        return None
     try:
-        day = date.fromisoformat(value) if ISO_DATE.fullmatch(value) else None
+        return date.fromisoformat(raw)
     except ValueError:
-        day = None
+        return None
+
+
+@dataclass(frozen=True)
+class Asked:
+    """The day a page was asked for with `?fecha=` or `?corte=`, read once at the edge.
+
+    `day` is today or a past date; `round_number` is the round asked for (the page finds it in
+    its plan, see `commitments.reader.day_on`); `error` says in Spanish why a bad value shows
+    today."""
+
+    day: date
+    is_past: bool = False
+    round_number: int | None = None
+    error: str = ""
+
+
+def read_day(raw):
+    """`?fecha=`: a past date (AAAA-MM-DD), today (none, today or later), or an error."""
+    raw = raw.strip()
+    today = clock.today()
+    if not raw:
+        return Asked(today)
+    day = iso_date(raw)
     if day is None:
-        return value if DATE_TYPO.fullmatch(value) else None
+        return Asked(
+            today,
+            error=_("La fecha «%(raw)s» no es válida; usa el formato AAAA-MM-DD.")
+            % {"raw": raw[:20]},
+        )
     # From today on a page shows today, which is the page without a date.
-    return day.isoformat() if day < clock.today() else None
+    if day >= today:
+        return Asked(today)
+    return Asked(day, is_past=True)
+
+
+def _day_value(asked, raw):
+    """`?fecha=` in canonical form: a past date, a mistyped one (kept so the page can say
+    what was wrong with it), or nothing (today, or not a date the visitor meant)."""
+    if asked.is_past:
+        return asked.day.isoformat()
+    raw = raw.strip()
+    return raw if asked.error and DATE_TYPO.fullmatch(raw) else None
+
+
+def _day(value, choices):
+    return _day_value(read_day(value), value)
 
 
 def _round(value, choices):
@@ -181,8 +235,16 @@ def takes_parameters(view_name):
     return bool(PARAMETERS.get(view_name))
 
 
-def canonical_query(view_name, query, choices):
-    """The valid parameters of `query` for the page `view_name`, in canonical form and order.
+class Query(NamedTuple):
+    """A page's query read at the edge: its canonical form and the day it asks for."""
+
+    query: QueryDict
+    asked: Asked
+
+
+def read_query(view_name, query, choices):
+    """The valid parameters of `query` for the page `view_name`, in canonical form and order,
+    and the day they ask for (`?fecha=` and `?corte=` are parsed here, once).
 
     `choices()` returns what `known_values()` does; it is only called when a parameter needs it.
     """
@@ -191,18 +253,42 @@ def canonical_query(view_name, query, choices):
     accepted = PARAMETERS.get(view_name, ())
     parsers = {**PARSERS, **VIEW_PARSERS.get(view_name, {})}
     multiple = MULTIPLE.get(view_name, set())
+    day_asked = None
     for name in (name for name in query if name in accepted):
+        raw = query.get(name)
         if name in multiple:
             chosen = set(query.getlist(name))
             values = [status for status in STATUS_ORDER if status in chosen]
+        elif name == DAY and raw is not None:
+            day_asked = read_day(raw)
+            value = _day_value(day_asked, raw)
+            if value is None:
+                day_asked = None  # Dropped: the page shows today, as without it.
+            values = [value] if value else []
         else:
-            raw = query.get(name)
             value = parsers[name](raw, choices) if raw is not None else None
             values = [value] if value else []
         if values:
             result.setlist(name, values)
-    # A round wins over a date (commitments/as_of.py reads `corte` first).
+    # A round wins over a date (commitments/reader/day.py finds it in the page's plan).
     if ROUND in result:
         result.pop(DAY, None)
+        day_asked = Asked(clock.today(), round_number=int(result[ROUND]))
     result._mutable = False
-    return result
+    return Query(result, day_asked or Asked(clock.today()))
+
+
+def canonical_query(view_name, query, choices):
+    """The canonical form of `query` for the page `view_name` (see `read_query`)."""
+    return read_query(view_name, query, choices).query
+
+
+def asked(request):
+    """The day `request` asks for, as read when its query was canonicalised
+    (portal/cache.py); read here for a request that did not go through the page cache."""
+    found = getattr(request, "asked", None)
+    if found is None:
+        view_name = request.resolver_match.view_name if request.resolver_match else ""
+        found = read_query(view_name, request.GET, known_values).asked
+        request.asked = found
+    return found

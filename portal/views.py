@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 
 from commitments import listing, reader
 from commitments.models import Pillar
-from portal import clock
+from portal import clock, params
 from portal.cache import public_page
 from secretariat.models import RouteMilestone
 
@@ -31,7 +31,7 @@ def home(request):
     today = clock.today()
     plans = reader.published_plans(today)
     plan = plans[0] if plans else None
-    as_of = reader.resolve_day(request, plan)
+    as_of = reader.day_on(params.asked(request), plan)
     groups = reader.PlanList(plan, as_of.day).groups() if plan else []
     pillar_counts = Counter()
     for group in groups:

@@ -10,7 +10,8 @@ visibility, in parts with one job each:
 - `commitment`: one commitment's page as public on a day.
 - `changes`: the public change log.
 - `refs`: units, organisations, axes and pillars as plain references.
-- `day`: the day a page shows, read from its query string (the edge's job).
+- `day`: the day a page shows, from the day its query asked for (read at the edge,
+  portal/params.py).
 
 The names below are the package's public face; new code may import a part directly.
 """
@@ -42,7 +43,7 @@ from commitments.reader.commitment import (
     RoundView,
     commitment_view,
 )
-from commitments.reader.day import ISO_DATE, ROUND_NUMBER, Day, resolve_day
+from commitments.reader.day import Day, day_on
 from commitments.reader.lists import (
     PARTY_TAGS,
     AssessmentFact,
@@ -64,10 +65,8 @@ from commitments.stored import fold, natural_key, row_fields, sort_code
 
 __all__ = [
     "CHANGE_KINDS",
-    "ISO_DATE",
     "PARTY_FIELDS",
     "PARTY_TAGS",
-    "ROUND_NUMBER",
     "AssessmentFact",
     "Change",
     "CommitmentView",
@@ -91,6 +90,7 @@ __all__ = [
     "assessment_tally",
     "commitment_view",
     "current",
+    "day_on",
     "facts_of",
     "fold",
     "is_published_at",
@@ -106,7 +106,6 @@ __all__ = [
     "published_between",
     "published_plans",
     "ratings_summary",
-    "resolve_day",
     "row_fields",
     "rule_inputs",
     "sort_code",

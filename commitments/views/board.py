@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 
 from commitments import listing, reader
 from commitments.models import Axis, Organization, ResponsibleUnit
-from portal import clock
+from portal import clock, params
 from portal.cache import public_page
 
 
@@ -23,7 +23,7 @@ def published_plans(request):
 def page_context(request, plan):
     """What every list page shows about the day it shows the plan on (time travel)."""
     rounds = list(plan.rounds.all())
-    as_of = reader.resolve_day(request, plan, rounds)
+    as_of = reader.day_on(params.asked(request), plan, rounds)
     today = clock.today()
     query = request.GET
     return {

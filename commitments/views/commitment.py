@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from commitments import reader
 from commitments.commitment_page import CommitmentPage, Snapshot
 from commitments.models import Commitment
-from portal import clock
+from portal import clock, params
 from portal.cache import public_page
 
 
@@ -16,7 +16,7 @@ def _commitment(slug):
 def commitment_detail(request, slug):
     """One commitment with everything the plan records about it, as it stood on a day."""
     commitment = _commitment(slug)
-    as_of = reader.resolve_day(request, commitment.plan)
+    as_of = reader.day_on(params.asked(request), commitment.plan)
     view = reader.commitment_view(commitment, as_of.day)
     if view is None:
         if not as_of.is_past or reader.commitment_view(commitment, clock.today()) is None:
@@ -39,7 +39,7 @@ def commitment_detail(request, slug):
 def original_version(request, slug):
     """The commitment as first approved (version 1), which never changes."""
     commitment = _commitment(slug)
-    as_of = reader.resolve_day(request, commitment.plan)
+    as_of = reader.day_on(params.asked(request), commitment.plan)
     view = reader.commitment_view(commitment, as_of.day)
     if view is None or len(view.versions_public) < 2:
         raise Http404

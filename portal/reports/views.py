@@ -5,7 +5,6 @@ A PDF download bypasses the HTML page cache (portal/cache.py) and has its own on
 """
 
 import re
-from datetime import date
 
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse
@@ -22,7 +21,6 @@ from portal.reports.documents import CommitmentSheet, PlanReport, ProgressReport
 from secretariat.models import Session
 
 PERIOD = re.compile(r"([0-9]{4})-([0-9]{4})")
-ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # How often the «se está preparando» page looks again.
 RETRY_SECONDS = 5
 
@@ -142,10 +140,7 @@ def plan_report(request, period):
 def parse_day(raw):
     """A real past (or today's) date in AAAA-MM-DD, or a 404: a report of the future
     cannot say what will be public."""
-    try:
-        day = date.fromisoformat(raw) if ISO_DAY.fullmatch(raw) else None
-    except ValueError:
-        day = None
+    day = params.iso_date(raw)
     if day is None:
         raise Http404(_("«%(raw)s» no es una fecha; usa AAAA-MM-DD.") % {"raw": raw[:20]})
     if day > clock.today():
@@ -166,7 +161,7 @@ def progress_report(request, day):
 def round_report(request, number):
     plan = current_plan()
     round_ = None
-    if plan is not None and reader.ROUND_NUMBER.fullmatch(number):
+    if plan is not None and params.ROUND_DIGITS.fullmatch(number):
         round_ = plan.rounds.filter(number=int(number)).first()
     if round_ is None:
         raise Http404(_("No existe el corte %(n)s.") % {"n": number[:20]})
@@ -180,8 +175,10 @@ def round_report(request, number):
 def commitment_sheet(request, slug):
     commitment = get_object_or_404(CommitmentSheet.subjects(), slug=slug)
     # The same parameters as the commitment page, in the same canonical form.
-    request.GET = params.canonical_query("reports:commitment", request.GET, params.known_values)
-    as_of = reader.resolve_day(request, commitment.plan)
+    request.GET, request.asked = params.read_query(
+        "reports:commitment", request.GET, params.known_values
+    )
+    as_of = reader.day_on(request.asked, commitment.plan)
     if as_of.error:
         raise Http404(as_of.error)
     report = CommitmentSheet(commitment, as_of.day)
