@@ -10,8 +10,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from commitments.models import Modification
-from tests.admin_cast import END, full_cast, make_commitment, make_plan, make_session
-from tests.commitments.builders import admin_form_data, row_index
+from tests.commitments.builders import (
+    END,
+    admin_form_data,
+    cast_commitment,
+    cast_plan,
+    full_cast,
+    make_session,
+    row_index,
+)
 from tests.conftest import TODAY
 
 pytestmark = pytest.mark.django_db
@@ -96,7 +103,7 @@ def edit(staff, commitment, **changes):
 
 
 def test_a_public_commitment_needs_a_public_reason_to_change(staff):
-    commitment = make_commitment(make_plan())
+    commitment = cast_commitment(cast_plan())
     response = edit(staff, commitment, goal="Publicar 120 conjuntos.")
     assert response.status_code == 200
     assert "Escribe el motivo público del cambio: el compromiso ya es público." in (
@@ -106,7 +113,7 @@ def test_a_public_commitment_needs_a_public_reason_to_change(staff):
 
 
 def test_saving_with_a_reason_publishes_a_version_effective_today(staff):
-    commitment = make_commitment(make_plan())
+    commitment = cast_commitment(cast_plan())
     response = edit(
         staff, commitment, goal="Publicar 120 conjuntos.", public_reason="Se corrige la meta."
     )
@@ -124,7 +131,7 @@ def test_saving_with_a_reason_publishes_a_version_effective_today(staff):
 
 
 def test_an_approved_modification_takes_effect_on_its_approval_date(staff):
-    commitment = make_commitment(make_plan())
+    commitment = cast_commitment(cast_plan())
     session = make_session()
     response = edit(
         staff,
@@ -145,7 +152,7 @@ def test_an_approved_modification_takes_effect_on_its_approval_date(staff):
 
 
 def test_an_approved_modification_needs_its_date_session_and_summary(staff):
-    commitment = make_commitment(make_plan())
+    commitment = cast_commitment(cast_plan())
     response = edit(
         staff, commitment, end_date="2027-06-30", public_reason="Motivo.", is_modification="on"
     )
@@ -155,7 +162,7 @@ def test_an_approved_modification_needs_its_date_session_and_summary(staff):
 
 
 def test_a_change_the_services_refuse_is_shown_and_nothing_is_saved(staff):
-    commitment = make_commitment(make_plan())
+    commitment = cast_commitment(cast_plan())
     milestone = commitment.milestones.get()
     url = change_url(commitment)
     data = admin_form_data(staff.get(url))
@@ -177,7 +184,7 @@ def test_a_change_the_services_refuse_is_shown_and_nothing_is_saved(staff):
 
 
 def test_milestone_weights_must_be_positive(staff):
-    commitment = make_commitment(make_plan(), publish=False)
+    commitment = cast_commitment(cast_plan(), publish=False)
     milestone = commitment.milestones.get()
     url = change_url(commitment)
     data = admin_form_data(staff.get(url))
@@ -188,7 +195,7 @@ def test_milestone_weights_must_be_positive(staff):
 
 
 def test_milestones_are_numbered_from_one_as_on_the_public_page(staff):
-    commitment = make_commitment(make_plan(), milestones=2)
+    commitment = cast_commitment(cast_plan(), milestones=2)
     html = staff.get(change_url(commitment)).content.decode()
     assert '<label class="required" for="id_milestones-0-order">Número:</label>' in html
     assert [m.order for m in commitment.milestones.all()] == [1, 2]
@@ -197,7 +204,7 @@ def test_milestones_are_numbered_from_one_as_on_the_public_page(staff):
 
 
 def test_a_public_commitment_keeps_its_indicators_and_milestones(staff):
-    html = staff.get(change_url(make_commitment(make_plan()))).content.decode()
+    html = staff.get(change_url(cast_commitment(cast_plan()))).content.decode()
     assert 'name="milestones-0-DELETE"' not in html
     assert 'name="indicators-0-DELETE"' not in html
 
@@ -207,7 +214,7 @@ def test_a_public_commitment_keeps_its_indicators_and_milestones(staff):
 
 def test_changelist_shows_the_computed_status_with_the_override_beside_it(staff):
     commitment = full_cast()
-    make_commitment(commitment.plan, "DA-02", publish=False)
+    cast_commitment(commitment.plan, "DA-02", publish=False)
     html = staff.get("/admin/commitments/commitment/").content.decode()
     assert (
         "<strong>Con retraso</strong> (80 % de 90 % esperado) · asignado por el Secretariado: "
@@ -224,19 +231,19 @@ def changelist_queries(client):
 
 
 def test_commitment_changelist_queries_do_not_grow_with_the_plan(staff):
-    plan = make_plan()
+    plan = cast_plan()
     for n in range(1, 3):
-        make_commitment(plan, f"DA-{n:02d}")
+        cast_commitment(plan, f"DA-{n:02d}")
     small = changelist_queries(staff)
     for n in range(3, 9):
-        make_commitment(plan, f"DA-{n:02d}", indicators=2, milestones=2)
+        cast_commitment(plan, f"DA-{n:02d}", indicators=2, milestones=2)
     large = changelist_queries(staff)
     assert (small[0], large[0]) == (2, 8)
     assert large[1] == small[1]
 
 
 def test_publishing_and_unpublishing_a_commitment(staff):
-    commitment = make_commitment(make_plan(), publish=False)
+    commitment = cast_commitment(cast_plan(), publish=False)
     url = "/admin/commitments/commitment/"
     staff.post(url, {"action": "publish_commitments", "_selected_action": [commitment.pk]})
     commitment.refresh_from_db()
@@ -261,7 +268,7 @@ def test_publishing_and_unpublishing_a_commitment(staff):
 
 
 def test_unpublishing_a_plan_asks_for_a_reason(staff):
-    plan = make_plan()
+    plan = cast_plan()
     url = "/admin/commitments/actionplan/"
     empty = staff.post(
         url, {"action": "unpublish_plans", "_selected_action": [plan.pk], "reason": " "}

@@ -16,7 +16,7 @@ from commitments.models import (
     StatusOverride,
 )
 from portal import clock
-from tests.admin_cast import full_cast, make_commitment, make_plan
+from tests.commitments.builders import cast_commitment, cast_plan, full_cast
 from tests.conftest import TODAY
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ MEASUREMENTS = "/admin/commitments/measurement/"
 
 @pytest.fixture
 def indicator():
-    return make_commitment(make_plan()).indicators.get()
+    return cast_commitment(cast_plan()).indicators.get()
 
 
 def published_measurement(indicator, day=date(2026, 9, 30), value=80):
@@ -175,7 +175,7 @@ def test_withdrawing_asks_for_a_reason_and_adds_a_row(staff, indicator):
 
 
 def test_completing_a_milestone_needs_published_evidence(staff):
-    milestone = make_commitment(make_plan()).milestones.get()
+    milestone = cast_commitment(cast_plan()).milestones.get()
     draft = services.record_milestone_progress(
         milestone=milestone, date=date(2026, 11, 20), percent=100
     )
@@ -211,7 +211,7 @@ OVERRIDES = "/admin/commitments/statusoverride/"
 
 
 def test_an_override_is_published_when_saved_and_read_only_after(staff):
-    commitment = make_commitment(make_plan())
+    commitment = cast_commitment(cast_plan())
     response = staff.post(
         f"{OVERRIDES}add/",
         {
@@ -284,7 +284,7 @@ def test_a_round_report_is_filed_as_a_draft_and_delivered_by_the_action(staff):
 
 
 def test_an_assessment_is_published_when_saved_and_read_only_after(staff):
-    commitment = make_commitment(make_plan())
+    commitment = cast_commitment(cast_plan())
     response = staff.post(
         "/admin/commitments/assessment/add/",
         {

@@ -5,26 +5,39 @@ clock (`clock.moment`), so `published_at` tells the same story as the dates the 
 A commitment's structure (indicators, milestones) is public only through a version: pass it
 to `make_commitment(indicators=…, milestones=…)`, which publishes version 1, or change the
 working copy with `add_indicator` / `add_milestone` and publish it with `approve`.
+
+The admin's cast (`cast_plan`, `cast_commitment`, `full_cast`, at the end) is the same kind
+of plan for the admin's tests, published on `CAST_PUBLISHED_ON` (15/01/2026) with a commitment
+that runs through 2026: on the frozen `TODAY` (25/11/2026) about 90 % of it is expected.
 """
 
 from datetime import date
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.db.models.fields.files import FieldFile
 
 from commitments import services
 from commitments.models import (
     ActionPlan,
+    Assessment,
     Axis,
+    ClosingReport,
     Commitment,
     Exercise,
     Indicator,
+    Liaison,
     Milestone,
     Objective,
+    Organization,
+    Pillar,
+    RatingRubric,
     ReportingRound,
     ResponsibleUnit,
+    TransversalRating,
 )
 from portal import clock
+from secretariat.models import Session
 
 # A one-year commitment: on 2 July 2026 (day 182 of 364) half of it should be done.
 START = date(2026, 1, 1)
@@ -300,3 +313,152 @@ def row_index(data, prefix, pk):
         if key.startswith(f"{prefix}-") and key.endswith("-id") and value == str(pk):
             return int(key.split("-")[-2])
     raise LookupError(pk)
+
+
+# --- The admin's cast -------------------------------------------------------------------
+# Written at the current moment of the clock and published on CAST_PUBLISHED_ON.
+
+CAST_PUBLISHED_ON = date(2026, 1, 15)
+CAST_UNIT = "DGI"
+
+
+def cast_plan(number=3, slug="plan-prueba"):
+    """The admin's plan «Plan 2025-2027», public from CAST_PUBLISHED_ON."""
+    exercise = services.save(
+        instance=Exercise(
+            number=number,
+            name=f"Ejercicio {number}",
+            start_date=date(2025, 1, 1),
+            end_date=date(2027, 12, 31),
+        )
+    )
+    plan = services.save(
+        instance=ActionPlan(exercise=exercise, title=f"Plan {exercise.period}", slug=slug)
+    )
+    axis = services.save(instance=Axis(plan=plan, name="Datos abiertos", slug=f"eje-{slug}"))
+    services.save(instance=Objective(axis=axis, code="O1", title="Abrir los datos"))
+    with clock.moment(CAST_PUBLISHED_ON):
+        services.publish_plan(plan=plan)
+    return plan
+
+
+def cast_commitment(plan, code="DA-01", *, indicators=1, milestones=1, publish=True):
+    """The admin's commitment (START to END, 2026) with `indicators` «Conjuntos publicados n»
+    and `milestones` «Hito n», public from CAST_PUBLISHED_ON unless `publish=False`."""
+    commitment = services.save(
+        instance=Commitment(
+            objective=Objective.objects.get(axis__plan=plan),
+            code=code,
+            slug=f"{plan.slug}-{code.lower()}",
+            title=f"Compromiso {code}",
+            description="Publicar los datos del municipio.",
+            unit=make_unit(CAST_UNIT),
+            goal="Publicar 100 conjuntos de datos.",
+            start_date=START,
+            end_date=END,
+        )
+    )
+    for n in range(1, indicators + 1):
+        add_indicator(
+            commitment,
+            name=f"Conjuntos publicados {n}",
+            unit="conjuntos",
+            verification_means="Portal de datos.",
+        )
+    for _n in range(milestones):
+        add_milestone(commitment, deliverable="Entregable.")
+    if publish:
+        with clock.moment(CAST_PUBLISHED_ON):
+            services.publish_commitment(commitment=commitment)
+    return commitment
+
+
+def make_session(day=date(2026, 6, 12)):
+    return Session.objects.create(kind=Session.Kind.ORDINARY, number=2, date=day)
+
+
+def full_cast():
+    """One record of every kind the commitments admin lists."""
+    plan = cast_plan()
+    commitment = cast_commitment(plan)
+    indicator = commitment.indicators.get()
+    milestone = commitment.milestones.get()
+    services.save(instance=Pillar(name="Transparencia", slug="transparencia", summary="."))
+    services.save(
+        instance=Organization(
+            name="Observatorio", slug="observatorio", kind=Organization.Kind.ACADEMIA
+        )
+    )
+    services.save(instance=RatingRubric(dimension="participacion", level="alto", description="."))
+    with clock.moment(date(2026, 10, 5)):
+        services.record_measurement(
+            indicator=indicator, date=date(2026, 9, 30), value=80, publish=True
+        )
+        services.add_evidence(
+            title="Acta",
+            milestone=milestone,
+            evidence_url="https://example.org/a.pdf",
+            publish=True,
+        )
+        services.record_milestone_progress(
+            milestone=milestone, date=date(2026, 9, 30), percent=60, publish=True
+        )
+        services.set_override(
+            commitment=commitment,
+            status="atrasado",
+            reason="Las comisiones dictaminan en bloque.",
+            review_on=date(2026, 11, 1),
+        )
+    services.record_measurement(indicator=indicator, date=date(2026, 10, 31), value=85)
+    round_ = services.save(
+        instance=ReportingRound(
+            plan=plan,
+            number=1,
+            title="Primer corte",
+            period_end=date(2026, 6, 30),
+            opens_on=date(2026, 7, 1),
+            deadline=date(2026, 7, 31),
+        )
+    )
+    with clock.moment(date(2026, 7, 20)):
+        services.file_round_report(
+            round=round_,
+            commitment=commitment,
+            narrative="Avance del primer semestre.",
+            entries=[(milestone, 40, "")],
+            publish=True,
+        )
+    services.record_fact(
+        fact=Assessment(
+            commitment=commitment,
+            assessed_on=date(2026, 11, 1),
+            assessor="Comité de monitoreo",
+            verifiable=True,
+            verifiable_justification=".",
+            relevance_justification=".",
+            potential="modesto",
+            potential_justification=".",
+            completion="limitado",
+            completion_justification=".",
+        )
+    )
+    services.record_fact(
+        fact=TransversalRating(
+            commitment=commitment, dimension="participacion", level="alto", justification="."
+        )
+    )
+    services.record_fact(fact=ClosingReport(commitment=commitment, results=".", lessons="."))
+    with clock.moment(date(2026, 6, 12)):
+        add_milestone(commitment, deliverable="Entregable.")
+        services.approve_modification(
+            commitment=commitment,
+            approved_on=date(2026, 6, 12),
+            summary="Se agrega un hito.",
+            reason="Lo aprobó el Secretariado.",
+            session=make_session(),
+        )
+    liaison = Liaison.objects.create(
+        user=get_user_model().objects.create_user("enlace-cast", is_staff=True)
+    )
+    liaison.units.add(commitment.unit)
+    return commitment

@@ -11,8 +11,7 @@ from django.urls import reverse
 from commitments import services
 from commitments.imports import export, importer
 from commitments.models import Commitment, Modification
-from tests.admin_cast import make_session
-from tests.commitments.builders import admin_form_data
+from tests.commitments.builders import admin_form_data, make_session
 
 pytestmark = pytest.mark.django_db
 
