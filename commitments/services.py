@@ -24,7 +24,7 @@ from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import UniqueConstraint
 from django.utils.translation import gettext as _
 
-from commitments import permissions, projection
+from commitments import effects, permissions, projection
 from commitments.models import (
     ActionPlan,
     Assessment,
@@ -79,10 +79,9 @@ _PLAN_FACTS = {
 
 
 def service(function):
-    """Atomic; the public pages are refreshed once the writes are committed, and only when
-    a write changed what is public (`portal.content_version.changes_public`, from each
-    row's signal): a draft, a submission or a return for review leaves the content version
-    alone.
+    """Atomic, with the write's effects as one explicit step at its end
+    (`commitments.effects.after_write`): the touched commitments' stored states rebuilt once
+    each, and the content version moved once at the commit if anything public changed.
 
     A write that loses a race to another one (the database refused a second live fact or a
     second correction, or picked it to break a deadlock) is refused like any other: a
@@ -92,7 +91,7 @@ def service(function):
     @wraps(function)
     def wrapped(**kwargs):
         try:
-            with transaction.atomic(), projection.batch():
+            with transaction.atomic(), effects.after_write():
                 return function(**kwargs)
         except IntegrityError as error:
             raise ValidationError(_integrity_message(error)) from error

@@ -10,8 +10,10 @@ inside a transaction it moves once, at the commit.
 import contextlib
 import logging
 import os
+import threading
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -262,8 +264,36 @@ def changes_public(sender, instance):
     return check() if callable(check) else True
 
 
+_deferred = threading.local()
+
+
+@contextmanager
+def one_bump():
+    """Writes inside only note that they changed something public; leaving the outermost
+    one moves the version once (at the commit, see `bump_content_version`). The services'
+    after-write step (`commitments.effects`); nothing inside reads a page while it runs."""
+    depth = getattr(_deferred, "depth", 0)
+    if depth == 0:
+        _deferred.noted = False
+    _deferred.depth = depth + 1
+    try:
+        yield
+    except BaseException:
+        _deferred.depth = depth
+        raise
+    _deferred.depth = depth
+    if depth == 0 and _deferred.noted:
+        bump_content_version()
+
+
 def _bump_for_content(sender, instance=None, **kwargs):
-    if changes_public(sender, instance):
+    """A public row was written: noted inside a service; at once outside any (a shell, a
+    migration, a model no service writes yet), as a safety net."""
+    if not changes_public(sender, instance):
+        return
+    if getattr(_deferred, "depth", 0):
+        _deferred.noted = True
+    else:
         bump_content_version()
 
 

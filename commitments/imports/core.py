@@ -14,7 +14,7 @@ from django.db import OperationalError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from commitments import projection
+from commitments import effects
 from commitments.imports.reading import Refused, read_table
 from commitments.imports.values import BadValue, key, text
 from commitments.services import BUSY, lost_race
@@ -186,13 +186,13 @@ class Importer:
         outcome.rows = len(rows)
         # One rebuild of the lists' states for the whole file, and none for a dry run.
         try:
-            with transaction.atomic(), projection.batch():
+            with transaction.atomic(), effects.after_write():
                 self.check(rows)
                 self.write([row for row in rows if row.ok])
                 outcome.written = not dry_run and not self.problems
                 if not outcome.written:
                     transaction.set_rollback(True)
-                    projection.discard()
+                    effects.discard()
         except OperationalError as error:
             # Another writer held the database too long (or PostgreSQL broke a deadlock
             # with another import): nothing was written; say so instead of failing.

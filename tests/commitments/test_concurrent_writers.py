@@ -24,7 +24,7 @@ from commitments.models import FactStatus, Measurement
 from tests.commitments import builders
 from tests.imports.files import MEASUREMENT_HEADER, as_csv
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 CONCURRENT = connection.vendor == "postgresql"
 DAY = date(2026, 3, 31)
