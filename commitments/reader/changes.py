@@ -79,7 +79,7 @@ def published_between(start=None, end=None, commitment=None):
     for version in CommitmentVersion.objects.filter(
         commitment__in=list(slugs), published_at__lte=end
     ).order_by("commitment_id", "number"):
-        latest[version.commitment_id] = version.data
+        latest[version.commitment_id] = version.content
 
     def within(queryset, moment="published_at"):
         queryset = queryset.filter(**{f"{moment}__lte": end})
@@ -90,9 +90,10 @@ def published_between(start=None, end=None, commitment=None):
         return queryset.filter(**{f"{path}__in": list(slugs)}).order_by()
 
     def change(key, at, cid, kind, text, reason=""):
-        data = latest.get(cid, {})
+        content = latest.get(cid)
+        code, title = (content.code, content.title) if content else ("", "")
         url = reverse("commitment", args=[slugs[cid]]) if cid in slugs else ""
-        return Change(key, at, kind, text, reason, data.get("code", ""), data.get("title", ""), url)
+        return Change(key, at, kind, text, reason, code, title, url)
 
     def fact_kind(f):
         if f.is_withdrawal:
