@@ -61,3 +61,17 @@ def test_a_working_copy_reads_as_its_published_version(demo):
         last = commitment.versions.order_by("-number").first()
         if last is not None and services.snapshot(commitment) == last.content:
             assert services.snapshot(commitment).to_json() == last.data
+
+
+def test_the_changes_log_names_indicators_and_milestones_as_the_latest_version(demo):
+    from commitments.reader.changes import published_between
+
+    names = {
+        text
+        for version in CommitmentVersion.objects.all()
+        for text in [i.name for i in version.content.indicators]
+        + [m.title for m in version.content.milestones]
+    }
+    prefixes = ("measurement-", "progress-")
+    texts = [c.text for c in published_between() if c.key.startswith(prefixes)]
+    assert texts and all(any(f"«{n}»" in t for n in names) for t in texts)
