@@ -6,7 +6,6 @@ contradiction, each naming the commitment and the dates involved so staff can fi
 """
 
 import re
-from datetime import date
 from decimal import Decimal
 
 from django.db.models import Exists, OuterRef
@@ -110,9 +109,10 @@ def milestones_after_the_end(plan, day):
     """No version of a commitment lists a milestone ending after the commitment itself."""
     messages = []
     for version in _versions(plan, day):
-        end = version.data["end_date"]
-        for item in version.data["milestones"]:
-            if item["end_date"] > end:
+        content = version.content
+        end = content.end_date
+        for item in content.milestones:
+            if item.end_date > end:
                 label = (
                     _("la versión original")
                     if version.number == 1
@@ -124,11 +124,11 @@ def milestones_after_the_end(plan, day):
                         "después del término del compromiso (%(end)s)."
                     )
                     % {
-                        "code": version.data["code"],
+                        "code": content.code,
                         "version": label,
-                        "title": item["title"],
-                        "milestone": _d(date.fromisoformat(item["end_date"])),
-                        "end": _d(date.fromisoformat(end)),
+                        "title": item.title,
+                        "milestone": _d(item.end_date),
+                        "end": _d(end),
                     }
                 )
     return messages
@@ -150,17 +150,13 @@ def weights_not_positive(plan, day):
                 % {"code": row.commitment.code, "name": getattr(row, name), "weight": row.weight}
             )
     for version in _versions(plan, day):
-        for kind, name in (("indicators", "name"), ("milestones", "title")):
-            for item in version.data[kind]:
-                if Decimal(item["weight"]) <= 0:
-                    messages.append(
-                        text
-                        % {
-                            "code": version.data["code"],
-                            "name": item[name],
-                            "weight": item["weight"],
-                        }
-                    )
+        content = version.content
+        named = [(i.name, i) for i in content.indicators] + [
+            (m.title, m) for m in content.milestones
+        ]
+        for name, item in named:
+            if item.weight <= 0:
+                messages.append(text % {"code": content.code, "name": name, "weight": item.weight})
     return messages
 
 

@@ -152,16 +152,16 @@ def payload_on(cid, day, facts):
         if f.published_at < end and f.date <= day
     ]
     last = max(moments, default=None)
-    data = version.data
-    fields = row_fields(data)
+    content = version.content
+    fields = row_fields(content)
     payload = [
         fields["objective_id"],
         fields["unit_id"],
         [list(co) for co in fields["co_responsibles"]],
         fields["pillar_ids"],
-        data["start_date"],
-        data["end_date"],
-        data["progress_source"],
+        content.start_date.isoformat(),
+        content.end_date.isoformat(),
+        content.progress_source,
         inputs.indicator_progress,
         inputs.indicators_reported,
         inputs.stale_after.isoformat() if inputs.stale_after else None,
@@ -197,7 +197,7 @@ def payload_on(cid, day, facts):
 def _ids(facts, cid, kind):
     """Ids of the indicators or milestones in any public version of `cid`: facts of others
     never reach a public page."""
-    return {item["id"] for v in facts.versions.get(cid, ()) for item in v.data[kind]}
+    return {item.id for v in facts.versions.get(cid, ()) for item in v.content.parts(kind)}
 
 
 def change_days(cid, facts, judgements=({}, {})):

@@ -25,6 +25,7 @@ from django.db.models import UniqueConstraint
 from django.utils.translation import gettext as _
 
 from commitments import effects, permissions, projection
+from commitments.content import VersionContent
 from commitments.models import (
     ActionPlan,
     Assessment,
@@ -218,7 +219,7 @@ def _is_public(instance):
 
 def snapshot(commitment):
     """The public content of a commitment's working copy, as a version records it."""
-    return version_data(
+    return VersionContent.of(
         commitment,
         pillar_ids=commitment.pillars.values_list("pk", flat=True),
         co_responsibles=commitment.co_responsibles.order_by("id"),
@@ -227,68 +228,20 @@ def snapshot(commitment):
     )
 
 
-def version_data(commitment, *, pillar_ids, co_responsibles, indicators, milestones):
-    """A version's content from a commitment and its parts, already in hand."""
-    return {
-        "code": commitment.code,
-        "title": commitment.title,
-        "description": commitment.description,
-        "goal": commitment.goal,
-        "unit_id": commitment.unit_id,
-        "objective_id": commitment.objective_id,
-        "contact_name": commitment.contact_name,
-        "contact_role": commitment.contact_role,
-        "start_date": commitment.start_date.isoformat(),
-        "end_date": commitment.end_date.isoformat(),
-        "progress_source": commitment.progress_source,
-        "pillar_ids": sorted(pillar_ids),
-        "co_responsibles": [
-            {"unit_id": co.unit_id, "organization_id": co.organization_id, "role": co.role}
-            for co in co_responsibles
-        ],
-        "indicators": [
-            {
-                "id": i.pk,
-                "name": i.name,
-                "unit": i.unit,
-                "baseline": str(i.baseline),
-                "target": str(i.target),
-                "direction": i.direction,
-                "periodicity": i.periodicity,
-                "weight": str(i.weight),
-                "verification_means": i.verification_means,
-                "verification_url": i.verification_url,
-                "order": i.order,
-            }
-            for i in indicators
-        ],
-        "milestones": [
-            {
-                "id": m.pk,
-                "order": m.order,
-                "title": m.title,
-                "deliverable": m.deliverable,
-                "unit_id": m.unit_id,
-                "responsible_person": m.responsible_person,
-                "start_date": m.start_date.isoformat(),
-                "end_date": m.end_date.isoformat(),
-                "weight": str(m.weight),
-            }
-            for m in milestones
-        ],
-    }
-
-
-def _check_snapshot(data):
+def _check_snapshot(content):
     errors = []
-    for item in data["indicators"]:
-        if Decimal(item["weight"]) <= 0:
-            errors.append(_("El indicador «%(name)s» debe pesar más que cero.") % item)
-    for item in data["milestones"]:
-        if Decimal(item["weight"]) <= 0:
-            errors.append(_("El hito «%(title)s» debe pesar más que cero.") % item)
-        if item["end_date"] > data["end_date"]:
-            errors.append(_("El hito «%(title)s» termina después que el compromiso.") % item)
+    for item in content.indicators:
+        if item.weight <= 0:
+            errors.append(
+                _("El indicador «%(name)s» debe pesar más que cero.") % {"name": item.name}
+            )
+    for item in content.milestones:
+        if item.weight <= 0:
+            errors.append(_("El hito «%(title)s» debe pesar más que cero.") % {"title": item.title})
+        if item.end_date > content.end_date:
+            errors.append(
+                _("El hito «%(title)s» termina después que el compromiso.") % {"title": item.title}
+            )
     if errors:
         raise ValidationError(errors)
 
@@ -302,13 +255,15 @@ def publish_version(*, commitment, reason="", effective_on=None, modification=No
     """
     permissions.require_reviewer(by)
     commitment.full_clean()
-    data = snapshot(commitment)
-    _check_snapshot(data)
+    content = snapshot(commitment)
+    _check_snapshot(content)
     last = commitment.versions.order_by("-number").first()
     number = last.number + 1 if last else 1
     if last is not None:
-        if last.data == data:
-            raise ValidationError(_("No hay cambios que publicar en %(code)s.") % data)
+        if last.content == content:
+            raise ValidationError(
+                _("No hay cambios que publicar en %(code)s.") % {"code": content.code}
+            )
         reason = reason or (modification.reason if modification else "")
         if not reason.strip():
             raise ValidationError(
@@ -322,7 +277,7 @@ def publish_version(*, commitment, reason="", effective_on=None, modification=No
         published_at=clock.now(),
         reason=reason,
         modification=modification,
-        data=data,
+        data=content.to_json(),
         recorded_by=_user(by),
     )
     version.full_clean(exclude=["data"])
@@ -895,7 +850,7 @@ def _stamp_generated(instance, by):
         if instance.status == FactStatus.PUBLISHED:
             _stamp(instance, by)
     elif isinstance(instance, CommitmentVersion):
-        _check_snapshot(instance.data)
+        _check_snapshot(instance.content)
         instance.published_at = clock.now()
         instance.recorded_by = by
     elif isinstance(instance, Publication):

@@ -16,7 +16,7 @@ from pathlib import Path
 from commitments import semaforo
 
 # The code a stored state depends on: the rule, how spans are cut, and this layout.
-RULE_SOURCES = ("semaforo.py", "projection.py", "stored.py")
+RULE_SOURCES = ("semaforo.py", "projection.py", "stored.py", "content.py")
 
 
 def rule_version(texts):
@@ -96,18 +96,19 @@ def read_payload(payload):
     )
 
 
-def row_fields(data):
-    """The fields of a list's row that a version's content gives (see `_row`)."""
+def row_fields(content):
+    """The fields of a list's row that a version's content (`VersionContent`) gives (see
+    `_row`)."""
     return {
-        "code": data["code"],
-        "title": data["title"],
-        "description": data["description"],
-        "objective_id": data["objective_id"],
-        "unit_id": data["unit_id"],
+        "code": content.code,
+        "title": content.title,
+        "description": content.description,
+        "objective_id": content.objective_id,
+        "unit_id": content.unit_id,
         "co_responsibles": [
-            (co["unit_id"], co["organization_id"], co["role"]) for co in data["co_responsibles"]
+            (co.unit_id, co.organization_id, co.role) for co in content.co_responsibles
         ],
-        "pillar_ids": data["pillar_ids"],
+        "pillar_ids": list(content.pillar_ids),
     }
 
 

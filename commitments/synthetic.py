@@ -11,13 +11,14 @@ public pages (that is what benchmarks need).
 """
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
 
 from commitments import services
+from commitments.content import VersionContent
 from commitments.models import (
     ActionPlan,
     Assessment,
@@ -357,16 +358,15 @@ class Plan:
         self._overrides()
         self._ratings_and_assessments()
 
-    def _data(self, commitment, **changes):
+    def _content(self, commitment):
         parts = self.parts[commitment.pk]
-        data = services.version_data(
+        return VersionContent.of(
             commitment,
             pillar_ids=self.pillar_ids.get(id(commitment), []),
             co_responsibles=parts.get("parties", []),
             indicators=parts.get("indicators", []),
             milestones=parts.get("milestones", []),
         )
-        return data | changes
 
     def _versions(self):
         """Every commitment's approved original; one in twenty later had its deadline moved
@@ -374,16 +374,17 @@ class Plan:
         rng = self.rng
         originals, modifications, changed = [], [], []
         for n, commitment in enumerate(self.commitments, start=1):
-            data = self._data(commitment)
+            content = self._content(commitment)
             if n % 20 == 0:
                 original_end = commitment.end_date - timedelta(days=90)
-                data = data | {
-                    "end_date": original_end.isoformat(),
-                    "milestones": [
-                        m | {"end_date": min(m["end_date"], original_end.isoformat())}
-                        for m in data["milestones"]
-                    ],
-                }
+                content = replace(
+                    content,
+                    end_date=original_end,
+                    milestones=tuple(
+                        replace(m, end_date=min(m.end_date, original_end))
+                        for m in content.milestones
+                    ),
+                )
                 approved_on = self.as_of - timedelta(days=rng.randrange(30, 200))
                 modification = Modification(
                     commitment=commitment,
@@ -401,13 +402,16 @@ class Plan:
                             effective_on=approved_on,
                             reason=modification.reason,
                             modification=modification,
-                            data=self._data(commitment),
+                            data=self._content(commitment).to_json(),
                         ),
                     )
                 )
             originals.append(
                 CommitmentVersion(
-                    commitment=commitment, number=1, effective_on=PUBLISHED_ON, data=data
+                    commitment=commitment,
+                    number=1,
+                    effective_on=PUBLISHED_ON,
+                    data=content.to_json(),
                 )
             )
         self.add(PUBLISHED_ON, originals)

@@ -138,9 +138,10 @@ def test_the_modification_keeps_the_original_and_was_approved_in_a_held_session(
     pp02 = view("PP-02")
     (modification,) = pp02.modifications
 
-    assert pp02.original.data["end_date"] == "2027-02-28"
-    assert all(m["end_date"] <= "2027-02-28" for m in pp02.original.data["milestones"])
-    assert pp02.data["end_date"] == "2027-08-31"
+    original = pp02.original.content
+    assert original.end_date == date(2027, 2, 28)
+    assert all(m.end_date <= date(2027, 2, 28) for m in original.milestones)
+    assert pp02.content.end_date == date(2027, 8, 31)
     assert modification.session.is_held
     assert modification.session.date <= modification.approved_on
 

@@ -26,6 +26,7 @@ from commitments.admin.common import (
     verdict_if_published,
 )
 from commitments.admin.imports import SpreadsheetAdmin
+from commitments.content import field_names
 from commitments.models import (
     ActionPlan,
     Commitment,
@@ -150,16 +151,16 @@ def pending_changes(commitment):
     last = commitment.versions.order_by("-number").first()
     if last is None:
         return None
-    now = services.snapshot(commitment)
-    if now == last.data:
+    now, published = services.snapshot(commitment), last.content
+    if now == published:
         return []
     changes = []
-    for name, new in now.items():
-        old = last.data.get(name)
+    for name in field_names(now):
+        old, new = getattr(published, name), getattr(now, name)
         if old == new:
             continue
         if name in ("indicators", "milestones"):
-            changes += _part_changes(name, old or [], new)
+            changes += _part_changes(name, old, new)
         elif name in ("unit_id", "objective_id"):
             field = Commitment._meta.get_field(name.removesuffix("_id"))
             model = field.related_model
@@ -176,20 +177,21 @@ def pending_changes(commitment):
 
 def _part_changes(name, old, new):
     model, title = (Indicator, "name") if name == "indicators" else (Milestone, "title")
-    before = {item["id"]: item for item in old}
+    before = {item.id: item for item in old}
     changes = []
     for item in new:
-        published = before.pop(item["id"], None)
+        published = before.pop(item.id, None)
         if published is None:
-            changes.append((model._meta.verbose_name, "—", item[title]))
+            changes.append((model._meta.verbose_name, "—", getattr(item, title)))
             continue
-        for key, value in item.items():
-            if published.get(key) != value:
-                label = f"{model._meta.verbose_name} «{item[title]}», "
+        for key in field_names(item):
+            value, was = getattr(item, key), getattr(published, key)
+            if was != value:
+                label = f"{model._meta.verbose_name} «{getattr(item, title)}», "
                 label += str(model._meta.get_field(key.removesuffix("_id")).verbose_name)
-                changes.append((label, published.get(key), value))
+                changes.append((label, was, value))
     for item in before.values():
-        changes.append((model._meta.verbose_name, item[title], "—"))
+        changes.append((model._meta.verbose_name, getattr(item, title), "—"))
     return changes
 
 
@@ -463,7 +465,7 @@ class CommitmentAdmin(SpreadsheetAdmin, StructureAdmin):
 
     def publish_change(self, request, form, commitment):
         last = commitment.versions.order_by("-number").first()
-        if services.snapshot(commitment) == last.data:
+        if services.snapshot(commitment) == last.content:
             self.message_user(
                 request,
                 _("No cambió nada de lo público: no se publicó una versión nueva."),

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from commitments.content import VersionContent
 from portal import clock
 
 
@@ -258,3 +259,8 @@ class CommitmentVersion(models.Model):
 
     def __str__(self):
         return f"{self.commitment.code} v{self.number}"
+
+    @property
+    def content(self):
+        """`data` typed (read afresh on each access: `data` may be replaced)."""
+        return VersionContent.from_json(self.data)

@@ -19,6 +19,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from commitments import semaforo
+from commitments.content import VersionContent
 from commitments.models import (
     ActionPlan,
     CommitmentVersion,
@@ -112,15 +113,20 @@ class Version:
     published_at: datetime
     reason: str
     modification_id: int | None
+    # As stored; read it through `content`.
     data: dict
 
     @cached_property
-    def start(self):
-        return date.fromisoformat(self.data["start_date"])
+    def content(self):
+        return VersionContent.from_json(self.data)
 
-    @cached_property
+    @property
+    def start(self):
+        return self.content.start_date
+
+    @property
     def end(self):
-        return date.fromisoformat(self.data["end_date"])
+        return self.content.end_date
 
 
 def version_at(versions, day):
@@ -268,32 +274,32 @@ def rule_inputs(*, version, facts, day):
     """A version's indicators and milestones with their latest facts public by the end of
     `day`, and the overrides public by then (oldest first), for the semáforo."""
     end = clock.end_of(day)
-    data = version.data
+    content = version.content
     indicators = []
-    for item in data["indicators"]:
+    for item in content.indicators:
         latest = latest_fact(
-            [f for f in current(facts.measurements.get(item["id"], ()), end) if f.date <= day]
+            [f for f in current(facts.measurements.get(item.id, ()), end) if f.date <= day]
         )
         indicators.append(
             semaforo.IndicatorInput(
-                baseline=_f(item["baseline"]),
-                target=_f(item["target"]),
-                weight=_f(item["weight"]),
-                periodicity=item["periodicity"],
+                baseline=_f(item.baseline),
+                target=_f(item.target),
+                weight=_f(item.weight),
+                periodicity=item.periodicity,
                 latest_value=_f(latest.value) if latest else None,
                 latest_date=latest.date if latest else None,
             )
         )
     milestones = []
-    for item in data["milestones"]:
+    for item in content.milestones:
         latest = latest_fact(
-            [f for f in current(facts.progress.get(item["id"], ()), end) if f.date <= day]
+            [f for f in current(facts.progress.get(item.id, ()), end) if f.date <= day]
         )
         milestones.append(
             semaforo.MilestoneInput(
-                start=date.fromisoformat(item["start_date"]),
-                end=date.fromisoformat(item["end_date"]),
-                weight=_f(item["weight"]),
+                start=item.start_date,
+                end=item.end_date,
+                weight=_f(item.weight),
                 percent=float(latest.value) if latest else None,
                 cancelled=bool(latest and latest.extra[0] == MilestoneStatus.CANCELLED),
             )
@@ -323,7 +329,7 @@ def verdict_at(*, plan, version, facts, day):
         start=version.start,
         end=version.end,
         on=on,
-        source=version.data["progress_source"] or plan.default_progress_source,
+        source=version.content.progress_source or plan.default_progress_source,
         thresholds=plan.thresholds,
         indicators=indicators,
         milestones=milestones,

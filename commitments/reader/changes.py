@@ -79,7 +79,7 @@ def published_between(start=None, end=None, commitment=None):
     for version in CommitmentVersion.objects.filter(
         commitment__in=list(slugs), published_at__lte=end
     ).order_by("commitment_id", "number"):
-        latest[version.commitment_id] = version.data
+        latest[version.commitment_id] = version.content
 
     def within(queryset, moment="published_at"):
         queryset = queryset.filter(**{f"{moment}__lte": end})
@@ -90,17 +90,23 @@ def published_between(start=None, end=None, commitment=None):
         return queryset.filter(**{f"{path}__in": list(slugs)}).order_by()
 
     def change(key, at, cid, kind, text, reason=""):
-        data = latest.get(cid, {})
+        content = latest.get(cid)
+        code, title = (content.code, content.title) if content else ("", "")
         url = reverse("commitment", args=[slugs[cid]]) if cid in slugs else ""
-        return Change(key, at, kind, text, reason, data.get("code", ""), data.get("title", ""), url)
+        return Change(key, at, kind, text, reason, code, title, url)
 
     def fact_kind(f):
         if f.is_withdrawal:
             return "withdrawal"
         return "correction" if f.supersedes_id else "new"
 
-    def names(cid, part, field):
-        return {item["id"]: item[field] for item in latest.get(cid, {}).get(part, ())}
+    def indicator_names(cid):
+        content = latest.get(cid)
+        return {i.id: i.name for i in content.indicators} if content else {}
+
+    def milestone_titles(cid):
+        content = latest.get(cid)
+        return {m.id: m.title for m in content.milestones} if content else {}
 
     changes = []
     for v in within(CommitmentVersion.objects.filter(commitment__in=list(slugs))).order_by():
@@ -148,7 +154,7 @@ def published_between(start=None, end=None, commitment=None):
             )
     for f in facts(Measurement, "indicator__commitment_id").select_related("indicator"):
         cid = f.indicator.commitment_id
-        name = names(cid, "indicators", "name").get(f.indicator_id, f.indicator.name)
+        name = indicator_names(cid).get(f.indicator_id, f.indicator.name)
         values = {"name": name, "day": f.date.strftime("%d/%m/%Y"), "value": _number(f.value)}
         text = {
             "new": _("Avance de «%(name)s» al %(day)s: %(value)s."),
@@ -167,7 +173,7 @@ def published_between(start=None, end=None, commitment=None):
         )
     for f in facts(MilestoneProgress, "milestone__commitment_id").select_related("milestone"):
         cid = f.milestone.commitment_id
-        title = names(cid, "milestones", "title").get(f.milestone_id, f.milestone.title)
+        title = milestone_titles(cid).get(f.milestone_id, f.milestone.title)
         values = {"title": title, "day": f.date.strftime("%d/%m/%Y"), "percent": f.percent}
         text = {
             "new": _("Avance del hito «%(title)s» al %(day)s: %(percent)s %%."),

@@ -198,7 +198,7 @@ class CommitmentView:
             c.pk,
             c.slug,
             c.is_example,
-            **row_fields(version.data),
+            **row_fields(version.content),
             start=version.start,
             end=version.end,
             verdict=verdict_at(plan=self.plan, version=version, facts=self.facts, day=self.day),
@@ -210,12 +210,12 @@ class CommitmentView:
         return self.row.verdict
 
     @property
-    def data(self):
-        return self.version.data
+    def content(self):
+        return self.version.content
 
     @property
     def source(self):
-        return self.data["progress_source"] or self.plan.default_progress_source
+        return self.content.progress_source or self.plan.default_progress_source
 
     @property
     def source_label(self):
@@ -223,15 +223,15 @@ class CommitmentView:
 
     @property
     def goal(self):
-        return self.data["goal"]
+        return self.content.goal
 
     @property
     def contact_name(self):
-        return self.data.get("contact_name", "")
+        return self.content.contact_name
 
     @property
     def contact_role(self):
-        return self.data.get("contact_role", "")
+        return self.content.contact_role
 
     @cached_property
     def evidence(self):
@@ -260,23 +260,23 @@ class CommitmentView:
     def indicators(self):
         end = clock.end_of(self.day)
         views = []
-        for item in self.data["indicators"]:
+        for item in self.content.indicators:
             facts = sorted(
-                current(self.facts.measurements.get(item["id"], ()), end),
+                current(self.facts.measurements.get(item.id, ()), end),
                 key=lambda f: (f.date, f.published_at),
             )
             views.append(
                 IndicatorView(
-                    pk=item["id"],
-                    name=item["name"],
-                    unit=item["unit"],
-                    baseline=_decimal(item["baseline"]),
-                    target=_decimal(item["target"]),
-                    direction=item["direction"],
-                    periodicity=item["periodicity"],
-                    weight=_decimal(item["weight"]),
-                    verification_means=item["verification_means"],
-                    verification_url=item["verification_url"],
+                    pk=item.id,
+                    name=item.name,
+                    unit=item.unit,
+                    baseline=item.baseline,
+                    target=item.target,
+                    direction=item.direction,
+                    periodicity=item.periodicity,
+                    weight=item.weight,
+                    verification_means=item.verification_means,
+                    verification_url=item.verification_url,
                     measurements=tuple(
                         MeasurementView(
                             date=f.date,
@@ -297,8 +297,8 @@ class CommitmentView:
         end = clock.end_of(self.day)
         units = self.refs["units"]
         views = []
-        for number, item in enumerate(self.data["milestones"], start=1):
-            latest = latest_fact(current(self.facts.progress.get(item["id"], ()), end))
+        for number, item in enumerate(self.content.milestones, start=1):
+            latest = latest_fact(current(self.facts.progress.get(item.id, ()), end))
             if latest is None:
                 percent, status, notes = 0.0, MilestoneStatus.PENDING, ("", "", "")
             else:
@@ -309,21 +309,21 @@ class CommitmentView:
                 percent = None
             views.append(
                 MilestoneView(
-                    pk=item["id"],
+                    pk=item.id,
                     number=number,
-                    title=item["title"],
-                    deliverable=item["deliverable"],
-                    unit=units.get(item["unit_id"]),
-                    responsible_person=item["responsible_person"],
-                    start_date=date.fromisoformat(item["start_date"]),
-                    end_date=date.fromisoformat(item["end_date"]),
-                    weight=_decimal(item["weight"]),
+                    title=item.title,
+                    deliverable=item.deliverable,
+                    unit=units.get(item.unit_id),
+                    responsible_person=item.responsible_person,
+                    start_date=item.start_date,
+                    end_date=item.end_date,
+                    weight=item.weight,
                     percent=percent,
                     status=MilestoneStatus(status),
                     narrative=notes[0],
                     difficulties=notes[1],
                     success_factors=notes[2],
-                    evidence=tuple(self.evidence.get(item["id"], ())),
+                    evidence=tuple(self.evidence.get(item.id, ())),
                 )
             )
         return views
@@ -499,7 +499,7 @@ class CommitmentView:
                         _("Se publicó en el portal.") if published else _("Se retiró del portal."),
                     )
                 )
-        names = {i["id"]: i["name"] for i in self.data["indicators"]}
+        names = {i.id: i.name for i in self.content.indicators}
         for items in self.facts.measurements.values():
             by_pk = {f.pk: f for f in items}
             for f in items:
@@ -518,7 +518,7 @@ class CommitmentView:
                         % values
                     )
                     events.append(HistoryEvent(f.published_on, "correction", text, f.extra[3]))
-        titles = {m["id"]: m["title"] for m in self.data["milestones"]}
+        titles = {m.id: m.title for m in self.content.milestones}
         for items in self.facts.progress.values():
             for f in items:
                 if f.supersedes and f.published_at < end:
@@ -556,12 +556,6 @@ def commitment_view(commitment, day):
     if not is_published_at(view.facts.plan_events, day):
         return None
     return view
-
-
-def _decimal(value):
-    from decimal import Decimal
-
-    return Decimal(value)
 
 
 def _number(value):

@@ -43,15 +43,15 @@ def original_version(request, slug):
     view = reader.commitment_view(commitment, as_of.day)
     if view is None or len(view.versions_public) < 2:
         raise Http404
-    original = view.original
-    unit = view.refs["units"].get(original.data["unit_id"])
+    original = view.original.content
+    unit = view.refs["units"].get(original.unit_id)
     page = CommitmentPage(view, as_of)
     return render(
         request,
         "commitments/original_version.html",
         {
             "commitment": page,
-            "original": Snapshot.read(original.data, unit_name=str(unit) if unit else ""),
+            "original": Snapshot.read(original, unit_name=str(unit) if unit else ""),
             "modifications": view.modifications,
             "as_of": as_of,
         },

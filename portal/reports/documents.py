@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from commitments import listing, reader, stored
 from commitments.commitment_page import CommitmentPage
+from commitments.content import VersionContent
 from commitments.models import ActionPlan, Commitment, MilestoneStatus, Pillar, ReportingRound
 from portal import clock
 from portal.reports.render import base_url
@@ -87,13 +88,13 @@ class Entry:
     """A commitment as a report shows it: the reader's row and its version's content."""
 
     row: reader.Row
-    data: dict
+    content: VersionContent
     indicators: tuple = ()
     milestones: tuple = ()
 
     @property
     def goal(self):
-        return self.data["goal"]
+        return self.content.goal
 
 
 @dataclass(frozen=True)
@@ -136,28 +137,28 @@ def plan_entries(plan, day):
     end = clock.end_of(day)
     entries = []
     for row in rows:
-        data = reader.version_at(facts.versions[row.pk], day).data
+        content = reader.version_at(facts.versions[row.pk], day).content
         indicators = tuple(
             IndicatorLine(
-                name=item["name"],
-                unit=item["unit"],
-                baseline=Decimal(item["baseline"]),
-                target=Decimal(item["target"]),
-                verification=item["verification_means"],
+                name=item.name,
+                unit=item.unit,
+                baseline=item.baseline,
+                target=item.target,
+                verification=item.verification_means,
                 measurements=tuple(
                     (f.date, f.value)
                     for f in sorted(
-                        reader.current(facts.measurements.get(item["id"], ()), end),
+                        reader.current(facts.measurements.get(item.id, ()), end),
                         key=lambda f: (f.date, f.published_at),
                     )
                 ),
             )
-            for item in data["indicators"]
+            for item in content.indicators
         )
         milestones = []
-        for number, item in enumerate(data["milestones"], start=1):
+        for number, item in enumerate(content.milestones, start=1):
             latest = max(
-                reader.current(facts.progress.get(item["id"], ()), end),
+                reader.current(facts.progress.get(item.id, ()), end),
                 key=lambda f: (f.date, f.published_at),
                 default=None,
             )
@@ -165,15 +166,15 @@ def plan_entries(plan, day):
             milestones.append(
                 MilestoneLine(
                     number=number,
-                    title=item["title"],
+                    title=item.title,
                     code=row.code,
-                    start=date.fromisoformat(item["start_date"]),
-                    end=date.fromisoformat(item["end_date"]),
+                    start=item.start_date,
+                    end=item.end_date,
                     percent=float(latest.value) if latest else None,
                     status=status,
                 )
             )
-        entries.append(Entry(row, data, indicators, tuple(milestones)))
+        entries.append(Entry(row, content, indicators, tuple(milestones)))
     return entries
 
 
