@@ -5,6 +5,8 @@ Every write the admin makes goes through `commitments.services`: structure throu
 it changes only by a correction or a withdrawal with a public reason.
 """
 
+from dataclasses import replace
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import ActionLocation, helpers
@@ -17,7 +19,7 @@ from django.contrib.admin.widgets import (
     AutocompleteSelect,
 )
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -29,9 +31,18 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from commitments import permissions, services
+from commitments import permissions, semaforo, services
 from commitments.admin import files
-from commitments.models import Commitment, FactStatus, Indicator, Milestone, RoundReport
+from commitments.models import (
+    Commitment,
+    FactStatus,
+    Indicator,
+    Measurement,
+    Milestone,
+    MilestoneProgress,
+    RoundReport,
+    StatusOverride,
+)
 from portal import clock
 from portal.admin_history import ReadOnlyHistoryAdmin
 
@@ -629,28 +640,84 @@ def staff_verdict(commitment):
     return view.verdict if view.version is not None else None
 
 
-class _Preview(Exception):
-    def __init__(self, verdict):
-        self.verdict = verdict
-
-
 def verdict_if_published(commitment, facts):
     """Today's public verdict of `commitment` if `facts` were published now.
 
-    Computed for real (the facts are published through the services and read back by the
-    reader) inside a transaction that is then rolled back, so it is exactly what the public
-    would see and nothing of it stays. Returns (verdict, refusal): refusal is the services'
-    reason when publishing would be refused.
+    Computed, not published: the commitment's public facts as the reader reads them, the
+    pending `facts` added as if public this moment (a round report as the progress its
+    publication records), and the semáforo's rule on them. Nothing is written, locked or
+    rolled back. Returns (verdict, refusal): refusal is the services' reason when
+    publishing would be refused.
     """
-    try:
-        with transaction.atomic():
-            for fact in facts:
-                services.publish(fact=type(fact)._default_manager.get(pk=fact.pk))
-            raise _Preview(staff_verdict(Commitment.objects.get(pk=commitment.pk)))
-    except _Preview as preview:
-        return preview.verdict, None
-    except ValidationError as error:
-        return None, " ".join(error.messages)
+    from commitments import reader
+
+    refusal = services.refusal_to_publish(facts)
+    if refusal:
+        return None, refusal
+    commitment = Commitment.objects.select_related("plan").get(pk=commitment.pk)
+    today = clock.today()
+    view = reader.CommitmentView(commitment, today)
+    if view.version is None:
+        return None, None
+    stored = [type(f)._default_manager.get(pk=f.pk) for f in facts]
+    public = with_pending(view.facts, stored, now=clock.now(), day=today)
+    plan, version = commitment.plan, view.version
+    on = reader.judged_on(plan, today)
+    indicators, milestones, overrides = reader.rule_inputs(version=version, facts=public, day=today)
+    verdict = semaforo.judge(
+        start=version.start,
+        end=version.end,
+        on=on,
+        source=version.data["progress_source"] or plan.default_progress_source,
+        thresholds=plan.thresholds,
+        indicators=indicators,
+        milestones=milestones,
+        override=reader.override_on(overrides, on),
+    )
+    return verdict, None
+
+
+def with_pending(facts, pending, *, now, day):
+    """`facts` (a reader.PlanFacts) with the `pending` rows as if published at `now`, in the
+    shape the reader loads them (`detailed`). Evidence does not enter the rule."""
+    from commitments import reader
+
+    measurements = {k: list(v) for k, v in facts.measurements.items()}
+    progress = {k: list(v) for k, v in facts.progress.items()}
+    overrides = {k: list(v) for k, v in facts.overrides.items()}
+    rows = []
+    for fact in pending:
+        rows += services.report_progress(fact) if isinstance(fact, RoundReport) else [fact]
+    for number, row in enumerate(rows, start=1):
+        pk = row.pk or -number  # a round report's progress is not saved: ids of its own
+        base = (row.supersedes_id, row.is_withdrawal)
+        if isinstance(row, Measurement) and row.date <= day:
+            extra = (
+                row.narrative,
+                row.evidence_file.name or "",
+                row.evidence_url,
+                row.correction_reason,
+            )
+            measurements.setdefault(row.indicator_id, []).append(
+                reader.Fact(pk, row.indicator_id, row.date, now, *base, row.value, extra)
+            )
+        elif isinstance(row, MilestoneProgress) and row.date <= day:
+            extra = (
+                row.milestone_status,
+                row.narrative,
+                row.difficulties,
+                row.success_factors,
+                row.correction_reason,
+            )
+            progress.setdefault(row.milestone_id, []).append(
+                reader.Fact(pk, row.milestone_id, row.date, now, *base, row.percent, extra)
+            )
+        elif isinstance(row, StatusOverride):
+            extra = (row.reason, row.starts_on, row.ends_on)
+            overrides.setdefault(row.commitment_id, []).append(
+                reader.Fact(pk, row.commitment_id, day, now, *base, row.status_value, extra)
+            )
+    return replace(facts, measurements=measurements, progress=progress, overrides=overrides)
 
 
 def current_object_id(request):
