@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from commitments import services
-from commitments.admin.common import staff_verdict, verdict_if_published
+from commitments.admin.verdicts import staff_verdict, verdict_if_published
 from commitments.models import CommitmentState, FactStatus
 from tests.commitments import builders
 from tests.roles.conftest import OCT
