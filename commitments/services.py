@@ -388,11 +388,16 @@ def _stamp(fact, by):
     fact.published_by = _user(by)
 
 
-def _check_publishable(fact):
+def _check_publishable(fact, earlier=()):
+    """Refuse what may not become public. `earlier`: facts taken as published just before
+    (a preview of several pending facts published in turn)."""
     complete = MilestoneStatus.COMPLETE
     if (
         isinstance(fact, MilestoneProgress)
         and fact.milestone_status == complete
+        and not any(
+            isinstance(e, Evidence) and e.milestone_id == fact.milestone_id for e in earlier
+        )
         and not Evidence.objects.published().filter(milestone=fact.milestone_id).exists()
     ):
         raise ValidationError(
@@ -405,7 +410,16 @@ def _check_publishable(fact):
     if isinstance(fact, StatusOverride) and fact.status_value == Status.COMPLETE:
         commitment = fact.commitment
         has_evidence = (
-            Evidence.objects.published().filter(commitment=commitment).exists()
+            any(
+                (isinstance(e, Evidence) and e.commitment_id == commitment.pk)
+                or (
+                    isinstance(e, Measurement)
+                    and e.indicator.commitment_id == commitment.pk
+                    and (e.evidence_file or e.evidence_url)
+                )
+                for e in earlier
+            )
+            or Evidence.objects.published().filter(commitment=commitment).exists()
             or Measurement.objects.published()
             .filter(indicator__commitment=commitment)
             .exclude(evidence_file="", evidence_url="")
@@ -481,6 +495,13 @@ def record_measurement(
     return _record(fact, publish=publish, by=by)
 
 
+def milestone_status_for(percent):
+    """A milestone's status when its progress is recorded without one."""
+    if percent == 100:
+        return MilestoneStatus.COMPLETE
+    return MilestoneStatus.IN_PROGRESS if percent else MilestoneStatus.PENDING
+
+
 @service
 def record_milestone_progress(
     *,
@@ -496,13 +517,7 @@ def record_milestone_progress(
     by=None,
 ):
     if milestone_status is None:
-        milestone_status = (
-            MilestoneStatus.COMPLETE
-            if percent == 100
-            else MilestoneStatus.IN_PROGRESS
-            if percent
-            else MilestoneStatus.PENDING
-        )
+        milestone_status = milestone_status_for(percent)
     fact = MilestoneProgress(
         milestone=milestone,
         date=date,
@@ -660,14 +675,7 @@ def publish(*, fact, by=None):
     # Decided on the row as stored, locked: of two reviewers publishing it at once, the
     # second one finds it published.
     stored = _fresh(fact)
-    if stored.status == FactStatus.PUBLISHED:
-        raise ValidationError(_("Ya está publicado."))
-    if stored.status == FactStatus.RETURNED:
-        raise ValidationError(
-            _("Se devolvió con comentarios: la dependencia debe atenderlos y enviarlo otra vez.")
-        )
-    stored.full_clean()
-    _check_publishable(stored)
+    _check_may_publish(stored)
     _stamp(stored, by)
     if _user(by) is not None:
         stored.reviewed_by = by
@@ -678,6 +686,55 @@ def publish(*, fact, by=None):
     if isinstance(fact, RoundReport):
         _publish_report_entries(fact, by)
     return fact
+
+
+def _check_may_publish(stored, earlier=()):
+    if stored.status == FactStatus.PUBLISHED:
+        raise ValidationError(_("Ya está publicado."))
+    if stored.status == FactStatus.RETURNED:
+        raise ValidationError(
+            _("Se devolvió con comentarios: la dependencia debe atenderlos y enviarlo otra vez.")
+        )
+    stored.full_clean()
+    _check_publishable(stored, earlier)
+
+
+def report_progress(report):
+    """The milestone progress that publishing a round report records (unsaved)."""
+    day = min(report.round.period_end, clock.today())
+    return [
+        MilestoneProgress(
+            milestone=entry.milestone,
+            date=day,
+            percent=entry.percent,
+            milestone_status=milestone_status_for(entry.percent),
+            narrative=entry.note,
+            report=report,
+        )
+        for entry in report.entries.select_related("milestone")
+    ]
+
+
+def refusal_to_publish(facts):
+    """Why `publish` would refuse one of `facts` if they were published now, in turn (its
+    message), or "": the same checks, read only, nothing written or locked. The admin's
+    status preview asks it."""
+    earlier = []
+    for fact in facts:
+        try:
+            stored = type(fact)._default_manager.filter(pk=fact.pk).first()
+            if stored is None:
+                raise ValidationError(_("Ya no existe: otra persona lo borró mientras tanto."))
+            _check_may_publish(stored, earlier)
+            earlier.append(stored)
+            if isinstance(stored, RoundReport):
+                for progress in report_progress(stored):
+                    progress.full_clean()
+                    _check_publishable(progress, earlier)
+                    earlier.append(progress)
+        except ValidationError as error:
+            return " ".join(error.messages)
+    return ""
 
 
 # Functions taking a `publish` flag call the service through this name.
@@ -768,17 +825,8 @@ def file_round_report(
 
 
 def _publish_report_entries(report, by):
-    day = min(report.round.period_end, clock.today())
-    for entry in report.entries.select_related("milestone"):
-        record_milestone_progress(
-            milestone=entry.milestone,
-            date=day,
-            percent=entry.percent,
-            narrative=entry.note,
-            report=report,
-            publish=True,
-            by=by,
-        )
+    for progress in report_progress(report):
+        _record(progress, publish=True, by=by)
 
 
 # --- Assessments, ratings, closing reports ----------------------------------------------

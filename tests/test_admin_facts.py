@@ -321,7 +321,7 @@ def test_a_second_measurement_for_the_same_day_is_refused_on_the_form(staff, ind
 
 def test_a_save_that_loses_a_race_says_why_instead_of_failing(staff, indicator, monkeypatch):
     """The form was valid, then another writer got there first: the message, not a 500."""
-    from commitments.admin.common import LiveFactForm
+    from commitments.admin.facts import LiveFactForm
 
     monkeypatch.setattr(LiveFactForm, "validate_unique", lambda form: None)
     published_measurement(indicator)

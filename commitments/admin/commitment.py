@@ -16,16 +16,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from commitments import services
-from commitments.admin.common import (
-    RoomyForm,
-    StructureAdmin,
-    reason_step,
-    refuse,
-    staff_verdict,
-    staff_verdicts,
-    verdict_if_published,
-)
+from commitments.admin.basics import RoomyForm, refuse
 from commitments.admin.imports import SpreadsheetAdmin
+from commitments.admin.reasons import reason_step
+from commitments.admin.structure import StructureAdmin
+from commitments.admin.verdicts import staff_verdict, staff_verdicts, verdict_if_published
 from commitments.content import field_names
 from commitments.models import (
     ActionPlan,

@@ -6,15 +6,11 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from commitments import services
-from commitments.admin.common import (
-    TABLE_TEXT,
-    CommitmentCodeColumn,
-    FactAdmin,
-    LabelledAutocomplete,
-    StructureAdmin,
-    current_object_id,
-)
+from commitments.admin.autocompletes import LabelledAutocomplete
+from commitments.admin.basics import TABLE_TEXT, CommitmentCodeColumn, current_object_id
+from commitments.admin.facts import FactAdmin
 from commitments.admin.imports import SpreadsheetAdmin
+from commitments.admin.structure import StructureAdmin
 from commitments.models import (
     Evidence,
     Milestone,

@@ -4,13 +4,11 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from commitments import services
-from commitments.admin.common import (
-    CommitmentCodeColumn,
-    FactAdmin,
-    LabelledAutocomplete,
-    StructureAdmin,
-)
+from commitments.admin.autocompletes import LabelledAutocomplete
+from commitments.admin.basics import CommitmentCodeColumn
+from commitments.admin.facts import FactAdmin
 from commitments.admin.imports import SpreadsheetAdmin
+from commitments.admin.structure import StructureAdmin
 from commitments.models import Indicator, Measurement
 
 

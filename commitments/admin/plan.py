@@ -6,8 +6,10 @@ from django.db.models import Case, Count, When
 from django.utils.translation import gettext_lazy as _
 
 from commitments import permissions, services
-from commitments.admin.common import StructureAdmin, reason_step, refuse
+from commitments.admin.basics import refuse
 from commitments.admin.imports import SpreadsheetAdmin
+from commitments.admin.reasons import reason_step
+from commitments.admin.structure import StructureAdmin
 from commitments.models import (
     ActionPlan,
     Axis,

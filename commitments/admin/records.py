@@ -5,13 +5,10 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from commitments import reader, services
-from commitments.admin.common import (
-    AuditedAdmin,
-    CommitmentCodeColumn,
-    FactAdmin,
-    RoomyForm,
-    reason_step,
-)
+from commitments.admin.basics import CommitmentCodeColumn, RoomyForm
+from commitments.admin.facts import FactAdmin
+from commitments.admin.reasons import reason_step
+from commitments.admin.scope import AuditedAdmin
 from commitments.models import (
     Assessment,
     ClosingReport,

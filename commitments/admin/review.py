@@ -13,8 +13,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from commitments import permissions
-from commitments.admin.common import staff_verdict, verdict_if_published
 from commitments.admin.files import staff_file_url
+from commitments.admin.verdicts import staff_verdict, verdict_if_published
 from commitments.models import (
     Commitment,
     Evidence,

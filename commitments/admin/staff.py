@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from commitments.admin.common import AuditedAdmin
+from commitments.admin.scope import AuditedAdmin
 from commitments.models import Liaison
 
 

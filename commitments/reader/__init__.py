@@ -34,6 +34,7 @@ from commitments.reader.asof import (
 )
 from commitments.reader.changes import CHANGE_KINDS, Change, published_between
 from commitments.reader.commitment import (
+    CommitmentDetail,
     CommitmentView,
     EvidenceView,
     HistoryEvent,
@@ -42,6 +43,9 @@ from commitments.reader.commitment import (
     MilestoneView,
     RoundView,
     commitment_view,
+    indicator_views,
+    milestone_views,
+    plan_details,
 )
 from commitments.reader.day import Day, day_on
 from commitments.reader.lists import (
@@ -69,6 +73,7 @@ __all__ = [
     "PARTY_TAGS",
     "AssessmentFact",
     "Change",
+    "CommitmentDetail",
     "CommitmentView",
     "Day",
     "EvidenceView",
@@ -93,15 +98,18 @@ __all__ = [
     "day_on",
     "facts_of",
     "fold",
+    "indicator_views",
     "is_published_at",
     "judged_on",
     "last_update",
     "latest_fact",
     "load_facts",
+    "milestone_views",
     "natural_key",
     "override_on",
     "overrides_due_for_review",
     "party_key",
+    "plan_details",
     "plan_view",
     "published_between",
     "published_plans",

@@ -29,7 +29,7 @@ from commitments.reader.asof import (
     verdict_at,
     version_at,
 )
-from commitments.reader.lists import _row
+from commitments.reader.lists import _row, plan_view
 from commitments.reader.refs import Ref, _parties, _pillars, _structure
 from commitments.semaforo import ProgressSource
 from commitments.stored import row_fields
@@ -258,75 +258,13 @@ class CommitmentView:
 
     @cached_property
     def indicators(self):
-        end = clock.end_of(self.day)
-        views = []
-        for item in self.content.indicators:
-            facts = sorted(
-                current(self.facts.measurements.get(item.id, ()), end),
-                key=lambda f: (f.date, f.published_at),
-            )
-            views.append(
-                IndicatorView(
-                    pk=item.id,
-                    name=item.name,
-                    unit=item.unit,
-                    baseline=item.baseline,
-                    target=item.target,
-                    direction=item.direction,
-                    periodicity=item.periodicity,
-                    weight=item.weight,
-                    verification_means=item.verification_means,
-                    verification_url=item.verification_url,
-                    measurements=tuple(
-                        MeasurementView(
-                            date=f.date,
-                            value=f.value,
-                            narrative=f.extra[0],
-                            evidence_link=_link(f.extra[1], f.extra[2]),
-                            published_on=f.published_on,
-                            correction_reason=f.extra[3],
-                        )
-                        for f in facts
-                    ),
-                )
-            )
-        return views
+        return indicator_views(self.content, self.facts, self.day)
 
     @cached_property
     def milestones(self):
-        end = clock.end_of(self.day)
-        units = self.refs["units"]
-        views = []
-        for number, item in enumerate(self.content.milestones, start=1):
-            latest = latest_fact(current(self.facts.progress.get(item.id, ()), end))
-            if latest is None:
-                percent, status, notes = 0.0, MilestoneStatus.PENDING, ("", "", "")
-            else:
-                percent = float(latest.value)
-                status = latest.extra[0]
-                notes = latest.extra[1:4]
-            if status == MilestoneStatus.CANCELLED:
-                percent = None
-            views.append(
-                MilestoneView(
-                    pk=item.id,
-                    number=number,
-                    title=item.title,
-                    deliverable=item.deliverable,
-                    unit=units.get(item.unit_id),
-                    responsible_person=item.responsible_person,
-                    start_date=item.start_date,
-                    end_date=item.end_date,
-                    weight=item.weight,
-                    percent=percent,
-                    status=MilestoneStatus(status),
-                    narrative=notes[0],
-                    difficulties=notes[1],
-                    success_factors=notes[2],
-                    evidence=tuple(self.evidence.get(item.id, ())),
-                )
-            )
-        return views
+        return milestone_views(
+            self.content, self.facts, self.day, self.refs["units"], evidence=self.evidence
+        )
 
     @property
     def general_evidence(self):
@@ -546,6 +484,124 @@ class CommitmentView:
                 }
             events.append(HistoryEvent(f.published_on, "override", text, reason))
         return sorted(events, key=lambda e: e.day)
+
+
+def indicator_views(content, facts, day):
+    """A version's indicators with their measurements public by the end of `day`."""
+    end = clock.end_of(day)
+    views = []
+    for item in content.indicators:
+        public = sorted(
+            current(facts.measurements.get(item.id, ()), end),
+            key=lambda f: (f.date, f.published_at),
+        )
+        views.append(
+            IndicatorView(
+                pk=item.id,
+                name=item.name,
+                unit=item.unit,
+                baseline=item.baseline,
+                target=item.target,
+                direction=item.direction,
+                periodicity=item.periodicity,
+                weight=item.weight,
+                verification_means=item.verification_means,
+                verification_url=item.verification_url,
+                measurements=tuple(
+                    MeasurementView(
+                        date=f.date,
+                        value=f.value,
+                        narrative=_extra(f, 0),
+                        evidence_link=_link(_extra(f, 1), _extra(f, 2)),
+                        published_on=f.published_on,
+                        correction_reason=_extra(f, 3),
+                    )
+                    for f in public
+                ),
+            )
+        )
+    return views
+
+
+def milestone_views(content, facts, day, units, evidence=None):
+    """A version's milestones as public at the end of `day`: the latest percent and status
+    (no progress yet: 0 % and pending; cancelled: no percent), notes and evidence.
+    `evidence` maps a milestone id to its public evidence (none if not given)."""
+    end = clock.end_of(day)
+    evidence = evidence or {}
+    views = []
+    for number, item in enumerate(content.milestones, start=1):
+        latest = latest_fact(current(facts.progress.get(item.id, ()), end))
+        if latest is None:
+            percent, status, notes = 0.0, MilestoneStatus.PENDING, ("", "", "")
+        else:
+            percent = float(latest.value)
+            status = latest.extra[0]
+            notes = tuple(_extra(latest, i) for i in (1, 2, 3))
+        if status == MilestoneStatus.CANCELLED:
+            percent = None
+        views.append(
+            MilestoneView(
+                pk=item.id,
+                number=number,
+                title=item.title,
+                deliverable=item.deliverable,
+                unit=units.get(item.unit_id),
+                responsible_person=item.responsible_person,
+                start_date=item.start_date,
+                end_date=item.end_date,
+                weight=item.weight,
+                percent=percent,
+                status=MilestoneStatus(status),
+                narrative=notes[0],
+                difficulties=notes[1],
+                success_factors=notes[2],
+                evidence=tuple(evidence.get(item.id, ())),
+            )
+        )
+    return views
+
+
+def _extra(fact, index):
+    """A detail column of a fact, empty when the facts were loaded without details."""
+    return fact.extra[index] if index < len(fact.extra) else ""
+
+
+@dataclass(frozen=True)
+class CommitmentDetail:
+    """A commitment of a plan's list with its version's content, indicators and milestones
+    exactly as its page shows them on the same day (without evidence)."""
+
+    row: object
+    content: object  # commitments.content.VersionContent
+    indicators: tuple
+    milestones: tuple
+
+    @property
+    def goal(self):
+        return self.content.goal
+
+
+def plan_details(plan, day):
+    """Every commitment public in `plan` at the end of `day` (the rows of `plan_view`, in its
+    order) with what its page shows of its content, indicators and milestones."""
+    rows = plan_view(plan, day).rows
+    if not rows:
+        return []
+    facts = load_facts({"plan": plan}, day, plan_id=plan.pk)
+    units = _parties()[0]
+    details = []
+    for row in rows:
+        content = version_at(facts.versions[row.pk], day).content
+        details.append(
+            CommitmentDetail(
+                row,
+                content,
+                tuple(indicator_views(content, facts, day)),
+                tuple(milestone_views(content, facts, day, units)),
+            )
+        )
+    return details
 
 
 def commitment_view(commitment, day):

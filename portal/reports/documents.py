@@ -10,7 +10,6 @@ import base64
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from itertools import groupby
 from urllib.parse import urljoin
 
@@ -21,7 +20,6 @@ from django.utils.translation import gettext as _
 
 from commitments import listing, reader, stored
 from commitments.commitment_page import CommitmentPage
-from commitments.content import VersionContent
 from commitments.models import ActionPlan, Commitment, MilestoneStatus, Pillar, ReportingRound
 from portal import clock
 from portal.reports.render import base_url
@@ -84,98 +82,37 @@ class Report:
 
 
 @dataclass(frozen=True)
-class Entry:
-    """A commitment as a report shows it: the reader's row and its version's content."""
+class Upcoming:
+    """A milestone not yet concluded, under «Próximos hitos», with its commitment's code."""
 
-    row: reader.Row
-    content: VersionContent
-    indicators: tuple = ()
-    milestones: tuple = ()
-
-    @property
-    def goal(self):
-        return self.content.goal
-
-
-@dataclass(frozen=True)
-class IndicatorLine:
-    name: str
-    unit: str
-    baseline: Decimal
-    target: Decimal
-    verification: str
-    measurements: tuple  # (date, value) public by the day, oldest first
-
-
-@dataclass(frozen=True)
-class MilestoneLine:
-    number: int
-    title: str
     code: str
-    start: date
-    end: date
-    percent: float | None
-    status: str
+    milestone: reader.MilestoneView
 
-    @property
-    def status_label(self):
-        return MilestoneStatus(self.status).label
 
-    @property
-    def is_open(self):
-        return self.status not in {MilestoneStatus.COMPLETE, MilestoneStatus.CANCELLED}
+CONCLUDED = {MilestoneStatus.COMPLETE, MilestoneStatus.CANCELLED}
 
 
 def plan_entries(plan, day):
-    """The plan's public commitments on `day`, in plan order, with their version's content,
-    indicators and milestones as public at the end of that day."""
-    rows = sorted(
-        reader.plan_view(plan, day).rows,
-        key=lambda r: (r.axis.order, r.axis.name, r.objective.order, r.code_key),
+    """The plan's public commitments on `day`, in plan order, each as the reader's
+    `CommitmentDetail`: the very row, indicators and milestones its page shows that day."""
+    return sorted(
+        reader.plan_details(plan, day),
+        key=lambda e: (e.row.axis.order, e.row.axis.name, e.row.objective.order, e.row.code_key),
     )
-    facts = reader.load_facts({"plan": plan}, day, plan_id=plan.pk)
-    end = clock.end_of(day)
-    entries = []
-    for row in rows:
-        content = reader.version_at(facts.versions[row.pk], day).content
-        indicators = tuple(
-            IndicatorLine(
-                name=item.name,
-                unit=item.unit,
-                baseline=item.baseline,
-                target=item.target,
-                verification=item.verification_means,
-                measurements=tuple(
-                    (f.date, f.value)
-                    for f in sorted(
-                        reader.current(facts.measurements.get(item.id, ()), end),
-                        key=lambda f: (f.date, f.published_at),
-                    )
-                ),
-            )
-            for item in content.indicators
-        )
-        milestones = []
-        for number, item in enumerate(content.milestones, start=1):
-            latest = max(
-                reader.current(facts.progress.get(item.id, ()), end),
-                key=lambda f: (f.date, f.published_at),
-                default=None,
-            )
-            status = latest.extra[0] if latest else MilestoneStatus.PENDING
-            milestones.append(
-                MilestoneLine(
-                    number=number,
-                    title=item.title,
-                    code=row.code,
-                    start=item.start_date,
-                    end=item.end_date,
-                    percent=float(latest.value) if latest else None,
-                    status=status,
-                )
-            )
-        entries.append(Entry(row, content, indicators, tuple(milestones)))
-    return entries
+
+
+def upcoming_milestones(entries, day):
+    """Milestones not concluded that end on `day` or later, the first to end first."""
+    found = sorted(
+        (
+            (m.end_date, stored.natural_key(e.row.code), m.number, Upcoming(e.row.code, m))
+            for e in entries
+            for m in e.milestones
+            if m.status not in CONCLUDED and m.end_date >= day
+        ),
+        key=lambda item: item[:3],
+    )
+    return [item[-1] for item in found[:NEXT_MILESTONES]]
 
 
 def by_axis_and_objective(entries):
@@ -279,10 +216,6 @@ class ProgressReport(Report):
         entries = plan_entries(self.subject, self.day)
         rows = [e.row for e in entries]
         view = reader.plan_view(self.subject, self.day)
-        upcoming = sorted(
-            (m for e in entries for m in e.milestones if m.is_open and m.end >= self.day),
-            key=lambda m: (m.end, stored.natural_key(m.code), m.number),
-        )
         return {
             "plan": self.subject,
             "entries": entries,
@@ -292,7 +225,7 @@ class ProgressReport(Report):
             "overrides": [e for e in entries if e.row.verdict.overridden],
             "transversal": listing.transversal_summary(view.ratings),
             "assessments": listing.assessment_summary(view.assessments),
-            "upcoming": upcoming[:NEXT_MILESTONES],
+            "upcoming": upcoming_milestones(entries, self.day),
             "has_examples": any(row.is_example for row in rows),
         }
 
@@ -345,7 +278,7 @@ class CommitmentSheet(Report):
             "as_of": self.as_of,
             "chart": chart,
             "chart_image": chart_image(chart) if chart else "",
-            "milestones": [(m, MilestoneStatus(m.status).label) for m in page.milestones],
+            "milestones": [(m, m.status.label) for m in page.milestones],
             "evidence": evidence,
             "page_url": absolute(page.get_absolute_url()),
             "has_examples": page.is_example,
