@@ -120,7 +120,7 @@ def test_plan_details_are_the_commitment_views_of_the_same_day(mixed, plan, day)
     view = reader.commitment_view(mixed, day)
     (detail,) = [d for d in reader.plan_details(plan, day) if d.row.pk == mixed.pk]
     assert detail.row.verdict == view.row.verdict
-    assert detail.data == view.data
+    assert detail.content == view.content
     drop = {"evidence": (), "narrative": "", "difficulties": "", "success_factors": ""}
     assert list(detail.milestones) == [m.__class__(**(m.__dict__ | drop)) for m in view.milestones]
     assert [(i.name, [(f.date, f.value) for f in i.measurements]) for i in detail.indicators] == [
