@@ -5,6 +5,7 @@ import pytest
 from django.core.management import call_command
 from pypdf import PdfReader
 
+from portal.reports import store
 from tests.commitments import builders
 from tests.secretariat.conftest import approval_session, cast, sectors  # noqa: F401
 
@@ -15,6 +16,20 @@ def reports_on_disk(settings, tmp_path, frozen_today):
     settings.REPORTS_ROOT = tmp_path / "reports"
     settings.PAGE_CACHE_VERSION_FILE = tmp_path / "content-version"
     return settings.REPORTS_ROOT
+
+
+@pytest.fixture
+def builds(monkeypatch):
+    """How many PDFs WeasyPrint drew."""
+    drawn = []
+    real = store.render_pdf
+
+    def counting(html):
+        drawn.append(html)
+        return real(html)
+
+    monkeypatch.setattr(store, "render_pdf", counting)
+    return drawn
 
 
 def run_worker():

@@ -18,20 +18,6 @@ from tests.reports.conftest import download, pdf_of, run_worker
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def builds(monkeypatch):
-    """How many PDFs WeasyPrint drew."""
-    drawn = []
-    real = store.render_pdf
-
-    def counting(html):
-        drawn.append(html)
-        return real(html)
-
-    monkeypatch.setattr(store, "render_pdf", counting)
-    return drawn
-
-
 def progress_url(day):
     return f"/reportes/avance/{day.isoformat()}.pdf"
 

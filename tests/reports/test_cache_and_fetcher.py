@@ -5,26 +5,12 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from portal.reports import render, store
+from portal.reports import render
 from portal.reports.render import RefusedURL, StaticFetcher, static_file
 from tests.commitments import builders
 from tests.reports.conftest import download, pdf_of
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def builds(monkeypatch):
-    """How many PDFs WeasyPrint drew."""
-    drawn = []
-    real = store.render_pdf
-
-    def counting(html):
-        drawn.append(html)
-        return real(html)
-
-    monkeypatch.setattr(store, "render_pdf", counting)
-    return drawn
 
 
 def test_second_download_is_served_from_disk_without_a_rebuild(client, tracked, builds):
