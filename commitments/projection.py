@@ -46,9 +46,9 @@ from commitments.models.assessment import RELEVANCE
 from commitments.reader import asof
 from commitments.stored import (
     RULE_VERSION,
+    State,
     fold,
     party_tag,
-    read_payload,
     row_fields,
     sort_code,
 )
@@ -130,7 +130,7 @@ def judgements_on(cid, day, judgements):
 
 def payload_on(cid, day, facts):
     """What the public saw of commitment `cid` on `day`, from facts loaded for any date, as
-    the state's columns and a payload for `read_payload`; None when it was not public."""
+    the state's columns and its payload (`State.to_json`); None when it was not public."""
     if not asof.is_published_at(facts.publications.get(cid, ()), day):
         return None
     version = asof.version_at(facts.versions.get(cid, ()), day)
@@ -154,26 +154,18 @@ def payload_on(cid, day, facts):
     last = max(moments, default=None)
     content = version.content
     fields = row_fields(content)
-    payload = [
-        fields["objective_id"],
-        fields["unit_id"],
-        [list(co) for co in fields["co_responsibles"]],
-        fields["pillar_ids"],
-        content.start_date.isoformat(),
-        content.end_date.isoformat(),
-        content.progress_source,
-        inputs.indicator_progress,
-        inputs.indicators_reported,
-        inputs.stale_after.isoformat() if inputs.stale_after else None,
-        inputs.milestone_progress,
-        inputs.milestones_reported,
-        [[s.isoformat(), e.isoformat(), w] for s, e, w in inputs.windows],
-        [
-            [status, reason, starts.isoformat(), ends.isoformat() if ends else None]
-            for status, reason, starts, ends in overrides
-        ],
-        last.isoformat() if last else None,
-    ]
+    payload = State(
+        objective_id=fields["objective_id"],
+        unit_id=fields["unit_id"],
+        co_responsibles=fields["co_responsibles"],
+        pillar_ids=fields["pillar_ids"],
+        start=content.start_date,
+        end=content.end_date,
+        progress_source=content.progress_source,
+        inputs=inputs,
+        overrides=overrides,
+        last=last.isoformat() if last else None,
+    ).to_json()
     tags = [party_tag("u", fields["unit_id"])] + [
         party_tag("u", unit) if unit else party_tag("o", organization)
         for unit, organization, _role in fields["co_responsibles"]
@@ -246,7 +238,7 @@ def states_of(cid, facts, judgements, plan):
             **verdict,
         )
         for day, until, columns, payload in spans
-        for start, until, verdict in _verdict_spans(day, until, read_payload(payload), plan)
+        for start, until, verdict in _verdict_spans(day, until, State.from_json(payload), plan)
     ]
 
 

@@ -52,7 +52,8 @@ ROW_COLUMNS = (
 
 @dataclass(frozen=True)
 class State:
-    """A payload read back: the matrix row's references and dates, the semáforo's inputs."""
+    """A stored state's payload: the matrix row's references and dates, the semáforo's
+    inputs. The projection writes it (`to_json`), the lists read it back (`from_json`)."""
 
     objective_id: int
     unit_id: int
@@ -68,32 +69,68 @@ class State:
     # When the latest measurement or milestone progress it shows became public.
     last: str | None
 
+    def to_json(self):
+        """A JSON object with named keys, short to keep thousands of rows compact."""
+        inputs = self.inputs
+        return {
+            "objective": self.objective_id,
+            "unit": self.unit_id,
+            "co": [list(co) for co in self.co_responsibles],
+            "pillars": list(self.pillar_ids),
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "source": self.progress_source,
+            "inputs": {
+                "progress": inputs.indicator_progress,
+                "reported": inputs.indicators_reported,
+                "stale_after": _iso(inputs.stale_after),
+                "m_progress": inputs.milestone_progress,
+                "m_reported": inputs.milestones_reported,
+                "windows": [[s.isoformat(), e.isoformat(), w] for s, e, w in inputs.windows],
+            },
+            "overrides": [
+                [status, reason, starts.isoformat(), _iso(ends)]
+                for status, reason, starts, ends in self.overrides
+            ],
+            "last": self.last,
+        }
 
-def read_payload(payload):
-    objective, unit, co, pillars, start, end, source, *inputs, overrides, last = payload
-    progress, reported, stale, m_progress, m_reported, windows = inputs
-    return State(
-        objective,
-        unit,
-        co,
-        pillars,
-        date.fromisoformat(start),
-        date.fromisoformat(end),
-        source,
-        semaforo.RuleInputs(
-            progress,
-            reported,
-            date.fromisoformat(stale) if stale else None,
-            m_progress,
-            m_reported,
-            tuple((date.fromisoformat(s), date.fromisoformat(e), w) for s, e, w in windows),
-        ),
-        [
-            (status, reason, date.fromisoformat(starts), date.fromisoformat(ends) if ends else None)
-            for status, reason, starts, ends in overrides
-        ],
-        last,
-    )
+    @classmethod
+    def from_json(cls, data):
+        inputs = data["inputs"]
+        return cls(
+            objective_id=data["objective"],
+            unit_id=data["unit"],
+            co_responsibles=[tuple(co) for co in data["co"]],
+            pillar_ids=list(data["pillars"]),
+            start=date.fromisoformat(data["start"]),
+            end=date.fromisoformat(data["end"]),
+            progress_source=data["source"],
+            inputs=semaforo.RuleInputs(
+                indicator_progress=inputs["progress"],
+                indicators_reported=inputs["reported"],
+                stale_after=_date(inputs["stale_after"]),
+                milestone_progress=inputs["m_progress"],
+                milestones_reported=inputs["m_reported"],
+                windows=tuple(
+                    (date.fromisoformat(s), date.fromisoformat(e), w)
+                    for s, e, w in inputs["windows"]
+                ),
+            ),
+            overrides=[
+                (status, reason, date.fromisoformat(starts), _date(ends))
+                for status, reason, starts, ends in data["overrides"]
+            ],
+            last=data["last"],
+        )
+
+
+def _iso(day):
+    return day.isoformat() if day else None
+
+
+def _date(text):
+    return date.fromisoformat(text) if text else None
 
 
 def row_fields(content):

@@ -142,7 +142,7 @@ def _plan_view(plan, day):
 def _rows_of(plan, states, on, refs):
     """(Row, stored.State) of each stored state (`stored.ROW_COLUMNS`)."""
     for cid, slug, is_example, code, title, description, payload in states:
-        state = stored.read_payload(payload)
+        state = stored.State.from_json(payload)
         verdict = semaforo.judge_reduced(
             state.inputs,
             start=state.start,
