@@ -17,37 +17,47 @@ recorded in the audit history with that user.
 
 from commitments.services.core import (
     BUSY,
-    add_evidence,
-    approve_modification,
-    bulk_load,
-    correct,
-    delete,
-    delete_draft,
-    drop_plan,
-    end_override,
-    file_round_report,
     lost_race,
     milestone_status_for,
-    publish,
-    publish_commitment,
-    publish_plan,
-    publish_version,
-    record_fact,
+    service,
+)
+from commitments.services.facts import (
+    add_evidence,
+    delete_draft,
+    end_override,
     record_measurement,
     record_milestone_progress,
+    set_override,
+    update_draft,
+)
+from commitments.services.generated import (
+    bulk_load,
+)
+from commitments.services.reports import (
+    file_round_report,
+    record_fact,
+)
+from commitments.services.review import (
+    correct,
+    publish,
     refusal_to_publish,
     report_progress,
     return_for_changes,
+    submit,
+    withdraw,
+)
+from commitments.services.structure import (
+    approve_modification,
+    delete,
+    drop_plan,
+    publish_commitment,
+    publish_plan,
+    publish_version,
     save,
-    service,
-    set_override,
     set_parties,
     snapshot,
-    submit,
     unpublish_commitment,
     unpublish_plan,
-    update_draft,
-    withdraw,
 )
 
 __all__ = [
