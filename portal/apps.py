@@ -8,9 +8,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import cache, media
+        from portal import content_version, media
 
-        cache.connect_signals()
+        content_version.connect_signals()
         media.connect_signals()
 
 

@@ -41,16 +41,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
 from portal import clock, params
-from portal.content_version import (  # noqa: F401 (the page cache's own names)
-    BUILD,
-    CONTENT_APPS,
-    CacheDown,
-    breaker,
-    bump_content_version,
-    changes_public,
-    connect_signals,
-    content_version,
-)
+from portal.content_version import BUILD, CacheDown, breaker
 
 logger = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.http import HttpResponse
 
-from portal import cache
+from portal import cache, content_version
 
 
 class PermissionsPolicyMiddleware:
@@ -35,7 +35,7 @@ class PageCacheMiddleware:
             response["Allow"] = "GET, HEAD, OPTIONS"
             return response
         anonymous = request.method in {"GET", "HEAD"} and cache.is_anonymous(request)
-        version = cache.content_version() if anonymous and not settings.DEBUG else None
+        version = content_version.content_version() if anonymous and not settings.DEBUG else None
         cache.canonicalize(request, view_name, version)
         key = cache.page_key(request, view_name, version) if version is not None else None
         if key is not None and (cached := cache.serve_cached(request, key)) is not None:

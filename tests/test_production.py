@@ -263,7 +263,7 @@ def test_variants_stored_per_page_are_bounded(client, demo, settings):
     settings.PAGE_CACHE_MAX_VARIANTS = 2
     for query in ("q=uno", "q=dos", "q=tres"):
         client.get(f"/tablero/?{query}")
-    version = page_cache.content_version()
+    version = content_version.content_version()
     keys = [page_cache_key(client, f"/tablero/?{q}", version) for q in ("q=uno", "q=dos", "q=tres")]
     assert [cache.get(key) is not None for key in keys] == [True, True, False]
     client.get("/tablero/")
@@ -309,12 +309,12 @@ def test_a_version_bumped_by_another_process_refreshes_this_ones_pages(client, c
 def test_a_change_is_bumped_again_at_commit(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         pillar = Pillar.objects.create(name="Pilar", slug="pilar", order=9)
-        during = page_cache.content_version()
+        during = content_version.content_version()
         pillar.name = "Pilar renombrado"
         pillar.save()
     # Once per transaction, however many rows: pages rendered meanwhile are dropped.
     assert len(callbacks) == 1
-    assert page_cache.content_version() != during
+    assert content_version.content_version() != during
 
 
 # --- Redis down ---------------------------------------------------------------------
