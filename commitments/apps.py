@@ -10,7 +10,7 @@ class CommitmentsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
 
-        from commitments import projection
+        from commitments import listing, projection
         from commitments.models import ActionPlan, Exercise
 
         for model in projection.SOURCES:
@@ -18,6 +18,7 @@ class CommitmentsConfig(AppConfig):
             post_delete.connect(projection.on_save, sender=model, dispatch_uid=f"state-d-{model}")
         # Stored states are derived by the current code: rebuilt after `migrate` when a
         # deploy changed the rule (or a migration added rows the states do not know yet).
+        listing.register_parameters()
         post_migrate.connect(projection.after_migrate, sender=self, dispatch_uid="states-rule")
         for model in (ActionPlan, Exercise):
             uid = f"rule-{model}"

@@ -16,6 +16,7 @@ from commitments import reader, semaforo, stored
 from commitments.models import Assessment, Dimension, RatingLevel
 from commitments.semaforo import STALE, STALE_LABEL, STATUS_ICONS, Status
 from commitments.stored import fold
+from portal import params
 
 PAGE_SIZE = 25
 
@@ -243,7 +244,7 @@ class BoardFilterForm(forms.Form):
     q = forms.CharField(
         label=_("Buscar"),
         required=False,
-        max_length=100,
+        max_length=params.SEARCH_MAX_LENGTH,
         help_text=_("En la clave, el título o la descripción."),
         widget=forms.TextInput(attrs={"type": "search"}),
     )
@@ -448,3 +449,41 @@ def query_pairs(query, keep=None, drop=()):
         for value in values
         if value.strip() and name not in drop and (keep is None or name in keep)
     ]
+
+
+def plan_choices():
+    """The slugs the plan's filters may name (portal/params.known_values)."""
+    from commitments.models import ActionPlan, Axis, Organization, Pillar, ResponsibleUnit
+
+    def slugs(queryset):
+        return frozenset(queryset.values_list("slug", flat=True))
+
+    units = slugs(ResponsibleUnit.objects.all())
+    organizations = slugs(Organization.objects.all())
+    return {
+        "plans": slugs(ActionPlan.objects.published()),
+        "axes": slugs(Axis.objects.filter(plan__is_published=True)),
+        "units": units,
+        "pillars": slugs(Pillar.objects.all()),
+        "parties": frozenset(
+            [f"{UNIT_PARTY}:{slug}" for slug in units]
+            + [f"{ORGANIZATION_PARTY}:{slug}" for slug in organizations]
+        ),
+    }
+
+
+def register_parameters():
+    """Tell portal/params what the plan's filters accept (called once, at start-up)."""
+    params.register(
+        parsers={
+            params.PLAN: params.known("plans"),
+            "eje": params.known("axes"),
+            "dependencia": params.known("units"),
+            "pilar": params.known("pillars"),
+            "corresponsable": params.known("parties"),
+            "orden": params.one_of({value for value, _label in SORT_CHOICES if value}),
+            "valoracion": params.one_of({value for value, _label in ASSESSMENT_CHOICES if value}),
+        },
+        multiple={"board": {"estado": [value for value, _label in STATUS_CHOICES]}},
+        choices=plan_choices,
+    )

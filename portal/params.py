@@ -8,7 +8,9 @@ cache (portal/cache.py) keys pages on this canonical query: `?x=<random>` or
 `?eje=<random>` is the same page as without it, and 8 KB in `?fecha=` never reach a link.
 
 Pages are keyed by URL name (`request.resolver_match.view_name`); a public page missing
-here takes no parameters at all.
+here takes no parameters at all. What a filter accepts (the plan's axes, the Secretariado's
+sessions) is registered by the app that owns it (`register`, from its AppConfig.ready), so this
+module sits below the pages and imports none of them.
 
 `?fecha=` and `?corte=` are read here once per request, at the edge: `read_query` gives the
 canonical query and the day asked for (`Asked`, a plain value) together; portal/cache.py keeps
@@ -24,7 +26,6 @@ from typing import NamedTuple
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from commitments import listing
 from portal import clock
 
 PLAN = "plan"
@@ -71,11 +72,7 @@ ROUND_NUMBER = re.compile(r"0*([0-9]{1,4})")
 ROUND_DIGITS = re.compile(r"[0-9]{1,4}")
 PAGE_NUMBER = re.compile(r"0*([0-9]{1,9})")
 LAST_PAGE = 9999  # Past the last page the paginator shows the last one.
-SEARCH_MAX_LENGTH = listing.BoardFilterForm.base_fields["q"].max_length
-
-STATUS_ORDER = [value for value, _label in listing.STATUS_CHOICES]
-SORT_VALUES = {value for value, _label in listing.SORT_CHOICES if value}
-ASSESSMENT_VALUES = {value for value, _label in listing.ASSESSMENT_CHOICES if value}
+SEARCH_MAX_LENGTH = 100
 
 
 def iso_date(raw):
@@ -158,77 +155,57 @@ def _search(value, choices):
     return text
 
 
-def _known(name):
+def known(name):
+    """A parser that keeps a value only if it is one of the slugs `choices()[name]`."""
+
     def parse(value, choices):
         return value if value in choices()[name] else None
 
     return parse
 
 
-def _sort(value, choices):
-    return value if value in SORT_VALUES else None
+def one_of(values):
+    """A parser that keeps a value only if it is one of `values` (fixed, not per content)."""
+
+    def parse(value, choices):
+        return value if value in values else None
+
+    return parse
 
 
-def _assessment(value, choices):
-    return value if value in ASSESSMENT_VALUES else None
+def flag(value, choices):
+    return "on" if value in ("on", "1", "true") else None
 
 
-PARSERS = {
-    PLAN: _known("plans"),
-    DAY: _day,
-    ROUND: _round,
-    PAGE: _page,
-    "q": _search,
-    "eje": _known("axes"),
-    "dependencia": _known("units"),
-    "pilar": _known("pillars"),
-    "corresponsable": _known("parties"),
-    "orden": _sort,
-    "valoracion": _assessment,
-}
-
-
-def _agreement_statuses():
-    from secretariat.models import Agreement
-
-    return Agreement.Status.values
-
-
+# What each parameter means is said by the app whose pages read it (`register`, called from
+# its AppConfig.ready): this module knows only the mechanism and the parameters every page
+# shares, so it imports no page and no model.
+PARSERS = {DAY: _day, ROUND: _round, PAGE: _page, "q": _search}
 # Pages that read a parameter their own way (the same name means another thing there).
-VIEW_PARSERS = {
-    "secretariat:agreements": {
-        "estado": lambda value, choices: value if value in _agreement_statuses() else None,
-        "sesion": _known("sessions"),
-        "responsable": _search,
-        "vencidos": lambda value, choices: "on" if value in ("on", "1", "true") else None,
-    },
-}
-# Parameters that may repeat, per page.
-MULTIPLE = {"board": {"estado"}}
+VIEW_PARSERS = {}
+# Parameters that may repeat, per page, with the order their values are written in.
+MULTIPLE = {}
+_CHOICE_SOURCES = []
+
+
+def register(*, parsers=None, view_parsers=None, multiple=None, choices=None):
+    """Add an app's parameters: `parsers` by name, `view_parsers` and `multiple` by page, and
+    `choices`, a function returning the slugs its filters may name (`known_values`)."""
+    PARSERS.update(parsers or {})
+    for view_name, by_name in (view_parsers or {}).items():
+        VIEW_PARSERS.setdefault(view_name, {}).update(by_name)
+    for view_name, by_name in (multiple or {}).items():
+        MULTIPLE.setdefault(view_name, {}).update(by_name)
+    if choices is not None and choices not in _CHOICE_SOURCES:
+        _CHOICE_SOURCES.append(choices)
 
 
 def known_values():
     """The slugs a filter may name; portal/cache.py keeps them per content version."""
-    from commitments.models import ActionPlan, Axis, Organization, Pillar, ResponsibleUnit
-
-    def slugs(queryset):
-        return frozenset(queryset.values_list("slug", flat=True))
-
-    from secretariat.models import Session
-
-    units = slugs(ResponsibleUnit.objects.all())
-    organizations = slugs(Organization.objects.all())
-    return {
-        "plans": slugs(ActionPlan.objects.published()),
-        "axes": slugs(Axis.objects.filter(plan__is_published=True)),
-        "units": units,
-        "pillars": slugs(Pillar.objects.all()),
-        "sessions": slugs(Session.objects.all()),
-        "parties": frozenset(
-            [f"{listing.UNIT_PARTY}:{slug}" for slug in units]
-            + [f"{listing.ORGANIZATION_PARTY}:{slug}" for slug in organizations]
-        ),
-    }
+    values = {}
+    for source in _CHOICE_SOURCES:
+        values.update(source())
+    return values
 
 
 def takes_parameters(view_name):
@@ -252,13 +229,13 @@ def read_query(view_name, query, choices):
     # In the visitor's order, which the links they follow keep (each order is its own page).
     accepted = PARAMETERS.get(view_name, ())
     parsers = {**PARSERS, **VIEW_PARSERS.get(view_name, {})}
-    multiple = MULTIPLE.get(view_name, set())
+    multiple = MULTIPLE.get(view_name, {})
     day_asked = None
     for name in (name for name in query if name in accepted):
         raw = query.get(name)
         if name in multiple:
             chosen = set(query.getlist(name))
-            values = [status for status in STATUS_ORDER if status in chosen]
+            values = [value for value in multiple[name] if value in chosen]
         elif name == DAY and raw is not None:
             day_asked = read_day(raw)
             value = _day_value(day_asked, raw)
