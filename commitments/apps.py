@@ -2,6 +2,29 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def public_files():
+    """The plan's file fields and when a row's file is public (portal/media.py)."""
+    from django.db.models import Q
+
+    from commitments.models import ClosingReport, Evidence, FactStatus, Measurement
+
+    def of_published_commitment(prefix=""):
+        return Q(
+            **{
+                f"{prefix}commitment__is_published": True,
+                f"{prefix}commitment__plan__is_published": True,
+            }
+        )
+
+    # A published fact stays on the public record (past days link to it), even once corrected.
+    published = Q(status=FactStatus.PUBLISHED, published_at__isnull=False)
+    return [
+        (Measurement, "evidence_file", published & of_published_commitment("indicator__")),
+        (Evidence, "evidence_file", published & of_published_commitment()),
+        (ClosingReport, "evidence_file", published & of_published_commitment()),
+    ]
+
+
 class CommitmentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "commitments"
@@ -12,6 +35,7 @@ class CommitmentsConfig(AppConfig):
 
         from commitments import listing, projection
         from commitments.models import ActionPlan, Exercise
+        from portal import media
 
         for model in projection.SOURCES:
             post_save.connect(projection.on_save, sender=model, dispatch_uid=f"state-{model}")
@@ -19,6 +43,7 @@ class CommitmentsConfig(AppConfig):
         # Stored states are derived by the current code: rebuilt after `migrate` when a
         # deploy changed the rule (or a migration added rows the states do not know yet).
         listing.register_parameters()
+        media.register(self.label, public_files)
         post_migrate.connect(projection.after_migrate, sender=self, dispatch_uid="states-rule")
         for model in (ActionPlan, Exercise):
             uid = f"rule-{model}"

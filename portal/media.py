@@ -1,7 +1,8 @@
 """Uploaded files: which ones the public may download, how they are served, when they go.
 
 `is_public(path)` is the single rule: a file is public when some public record refers to it.
-When models change, adapt `public_files()` (one entry per file field) and nothing else. Like
+Each app says which of its file fields hold public files (`register`, from its AppConfig.ready:
+one entry per file field); this module imports no model. Like
 the page cache, it trusts the content version: after a bulk update (no signals) call
 `portal.content_version.bump_content_version()`.
 """
@@ -22,33 +23,18 @@ from portal.content_version import content_version
 INLINE_TYPES = {"application/pdf", "image/jpeg", "image/png", "image/webp"}
 # Nothing in an uploaded file may run script, load other resources or submit forms.
 FILE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
-CONTENT_APPS = {"commitments", "secretariat"}
+_sources = {}
 
 
-def _published_commitment(prefix=""):
-    return models.Q(
-        **{
-            f"{prefix}commitment__is_published": True,
-            f"{prefix}commitment__plan__is_published": True,
-        }
-    )
+def register(app_label, files):
+    """`files()` returns (model, file field, condition that makes a row's file public) for
+    every file field of the app `app_label`; replaced files of its models are removed."""
+    _sources[app_label] = files
 
 
 def public_files():
     """(model, file field, condition that makes a row's file public), for every file field."""
-    from commitments.models import ClosingReport, Evidence, FactStatus, Measurement
-    from secretariat.models import Call, Member, Session
-
-    # A published fact stays on the public record (past days link to it), even once corrected.
-    published = models.Q(status=FactStatus.PUBLISHED, published_at__isnull=False)
-    return [
-        (Measurement, "evidence_file", published & _published_commitment("indicator__")),
-        (Evidence, "evidence_file", published & _published_commitment()),
-        (ClosingReport, "evidence_file", published & _published_commitment()),
-        (Session, "minutes", models.Q()),
-        (Call, "document", models.Q()),
-        (Member, "photo", models.Q(publish_photo=True)),
-    ]
+    return [entry for files in _sources.values() for entry in files()]
 
 
 def _may_hold(model, field, path):
@@ -115,7 +101,7 @@ def _file_fields(model):
 
 
 def _remember_old_files(sender, instance, raw=False, **kwargs):
-    if raw or sender._meta.app_label not in CONTENT_APPS or instance.pk is None:
+    if raw or sender._meta.app_label not in _sources or instance.pk is None:
         return
     fields = _file_fields(sender)
     if not fields:
