@@ -27,7 +27,7 @@ from django.db import connection, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from commitments import semaforo
+from commitments import semaforo, stored
 from commitments.models import (
     ActionPlan,
     Assessment,
@@ -304,14 +304,12 @@ def _verdict_spans(first, until, state, plan):
 
 def _verdict_columns(verdict, lo, hi):
     found = verdict(lo)
-    expected = found.expected or 0.0
-    slope = (verdict(lo + 1).expected or 0.0) - expected if hi - lo > 1 else 0.0
+    following = verdict(lo + 1).expected if hi - lo > 1 else None
     return {
         "status": found.status,
         "stale": found.stale,
         "progress": found.progress,
-        "expected": expected,
-        "expected_slope": slope,
+        **stored.expected_line(found.expected, following, hi - lo),
         "from_day": lo,
     }
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from django.db.models import F, Value
+
 from commitments import semaforo
 
 # The code a stored state depends on: the rule, how spans are cut, and this layout.
@@ -31,6 +33,30 @@ def rule_version(texts):
 RULE_VERSION = rule_version(
     (Path(__file__).parent / name).read_text(encoding="utf-8") for name in RULE_SOURCES
 )
+
+
+# --- The expectation of a span ---------------------------------------------------------
+# Between two of the rule's breakpoints the expected progress is a straight line in the day
+# (`semaforo.breakpoints`), so a span stores it as a line: its value on `from_day` and its
+# slope. These three functions are the only places that write and evaluate it.
+
+
+def expected_line(on_first, on_second, length):
+    """The line's columns from the rule's expectation on a span's first two days (`length`
+    days in the span; a one-day span is flat)."""
+    expected = on_first or 0.0
+    slope = (on_second or 0.0) - expected if length > 1 else 0.0
+    return {"expected": expected, "expected_slope": slope}
+
+
+def expected_on(columns, day):
+    """The stored line's value on `day` (in Python, as `expected_on_sql` in the database)."""
+    return columns["expected"] + columns["expected_slope"] * (day.toordinal() - columns["from_day"])
+
+
+def expected_on_sql(day):
+    """The stored line's value on `day`, as an expression over the state's columns."""
+    return F("expected") + F("expected_slope") * (Value(day.toordinal()) - F("from_day"))
 
 
 def party_tag(kind, pk):

@@ -3,6 +3,8 @@ from django.db.models import Case, Count, F, Max, Q, Sum, Value, When
 from django.db.models.functions import Coalesce, Collate, Round
 from django.utils.translation import gettext_lazy as _
 
+from commitments import stored
+
 # Sums and orders of the expectation are rounded so equal gaps stay equal whichever span
 # they were computed from.
 DIGITS = 6
@@ -40,7 +42,7 @@ class CommitmentStateQuerySet(models.QuerySet):
     @staticmethod
     def expected_on(day):
         """The expectation on `day` of a span that covers it."""
-        return F("expected") + F("expected_slope") * (Value(day.toordinal()) - F("from_day"))
+        return stored.expected_on_sql(day)
 
     def assessed(self, *, starred=False):
         states = self.exclude(assessment_completion="")
