@@ -43,7 +43,7 @@ def setup_django(database_url):
     django.setup()
     call_command("migrate", verbosity=0)
 
-    from portal import clock
+    from core import clock
 
     clock.FIXED = clock.at_noon(TODAY)
 

@@ -101,7 +101,7 @@ def main():
     args = parser.parse_args()
     folder = setup_django()
     from commitments.imports import importer
-    from portal import clock
+    from core import clock
 
     with clock.moment(AS_OF):
         plan = build_plan()

@@ -98,7 +98,7 @@ def main():
     from django.test import Client
 
     from commitments import synthetic
-    from portal import clock
+    from core import clock
 
     clock.FIXED = clock.at_noon(AS_OF)
     client = Client()

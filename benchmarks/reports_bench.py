@@ -50,7 +50,7 @@ def main():
     from django.test.utils import CaptureQueriesContext
 
     from commitments import synthetic
-    from portal import clock
+    from core import clock
     from portal.reports import store
     from portal.reports.documents import PlanReport
 

@@ -75,7 +75,7 @@ def version_check_cost(repeat=20000):
     import django
 
     django.setup()
-    from portal import content_version
+    from core import content_version
 
     content_version.content_version()
     start = time.perf_counter()

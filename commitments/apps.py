@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 def public_files():
-    """The plan's file fields and when a row's file is public (portal/media.py)."""
+    """The plan's file fields and when a row's file is public (core/media.py)."""
     from django.db.models import Q
 
     from commitments.models import ClosingReport, Evidence, FactStatus, Measurement
@@ -35,7 +35,7 @@ class CommitmentsConfig(AppConfig):
 
         from commitments import listing, projection
         from commitments.models import ActionPlan, Exercise
-        from portal import media
+        from core import media
 
         for model in projection.SOURCES:
             post_save.connect(projection.on_save, sender=model, dispatch_uid=f"state-{model}")

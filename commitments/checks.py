@@ -23,7 +23,7 @@ from commitments.models import (
     RoundReport,
 )
 from commitments.semaforo import indicator_progress
-from portal import clock
+from core import clock
 
 # Indicators this far along (percent) while every milestone is still at 0 % contradict them.
 INDICATORS_AHEAD = 50

@@ -43,7 +43,7 @@ from commitments.models import (
     TransversalRating,
 )
 from commitments.semaforo import ProgressSource, Status
-from portal import clock
+from core import clock
 
 # The demo is written as it stood on this day; pages computed later move on from it.
 DEMO_TODAY = date(2026, 11, 25)

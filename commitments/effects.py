@@ -6,7 +6,7 @@ outermost one, and only if nothing failed:
 1. the stored public states (`commitments.projection`) of the commitments the writes touched
    are rebuilt, once each, however many services nested;
 2. if a row the public sees was written (not a draft, a submission or a return for review:
-   `portal.content_version.changes_public`), the content version moves once, when the
+   `core.content_version.changes_public`), the content version moves once, when the
    transaction commits, so cached pages and reports are refreshed;
 3. the audit history (django-simple-history) is written with each row, as part of it.
 
@@ -18,7 +18,7 @@ once (tests/commitments/test_write_effects.py checks both ways).
 from contextlib import contextmanager
 
 from commitments import projection
-from portal import content_version
+from core import content_version
 
 
 @contextmanager

@@ -16,7 +16,7 @@ from commitments import reader, semaforo, stored
 from commitments.models import Assessment, Dimension, RatingLevel
 from commitments.semaforo import STALE, STALE_LABEL, STATUS_ICONS, Status
 from commitments.stored import fold
-from portal import params
+from core import params
 
 PAGE_SIZE = 25
 

@@ -52,8 +52,8 @@ from commitments.stored import (
     row_fields,
     sort_code,
 )
-from portal import clock
-from portal.content_version import bump_content_version
+from core import clock
+from core.content_version import bump_content_version
 
 ONE_DAY = timedelta(days=1)
 # The last span of a commitment never ends.

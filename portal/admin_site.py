@@ -11,7 +11,7 @@ from django.urls import NoReverseMatch, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from commitments import permissions
-from portal import clock
+from core import clock
 
 # (slug, heading, short description, models in the order shown)
 GROUPS = [

@@ -8,7 +8,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import content_version, media
+        from core import content_version, media
 
         content_version.connect_signals()
         media.connect_signals()

@@ -112,9 +112,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "portal.middleware.PageCacheMiddleware",
+    "core.middleware.PageCacheMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "portal.middleware.PermissionsPolicyMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -206,7 +206,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "portal.storage.StaticFilesStorage"
+            else "core.storage.StaticFilesStorage"
         )
     },
 }
@@ -231,7 +231,7 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "TIMEOUT": 60 * 60,
             # A Redis that does not answer must not hold a request: the page cache then
-            # skips it for PAGE_CACHE_RETRY_SECONDS (see portal/cache.py).
+            # skips it for PAGE_CACHE_RETRY_SECONDS (see core/cache.py).
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     }
@@ -310,7 +310,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
-AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
 # Behind a reverse proxy: how many proxies append to X-Forwarded-For (0: no proxy, the
 # address is the connection's). The client is the address the outermost proxy saw.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
@@ -336,8 +336,8 @@ SITE_DESCRIPTION = _(
 )
 SITE_URL = env_str("SITE_URL", "").rstrip("/")
 
-# `manage.py backup` writes moments to the microsecond (portal/exact_json.py).
-SERIALIZATION_MODULES = {"exactjson": "portal.exact_json"}
+# `manage.py backup` writes moments to the microsecond (core/exact_json.py).
+SERIALIZATION_MODULES = {"exactjson": "core.exact_json"}
 
 # PDF reports (portal/reports/): kept on disk, one file per report, day and content version.
 REPORTS_ROOT = env_path("REPORTS_ROOT", VAR_DIR / "reports")

@@ -4,7 +4,8 @@ from django.templatetags.static import static as static_url
 from django.urls import include, path
 from django.views.generic import RedirectView, TemplateView
 
-from portal import media, views
+from core import media
+from portal import views
 from portal.sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -26,7 +27,7 @@ urlpatterns = [
     path("accesibilidad/", views.accessibility, name="accessibility"),
     path("salud/", views.health, name="health"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
-    # Uploaded files, only those of public records (portal/media.py), in every mode.
+    # Uploaded files, only those of public records (core/media.py), in every mode.
     path("media/<path:path>", media.serve, name="media"),
 ]
 

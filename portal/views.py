@@ -15,8 +15,8 @@ from django.views.decorators.cache import never_cache
 
 from commitments import listing, reader
 from commitments.models import Pillar
-from portal import clock, params
-from portal.cache import public_page
+from core import clock, params
+from core.cache import public_page
 from secretariat.models import RouteMilestone
 
 logger = logging.getLogger(__name__)

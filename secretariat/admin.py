@@ -5,7 +5,7 @@ from django.db.models import Count
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from portal import clock
+from core import clock
 from portal.admin_history import ReadOnlyHistoryAdmin
 from portal.reports import admin as reports_admin
 from secretariat.forms import SessionAdminForm

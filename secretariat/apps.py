@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 def public_files():
-    """The Secretariado's file fields and when a row's file is public (portal/media.py)."""
+    """The Secretariado's file fields and when a row's file is public (core/media.py)."""
     from django.db.models import Q
 
     from secretariat.models import Call, Member, Session
@@ -21,7 +21,7 @@ class SecretariatConfig(AppConfig):
     verbose_name = _("Secretariado Técnico")
 
     def ready(self):
-        from portal import media, params
+        from core import media, params
         from secretariat.models import Agreement, Session
 
         def choices():

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal.cache import public_page
+from core.cache import public_page
 from secretariat import views
 
 app_name = "secretariat"

@@ -3,8 +3,8 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import render
 from django.views.generic import DetailView
 
-from portal import clock
-from portal.cache import public_page
+from core import clock
+from core.cache import public_page
 from secretariat.forms import AgreementFilterForm
 from secretariat.models import Agreement, Call, Member, RouteMilestone, Session
 

@@ -6,8 +6,8 @@ from django.utils import timezone as django_timezone
 from hypothesis import HealthCheck, settings
 
 from commitments.demo import DEMO_TODAY
-from portal import clock
-from portal.cache import forget_local_state
+from core import clock
+from core.cache import forget_local_state
 
 # CI (CI=true) runs fewer examples, with no deadline: the machine is shared and slow.
 settings.register_profile(
@@ -30,7 +30,7 @@ TODAY = DEMO_TODAY
 
 
 def freeze_today(monkeypatch, day=TODAY):
-    """Pin the project clock (`portal.clock`) to noon of `day`, in every thread."""
+    """Pin the project clock (`core.clock`) to noon of `day`, in every thread."""
     real = django_timezone.localdate
 
     def localdate(value=None, timezone=None):

@@ -5,7 +5,7 @@ from datetime import date
 from commitments import services
 from commitments.models import Organization
 from commitments.semaforo import Status
-from portal import clock
+from core import clock
 from tests.commitments import builders
 
 

@@ -15,7 +15,7 @@ from commitments.models import (
     RoundReport,
     StatusOverride,
 )
-from portal import clock
+from core import clock
 from tests.commitments.builders import cast_commitment, cast_plan, full_cast
 from tests.conftest import TODAY
 

@@ -5,7 +5,7 @@ from django.core.management import CommandError
 from django.core.management import call_command as manage
 
 from commitments.models import Exercise
-from portal.content_version import bump_content_version
+from core.content_version import bump_content_version
 from secretariat.models import Session
 from tests.commitments import builders
 

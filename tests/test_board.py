@@ -11,7 +11,7 @@ from django.core.cache import cache
 
 from commitments import services
 from commitments.models import ActionPlan, Commitment
-from portal import clock
+from core import clock
 from tests.commitments import builders
 from tests.conftest import TODAY
 from tests.plans import sized_plan

@@ -11,7 +11,7 @@ from django.urls import path
 
 from commitments import services
 from commitments.models import Commitment, Organization, Pillar
-from portal.cache import public_page
+from core.cache import public_page
 from tests.commitments import builders
 from tests.conftest import TODAY
 

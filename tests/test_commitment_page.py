@@ -18,7 +18,7 @@ from commitments.models import (
     Milestone,
     ResponsibleUnit,
 )
-from portal import clock
+from core import clock
 from secretariat.models import Agreement, Session
 from tests.commitments import builders
 from tests.conftest import TODAY

@@ -20,7 +20,7 @@ from commitments.models import (
 )
 from commitments.reader import commitment_view, plan_view
 from commitments.semaforo import Status
-from portal import clock
+from core import clock
 from secretariat.models import RouteMilestone
 from tests.conftest import TODAY
 

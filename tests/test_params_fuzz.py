@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from commitments.models import Commitment
-from portal.params import PARAMETERS
+from core.params import PARAMETERS
 from secretariat.models import Call, Session
 from tests.conftest import examples
 

@@ -14,8 +14,8 @@ from django.core.cache import cache
 
 from commitments import services
 from commitments.models import CommitmentState, CommitmentVersion, Pillar
-from portal import cache as page_cache
-from portal import content_version
+from core import cache as page_cache
+from core import content_version
 
 ROOT = Path(__file__).resolve().parent.parent
 GZIP = {"Accept-Encoding": "gzip, deflate"}
@@ -337,19 +337,19 @@ def unreachable_redis(settings, tmp_path):
 def test_with_redis_down_pages_are_served_and_logged_once(
     client, commitment, unreachable_redis, caplog
 ):
-    caplog.set_level(logging.WARNING, logger="portal.cache")
+    caplog.set_level(logging.WARNING, logger="core.cache")
     for _ in range(5):
         response = client.get("/tablero/")
         assert response.status_code == 200
         assert "Tablero de compromisos" in response.content.decode()
-    lines = [r for r in caplog.records if r.name == "portal.cache"]
+    lines = [r for r in caplog.records if r.name == "core.cache"]
     assert len(lines) == 1
     assert lines[0].getMessage().startswith("Cache unavailable (ConnectionError")
     assert lines[0].exc_info is None
     # Another server process meeting the same outage says nothing more.
     page_cache.forget_local_state()
     client.get("/tablero/")
-    assert len([r for r in caplog.records if r.name == "portal.cache"]) == 1
+    assert len([r for r in caplog.records if r.name == "core.cache"]) == 1
 
 
 def retitle(commitment, title):

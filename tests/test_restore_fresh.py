@@ -24,8 +24,8 @@ from django.utils import timezone
 
 from commitments import permissions, services
 from commitments.models import Measurement, PublicFact
-from portal import clock
-from portal.cache import forget_local_state
+from core import clock
+from core.cache import forget_local_state
 from tests.commitments import builders
 from tests.conftest import ensure_roles
 

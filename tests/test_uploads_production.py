@@ -12,8 +12,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from commitments import services
 from commitments.models import Indicator
+from core.validators import validate_document, validate_image, validate_pdf
 from portal import demo_files
-from portal.validators import validate_document, validate_image, validate_pdf
 from secretariat.models import Member
 from tests.commitments import builders
 from tests.secretariat.conftest import cast, sectors  # noqa: F401

@@ -32,7 +32,7 @@ from commitments.models import (
     report_status,
 )
 from commitments.semaforo import STALE, STALE_LABEL, Status
-from portal import clock
+from core import clock
 from portal.reports import admin as reports_admin
 from secretariat.models import Session
 

@@ -1,6 +1,6 @@
 """A fact's uploaded file for the staff who may see the fact, before it is public.
 
-The public `/media/` URL serves a file only once its fact is public (`portal/media.py`); the
+The public `/media/` URL serves a file only once its fact is public (`core/media.py`); the
 Secretariat reviews a submission before that, so the admin links to this view instead. It
 checks, per request, that the account may see the fact (the role's view permission and,
 for a liaison, their units), answers 404 to anyone else (anonymous visitors included, so
@@ -18,7 +18,7 @@ from django.utils.html import format_html
 
 from commitments import permissions
 from commitments.models import ClosingReport, Evidence, Measurement
-from portal import media
+from core import media
 
 # URL segment → fact model with an `evidence_file`.
 FACT_FILES = {"avance": Measurement, "evidencia": Evidence, "informe-final": ClosingReport}

@@ -21,7 +21,7 @@ from commitments.models import (
     RoundReportEntry,
     report_status,
 )
-from portal import clock
+from core import clock
 
 MILESTONE_FIELDS = [
     ("order", "title"),

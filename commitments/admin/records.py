@@ -18,7 +18,7 @@ from commitments.models import (
     StatusOverride,
     TransversalRating,
 )
-from portal import clock
+from core import clock
 
 
 class RecordedFactAdmin(CommitmentCodeColumn, FactAdmin):

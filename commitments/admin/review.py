@@ -25,7 +25,7 @@ from commitments.models import (
     RoundReport,
     report_status,
 )
-from portal import clock
+from core import clock
 
 # The facts a liaison reports, with what to read with each.
 REPORTED = [

@@ -12,7 +12,7 @@ from commitments.models import (
     RoundReport,
     StatusOverride,
 )
-from portal import clock
+from core import clock
 
 
 def staff_verdicts(plans):

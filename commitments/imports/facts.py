@@ -38,7 +38,7 @@ from commitments.models import (
     MilestoneProgress,
     MilestoneStatus,
 )
-from portal import clock
+from core import clock
 
 PUBLICATION = _("Publicación")
 

@@ -18,7 +18,7 @@ from django.core.files.base import File
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
-from portal.validators import check_office
+from core.validators import check_office
 
 
 class Refused(Exception):

@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import portal.validators
+import core.validators
 from django.conf import settings
 from django.db import migrations, models
 
@@ -136,7 +136,7 @@ class Migration(migrations.Migration):
             name='ClosingReport',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('evidence_file', models.FileField(blank=True, upload_to='evidencias/%Y/%m/', validators=[portal.validators.validate_document, portal.validators.validate_upload_size], verbose_name='archivo de evidencia')),
+                ('evidence_file', models.FileField(blank=True, upload_to='evidencias/%Y/%m/', validators=[core.validators.validate_document, core.validators.validate_upload_size], verbose_name='archivo de evidencia')),
                 ('evidence_url', models.URLField(blank=True, max_length=500, verbose_name='enlace de evidencia')),
                 ('submitted_on', models.DateField(verbose_name='entregado el')),
                 ('results', models.TextField(verbose_name='resultados')),
@@ -203,7 +203,7 @@ class Migration(migrations.Migration):
             name='Measurement',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('evidence_file', models.FileField(blank=True, upload_to='evidencias/%Y/%m/', validators=[portal.validators.validate_document, portal.validators.validate_upload_size], verbose_name='archivo de evidencia')),
+                ('evidence_file', models.FileField(blank=True, upload_to='evidencias/%Y/%m/', validators=[core.validators.validate_document, core.validators.validate_upload_size], verbose_name='archivo de evidencia')),
                 ('evidence_url', models.URLField(blank=True, max_length=500, verbose_name='enlace de evidencia')),
                 ('date', models.DateField(verbose_name='fecha del dato')),
                 ('value', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='valor')),
@@ -378,7 +378,7 @@ class Migration(migrations.Migration):
             name='Evidence',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('evidence_file', models.FileField(blank=True, upload_to='evidencias/%Y/%m/', validators=[portal.validators.validate_document, portal.validators.validate_upload_size], verbose_name='archivo de evidencia')),
+                ('evidence_file', models.FileField(blank=True, upload_to='evidencias/%Y/%m/', validators=[core.validators.validate_document, core.validators.validate_upload_size], verbose_name='archivo de evidencia')),
                 ('evidence_url', models.URLField(blank=True, max_length=500, verbose_name='enlace de evidencia')),
                 ('title', models.CharField(max_length=250, verbose_name='título')),
                 ('date', models.DateField(default=django.utils.timezone.localdate, verbose_name='fecha')),

@@ -2,8 +2,8 @@
 
 import django.core.validators
 import django.db.models.deletion
-import portal.clock
-import portal.validators
+import core.clock
+import core.validators
 from decimal import Decimal
 from django.conf import settings
 from django.db import migrations, models
@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
                 ('is_withdrawal', models.BooleanField(default=False, editable=False, verbose_name='retiro')),
                 ('correction_reason', models.TextField(blank=True, editable=False, verbose_name='motivo público de la corrección')),
                 ('review_comment', models.TextField(blank=True, editable=False, verbose_name='comentario de revisión')),
-                ('recorded_at', models.DateTimeField(default=portal.clock.now, editable=False, verbose_name='registrado el')),
+                ('recorded_at', models.DateTimeField(default=core.clock.now, editable=False, verbose_name='registrado el')),
                 ('date', models.DateField(verbose_name='fecha del avance')),
                 ('percent', models.PositiveSmallIntegerField(validators=[django.core.validators.MaxValueValidator(100)], verbose_name='porcentaje realizado')),
                 ('milestone_status', models.CharField(choices=[('pendiente', 'Pendiente'), ('en_proceso', 'En proceso'), ('completo', 'Completo'), ('cancelado', 'Cancelado')], default='en_proceso', max_length=20, verbose_name='estado del hito')),
@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('is_published', models.BooleanField(verbose_name='publicado')),
-                ('at', models.DateTimeField(default=portal.clock.now, editable=False, verbose_name='momento')),
+                ('at', models.DateTimeField(default=core.clock.now, editable=False, verbose_name='momento')),
                 ('reason', models.TextField(blank=True, verbose_name='motivo público')),
             ],
             options={
@@ -79,7 +79,7 @@ class Migration(migrations.Migration):
                 ('is_withdrawal', models.BooleanField(default=False, editable=False, verbose_name='retiro')),
                 ('correction_reason', models.TextField(blank=True, editable=False, verbose_name='motivo público de la corrección')),
                 ('review_comment', models.TextField(blank=True, editable=False, verbose_name='comentario de revisión')),
-                ('recorded_at', models.DateTimeField(default=portal.clock.now, editable=False, verbose_name='registrado el')),
+                ('recorded_at', models.DateTimeField(default=core.clock.now, editable=False, verbose_name='registrado el')),
                 ('status_value', models.CharField(choices=[('completo', 'Completo'), ('en_tiempo', 'En tiempo'), ('con_retraso', 'Con retraso'), ('atrasado', 'Atrasado'), ('no_iniciado', 'No iniciado')], max_length=20, verbose_name='estado asignado')),
                 ('reason', models.TextField(verbose_name='motivo público')),
                 ('starts_on', models.DateField(verbose_name='desde')),
@@ -155,7 +155,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='actionplan',
             name='document_file',
-            field=models.FileField(blank=True, upload_to='planes/', validators=[portal.validators.validate_document, portal.validators.validate_upload_size], verbose_name='documento del plan aprobado'),
+            field=models.FileField(blank=True, upload_to='planes/', validators=[core.validators.validate_document, core.validators.validate_upload_size], verbose_name='documento del plan aprobado'),
         ),
         migrations.AddField(
             model_name='assessment',
@@ -180,7 +180,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='assessment',
             name='recorded_at',
-            field=models.DateTimeField(default=portal.clock.now, editable=False, verbose_name='registrado el'),
+            field=models.DateTimeField(default=core.clock.now, editable=False, verbose_name='registrado el'),
         ),
         migrations.AddField(
             model_name='assessment',
@@ -225,7 +225,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='closingreport',
             name='recorded_at',
-            field=models.DateTimeField(default=portal.clock.now, editable=False, verbose_name='registrado el'),
+            field=models.DateTimeField(default=core.clock.now, editable=False, verbose_name='registrado el'),
         ),
         migrations.AddField(
             model_name='closingreport',
@@ -270,7 +270,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='evidence',
             name='recorded_at',
-            field=models.DateTimeField(default=portal.clock.now, editable=False, verbose_name='registrado el'),
+            field=models.DateTimeField(default=core.clock.now, editable=False, verbose_name='registrado el'),
         ),
         migrations.AddField(
             model_name='evidence',
@@ -315,7 +315,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='measurement',
             name='recorded_at',
-            field=models.DateTimeField(default=portal.clock.now, editable=False, verbose_name='registrado el'),
+            field=models.DateTimeField(default=core.clock.now, editable=False, verbose_name='registrado el'),
         ),
         migrations.AddField(
             model_name='measurement',
@@ -370,7 +370,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='roundreport',
             name='recorded_at',
-            field=models.DateTimeField(default=portal.clock.now, editable=False, verbose_name='registrado el'),
+            field=models.DateTimeField(default=core.clock.now, editable=False, verbose_name='registrado el'),
         ),
         migrations.AddField(
             model_name='roundreport',
@@ -415,7 +415,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='transversalrating',
             name='recorded_at',
-            field=models.DateTimeField(default=portal.clock.now, editable=False, verbose_name='registrado el'),
+            field=models.DateTimeField(default=core.clock.now, editable=False, verbose_name='registrado el'),
         ),
         migrations.AddField(
             model_name='transversalrating',
@@ -460,7 +460,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='evidence',
             name='date',
-            field=models.DateField(default=portal.clock.today, verbose_name='fecha del documento'),
+            field=models.DateField(default=core.clock.today, verbose_name='fecha del documento'),
         ),
         migrations.AlterField(
             model_name='indicator',

@@ -13,7 +13,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from commitments.content import VersionContent
-from portal import clock
+from core import clock
 
 
 class FactStatus(models.TextChoices):
@@ -128,7 +128,7 @@ class PublicFact(models.Model):
     def changes_public_record(self):
         """Writing it changes what is public only once it is published: a draft, a
         submission or a return for review is staff work
-        (see `portal.content_version.changes_public`)."""
+        (see `core.content_version.changes_public`)."""
         return self.status == FactStatus.PUBLISHED
 
     @property

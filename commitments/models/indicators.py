@@ -5,8 +5,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from portal import clock
-from portal.validators import validate_document, validate_upload_size
+from core import clock
+from core.validators import validate_document, validate_upload_size
 
 from .commitment import Commitment
 from .facts import FactStatus, PublicFact, one_correction_each, one_live

@@ -6,7 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from portal import clock
+from core import clock
 
 from .commitment import Commitment
 from .facts import PublicFact, one_correction_each, one_live
@@ -294,7 +294,7 @@ class RoundReportEntry(models.Model):
         return f"{self.milestone}: {self.percent} %"
 
     def changes_public_record(self):
-        """Public with its report only (see `portal.content_version.changes_public`)."""
+        """Public with its report only (see `core.content_version.changes_public`)."""
         try:
             return self.report.changes_public_record()
         except RoundReport.DoesNotExist:

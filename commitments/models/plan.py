@@ -4,8 +4,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from commitments.semaforo import ProgressSource, Thresholds
-from portal import clock
-from portal.validators import validate_document, validate_upload_size
+from core import clock
+from core.validators import validate_document, validate_upload_size
 
 
 class Exercise(models.Model):

@@ -11,7 +11,7 @@ visibility, in parts with one job each:
 - `changes`: the public change log.
 - `refs`: units, organisations, axes and pillars as plain references.
 - `day`: the day a page shows, from the day its query asked for (read at the edge,
-  portal/params.py).
+  core/params.py).
 
 The names below are the package's public face; new code may import a part directly.
 """

@@ -1,6 +1,6 @@
 """The as-of core: which plans, versions and facts were public at the end of a day.
 
-A day D shows exactly what had been published by the end of D (`portal.clock.end_of`), so
+A day D shows exactly what had been published by the end of D (`core.clock.end_of`), so
 nothing made public later can change it; the semáforo's verdict is computed from these plain
 values by `commitments.semaforo`. No request, no URL, no cache here: pages and reports call
 it with a day they parsed, and it answers plain values.
@@ -30,7 +30,7 @@ from commitments.models import (
     Publication,
     StatusOverride,
 )
-from portal import clock
+from core import clock
 
 # --- Which facts were public ---------------------------------------------------------
 

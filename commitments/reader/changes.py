@@ -22,7 +22,7 @@ from commitments.models import (
     TransversalRating,
 )
 from commitments.reader.commitment import _number
-from portal import clock
+from core import clock
 
 # --- The public change log ----------------------------------------------------------------
 

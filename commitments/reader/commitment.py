@@ -33,7 +33,7 @@ from commitments.reader.lists import _row, plan_view
 from commitments.reader.refs import Ref, _parties, _pillars, _structure
 from commitments.semaforo import ProgressSource
 from commitments.stored import row_fields
-from portal import clock
+from core import clock
 
 # --- One commitment ---------------------------------------------------------------------
 

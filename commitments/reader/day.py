@@ -1,11 +1,11 @@
-"""The day a page shows, from the day its query asked for (read at the edge, portal/params.py)."""
+"""The day a page shows, from the day its query asked for (read at the edge, core/params.py)."""
 
 from dataclasses import dataclass
 from datetime import date
 
 from django.utils.translation import gettext as _
 
-from portal import clock
+from core import clock
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ class Day:
 
 
 def day_on(asked, plan, rounds=None):
-    """The day `asked` (a `portal.params.Asked`) shows of `plan`: a round asked for is found
+    """The day `asked` (a `core.params.Asked`) shows of `plan`: a round asked for is found
     among the plan's and shows its close; one the plan lacks shows today and says why.
 
     `rounds` are the plan's reporting rounds when the caller has them already."""

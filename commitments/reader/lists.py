@@ -29,8 +29,8 @@ from commitments.models import (
 )
 from commitments.reader.asof import is_published_at, judged_on, override_on
 from commitments.reader.refs import Ref, _parties, _pillars, _structure
-from portal import clock
-from portal.content_version import content_version
+from core import clock
+from core.content_version import content_version
 
 # --- Lists -------------------------------------------------------------------------------
 

@@ -30,7 +30,7 @@ from commitments.models import (
     TransversalRating,
 )
 from commitments.semaforo import Status
-from portal import clock
+from core import clock
 
 
 def _content_fields(model):

@@ -25,7 +25,7 @@ from commitments.services.core import (
     service,
 )
 from commitments.services.review import correct
-from portal import clock
+from core import clock
 
 
 @service

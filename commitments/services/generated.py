@@ -15,8 +15,8 @@ from commitments.services.core import (
     _user,
     service,
 )
-from portal import clock
-from portal.content_version import bump_content_version
+from core import clock
+from core.content_version import bump_content_version
 
 
 @service

@@ -23,7 +23,7 @@ from commitments.services.core import (
     milestone_status_for,
     service,
 )
-from portal import clock
+from core import clock
 
 
 def _fresh(fact):

@@ -30,7 +30,7 @@ from commitments.services.core import (
     _user,
     service,
 )
-from portal import clock
+from core import clock
 
 
 @service

@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, render
 
 from commitments import listing, reader
 from commitments.models import Axis, Organization, ResponsibleUnit
-from portal import clock, params
-from portal.cache import public_page
+from core import clock, params
+from core.cache import public_page
 
 
 def published_plans(request):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from commitments import reader
 from commitments.models import Commitment
-from portal.cache import public_page
+from core.cache import public_page
 
 PAGE_SIZE = 50
 FEED_SIZE = 50

@@ -4,8 +4,8 @@ from django.shortcuts import get_object_or_404, render
 from commitments import reader
 from commitments.commitment_page import CommitmentPage, Snapshot
 from commitments.models import Commitment
-from portal import clock, params
-from portal.cache import public_page
+from core import clock, params
+from core.cache import public_page
 
 
 def _commitment(slug):

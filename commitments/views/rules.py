@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from commitments import reader, semaforo
 from commitments.semaforo import PERIOD_DAYS, ProgressSource, Status
-from portal import clock
-from portal.cache import public_page
+from core import clock
+from core.cache import public_page
 
 # A one-year commitment seen halfway through (expected 50 %), for the worked examples.
 EXAMPLE_START = date(2026, 1, 1)

@@ -4,7 +4,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from commitments import reader
-from portal import clock
+from core import clock
 from portal.reports import views
 from portal.reports.documents import CommitmentSheet, PlanReport, SessionMinutes
 

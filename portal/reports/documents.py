@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from commitments import listing, reader, stored
 from commitments.commitment_page import CommitmentPage
 from commitments.models import ActionPlan, Commitment, MilestoneStatus, Pillar, ReportingRound
-from portal import clock
+from core import clock
 from portal.reports.render import base_url
 from secretariat.models import Session
 

@@ -1,6 +1,6 @@
 """Reports kept on disk: REPORTS_ROOT/<kind>/<subject>/<day>-<content version>.pdf.
 
-Any change to the published data bumps the content version (portal/cache.py), so a file
+Any change to the published data bumps the content version (core/cache.py), so a file
 whose name carries the current version shows exactly what the report would show now: it
 is served as it is, and a report is rebuilt only when what it shows may have changed.
 Beside each PDF a small JSON file says how many pages it has. Files of older versions are
@@ -16,7 +16,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import translation
 
-from portal.content_version import content_version
+from core.content_version import content_version
 from portal.reports.render import render_pdf
 
 # A build asked of the worker that has not finished by then is asked again.

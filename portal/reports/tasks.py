@@ -7,7 +7,7 @@ import json
 from django.conf import settings
 from django.tasks import task
 
-from portal.content_version import content_version
+from core.content_version import content_version
 from portal.reports import documents, store
 
 

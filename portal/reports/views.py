@@ -1,6 +1,6 @@
 """/reportes/ and the stable URL of each report.
 
-A PDF download bypasses the HTML page cache (portal/cache.py) and has its own on disk
+A PDF download bypasses the HTML page cache (core/cache.py) and has its own on disk
 (portal/reports/store.py): a cached report costs a lookup of its subject and a file send.
 """
 
@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from commitments import reader
-from portal import clock, params
-from portal.content_version import content_version
+from core import clock, params
+from core.content_version import content_version
 from portal.reports import store, tasks
 from portal.reports.documents import CommitmentSheet, PlanReport, ProgressReport, SessionMinutes
 from secretariat.models import Session

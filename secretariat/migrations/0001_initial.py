@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import secretariat.models.members
-import portal.validators
+import core.validators
 from django.db import migrations, models
 
 
@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
                 ('published_on', models.DateField(verbose_name='fecha de publicación')),
                 ('deadline', models.DateField(blank=True, null=True, verbose_name='fecha límite')),
                 ('text', models.TextField(help_text='Resumen o texto íntegro de la convocatoria.', verbose_name='texto')),
-                ('document', models.FileField(blank=True, help_text='La convocatoria firmada, en PDF.', upload_to='secretariado/convocatorias/', validators=[portal.validators.validate_pdf, portal.validators.validate_upload_size], verbose_name='documento')),
+                ('document', models.FileField(blank=True, help_text='La convocatoria firmada, en PDF.', upload_to='secretariado/convocatorias/', validators=[core.validators.validate_pdf, core.validators.validate_upload_size], verbose_name='documento')),
             ],
             options={
                 'verbose_name': 'convocatoria',
@@ -59,7 +59,7 @@ class Migration(migrations.Migration):
                 ('term_end', models.DateField(blank=True, help_text='Déjalo vacío mientras la persona siga en funciones.', null=True, verbose_name='fin del periodo')),
                 ('is_active', models.BooleanField(default=True, help_text='Desmárcalo si la persona dejó el Secretariado; sigue en el registro.', verbose_name='en funciones')),
                 ('profile', models.TextField(blank=True, help_text='Texto breve para la página pública; solo se publica si lo autorizó.', verbose_name='semblanza')),
-                ('photo', models.ImageField(blank=True, help_text='JPG, PNG o WebP. Solo se publica si la persona lo autorizó.', upload_to=secretariat.models.members._member_photo_path, validators=[portal.validators.validate_image, portal.validators.validate_upload_size], verbose_name='fotografía')),
+                ('photo', models.ImageField(blank=True, help_text='JPG, PNG o WebP. Solo se publica si la persona lo autorizó.', upload_to=secretariat.models.members._member_photo_path, validators=[core.validators.validate_image, core.validators.validate_upload_size], verbose_name='fotografía')),
                 ('email', models.EmailField(blank=True, help_text='Dato privado: nunca se publica.', max_length=254, verbose_name='correo electrónico')),
                 ('phone', models.CharField(blank=True, help_text='Dato privado: nunca se publica.', max_length=30, verbose_name='teléfono')),
                 ('publish_profile', models.BooleanField(default=False, verbose_name='autoriza publicar su semblanza')),
@@ -86,7 +86,7 @@ class Migration(migrations.Migration):
                 ('is_held', models.BooleanField(default=False, help_text='Márcala cuando la sesión ya se llevó a cabo.', verbose_name='celebrada')),
                 ('slug', models.SlugField(blank=True, help_text='Se genera solo, p. ej. 2a-sesion-ordinaria-2025.', max_length=100, unique=True, verbose_name='identificador')),
                 ('summary', models.TextField(blank=True, verbose_name='resumen')),
-                ('minutes', models.FileField(blank=True, help_text='El acta firmada, en PDF.', upload_to='secretariado/actas/', validators=[portal.validators.validate_pdf, portal.validators.validate_upload_size], verbose_name='acta')),
+                ('minutes', models.FileField(blank=True, help_text='El acta firmada, en PDF.', upload_to='secretariado/actas/', validators=[core.validators.validate_pdf, core.validators.validate_upload_size], verbose_name='acta')),
                 ('is_example', models.BooleanField(default=False, help_text='Marca los registros de demostración; el sitio los señala como ejemplo.', verbose_name='dato de ejemplo')),
                 ('attendance', models.ManyToManyField(blank=True, help_text='Quiénes asistieron a la sesión.', related_name='sessions_attended', to='secretariat.member', verbose_name='integrantes presentes')),
             ],

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import portal.validators
+import core.validators
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -74,7 +74,7 @@ class Migration(migrations.Migration):
                 ('deadline', models.DateField(blank=True, null=True, verbose_name='fecha límite')),
                 ('text', models.TextField(help_text='Resumen o texto íntegro de la convocatoria.', verbose_name='texto')),
                 ('requirements', models.TextField(blank=True, help_text='Quién puede participar y qué documentos entrega; un requisito por línea.', verbose_name='requisitos')),
-                ('document', models.TextField(blank=True, help_text='La convocatoria firmada, en PDF.', max_length=100, validators=[portal.validators.validate_pdf, portal.validators.validate_upload_size], verbose_name='documento')),
+                ('document', models.TextField(blank=True, help_text='La convocatoria firmada, en PDF.', max_length=100, validators=[core.validators.validate_pdf, core.validators.validate_upload_size], verbose_name='documento')),
                 ('outcome', models.TextField(blank=True, help_text='Qué salió de la convocatoria. Quiénes se integraron se toma de cada integrante (campo «llegó por la convocatoria»).', verbose_name='resultado')),
                 ('is_example', models.BooleanField(default=False, help_text='Marca los registros de demostración; el sitio los señala como ejemplo.', verbose_name='dato de ejemplo')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
@@ -103,7 +103,7 @@ class Migration(migrations.Migration):
                 ('term_end', models.DateField(blank=True, help_text='Déjalo vacío mientras la persona siga en funciones.', null=True, verbose_name='fin del periodo')),
                 ('is_active', models.BooleanField(default=True, help_text='Desmárcalo si la persona dejó el Secretariado; sigue en el registro.', verbose_name='en funciones')),
                 ('profile', models.TextField(blank=True, help_text='Texto breve para la página pública; solo se publica si lo autorizó.', verbose_name='semblanza')),
-                ('photo', models.TextField(blank=True, help_text='JPG, PNG o WebP. Solo se publica si la persona lo autorizó.', max_length=100, validators=[portal.validators.validate_image, portal.validators.validate_upload_size], verbose_name='fotografía')),
+                ('photo', models.TextField(blank=True, help_text='JPG, PNG o WebP. Solo se publica si la persona lo autorizó.', max_length=100, validators=[core.validators.validate_image, core.validators.validate_upload_size], verbose_name='fotografía')),
                 ('email', models.EmailField(blank=True, help_text='Dato privado: nunca se publica.', max_length=254, verbose_name='correo electrónico')),
                 ('phone', models.CharField(blank=True, help_text='Dato privado: nunca se publica.', max_length=30, verbose_name='teléfono')),
                 ('publish_profile', models.BooleanField(default=False, verbose_name='autoriza publicar su semblanza')),
@@ -190,7 +190,7 @@ class Migration(migrations.Migration):
                 ('is_held', models.BooleanField(default=False, help_text='Márcala cuando la sesión ya se llevó a cabo.', verbose_name='celebrada')),
                 ('slug', models.SlugField(blank=True, help_text='Se genera solo, p. ej. 2a-sesion-ordinaria-2025.', max_length=100, verbose_name='identificador')),
                 ('summary', models.TextField(blank=True, verbose_name='resumen')),
-                ('minutes', models.TextField(blank=True, help_text='El acta firmada, en PDF.', max_length=100, validators=[portal.validators.validate_pdf, portal.validators.validate_upload_size], verbose_name='acta')),
+                ('minutes', models.TextField(blank=True, help_text='El acta firmada, en PDF.', max_length=100, validators=[core.validators.validate_pdf, core.validators.validate_upload_size], verbose_name='acta')),
                 ('held_without_quorum_note', models.TextField(blank=True, help_text='Obligatorio si la sesión se marca como celebrada sin quórum; se publica en la página de la sesión.', verbose_name='motivo para sesionar sin quórum')),
                 ('is_example', models.BooleanField(default=False, help_text='Marca los registros de demostración; el sitio los señala como ejemplo.', verbose_name='dato de ejemplo')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),

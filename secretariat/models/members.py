@@ -6,8 +6,8 @@ from django.db.models import Case, Q, Value, When
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from portal import clock
-from portal.validators import validate_image, validate_upload_size
+from core import clock
+from core.validators import validate_image, validate_upload_size
 
 
 def _rank(field, choices):

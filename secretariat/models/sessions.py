@@ -7,8 +7,8 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from portal import clock
-from portal.validators import validate_pdf, validate_upload_size
+from core import clock
+from core.validators import validate_pdf, validate_upload_size
 from secretariat.models.members import Member
 from secretariat.quorum import Quorum
 

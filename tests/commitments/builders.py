@@ -36,7 +36,7 @@ from commitments.models import (
     ResponsibleUnit,
     TransversalRating,
 )
-from portal import clock
+from core import clock
 from secretariat.models import Session
 
 # A one-year commitment: on 2 July 2026 (day 182 of 364) half of it should be done.

@@ -7,7 +7,7 @@ import pytest
 
 from commitments import services
 from commitments.models import Assessment
-from portal import clock
+from core import clock
 from tests.commitments.builders import make_commitment
 
 pytestmark = pytest.mark.django_db

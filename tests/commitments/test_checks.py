@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from commitments import projection, reader, services
 from commitments.checks import check_plan
 from commitments.models import CommitmentState, CommitmentVersion, Milestone
-from portal import clock
+from core import clock
 from secretariat.models import RouteMilestone, Session
 from tests.commitments.builders import (
     add_evidence,

@@ -18,7 +18,7 @@ from commitments.models import (
 )
 from commitments.reader import plan_view
 from commitments.semaforo import Status
-from portal import clock
+from core import clock
 
 pytestmark = pytest.mark.django_db
 

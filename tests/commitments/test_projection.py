@@ -10,7 +10,7 @@ import pytest
 
 from commitments import projection, reader, synthetic
 from commitments.models import CommitmentState, Measurement
-from portal import clock
+from core import clock
 from tests.commitments import builders
 from tests.commitments.lists import judged, listed, reference, stored
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from commitments import projection, services
-from portal import clock, content_version
+from core import clock, content_version
 from tests.commitments import builders
 
 

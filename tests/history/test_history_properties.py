@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from commitments import reader, services
 from commitments.models import Measurement
 from commitments.semaforo import Status
-from portal import clock
+from core import clock
 from tests.commitments import builders
 from tests.commitments.lists import judged, listed, reference, stored
 from tests.conftest import examples

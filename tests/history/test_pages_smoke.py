@@ -68,7 +68,7 @@ def test_history_lists_versions_corrections_and_overrides_without_staff_names(
     from commitments import services
     from commitments.models import Measurement
     from commitments.semaforo import Status
-    from portal import clock
+    from core import clock
 
     secretary = django_user_model.objects.create_superuser("maria.lopez", password="x")
     fact = Measurement.objects.get(date=date(2026, 6, 30))

@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 
 from commitments import reader
 from commitments.models import Commitment, Measurement
-from portal import clock
+from core import clock
 from tests.imports.conftest import counts
 from tests.imports.files import MATRIX_HEADER, MEASUREMENT_HEADER, as_csv, matrix_row
 

@@ -9,7 +9,7 @@ import pytest
 from django_tasks_db.models import DBTaskResult
 
 from commitments import services
-from portal.content_version import content_version
+from core.content_version import content_version
 from portal.reports import store, tasks
 from tests.commitments import builders
 from tests.conftest import TODAY

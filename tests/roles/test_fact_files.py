@@ -6,7 +6,8 @@ from django.urls import reverse
 
 from commitments import services
 from commitments.admin.files import staff_file_url
-from portal import cache, demo_files
+from core import cache
+from portal import demo_files
 from tests.roles.conftest import OCT, account
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from commitments import services
 from commitments.models import FactStatus, Measurement, Pillar
-from portal import clock
+from core import clock
 from tests.roles.conftest import OCT
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 
 from commitments import synthetic
-from portal import clock
+from core import clock
 
 
 def positive(value):

@@ -43,7 +43,7 @@ class Command(BaseCommand):
             data = Path(folder) / DATA_NAME
             call_command(
                 "dumpdata",
-                # Django's JSON, with moments to the microsecond (portal/exact_json.py).
+                # Django's JSON, with moments to the microsecond (core/exact_json.py).
                 format="exactjson",
                 natural_foreign=True,
                 natural_primary=True,

@@ -5,7 +5,7 @@ from django.db import connection, transaction
 
 from commitments import demo
 from commitments.models import Exercise
-from portal.content_version import CONTENT_APPS, bump_content_version
+from core.content_version import CONTENT_APPS, bump_content_version
 from secretariat import demo as secretariat_demo
 
 

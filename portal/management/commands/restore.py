@@ -18,7 +18,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from portal.content_version import bump_content_version
+from core.content_version import bump_content_version
 from portal.management.commands.backup import DATA_NAME, FORMAT, MANIFEST_NAME, MEDIA_PREFIX
 
 # Rows migrate itself creates; anything else means the database is not empty.

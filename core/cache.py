@@ -1,9 +1,9 @@
 """Page cache for the public site, invalidated whenever staff change the published data.
 
-Every public view is marked with `public_page`; `portal.middleware.PageCacheMiddleware`
+Every public view is marked with `public_page`; `core.middleware.PageCacheMiddleware`
 does the work, early in the middleware stack so a hit skips sessions, CSRF and auth:
 
-- The key is the page's URL name and path, its *canonical* query (portal/params.py: unknown
+- The key is the page's URL name and path, its *canonical* query (core/params.py: unknown
   or invalid parameters never make a new page), whether htmx asked for a fragment, today's
   date and a *content version*. Saving or deleting a public row of the plan or the
   Secretariado bumps the version, so the next anonymous visitor sees the change; drafts,
@@ -40,8 +40,8 @@ from django.urls import Resolver404, get_urlconf, resolve
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
-from portal import clock, params
-from portal.content_version import BUILD, CacheDown, breaker
+from core import clock, params
+from core.content_version import BUILD, CacheDown, breaker
 
 logger = logging.getLogger(__name__)
 
@@ -105,7 +105,7 @@ def is_anonymous(request):
 
 def canonicalize(request, view_name, version):
     """Give the view only the valid parameters, and the day they ask for as `request.asked`
-    (see portal/params.py)."""
+    (see core/params.py)."""
     if not request.META.get("QUERY_STRING"):
         request.asked = params.Asked(clock.today())
         return
@@ -213,7 +213,7 @@ recent_pages = RecentPages()
 
 def forget_local_state():
     """What this process keeps besides the cache: for tests, which reset the database."""
-    from portal import media
+    from core import media
 
     breaker.reset()
     recent_pages.clear()

@@ -4,7 +4,7 @@ This is the only place that says which parameters a public page takes. Before a 
 view runs, its `request.GET` is replaced by `canonical_query(...)`: unknown parameters are
 dropped, invalid values are dropped (a mistyped date is kept, see `read_day`), valid values are
 written one way. So every link a page builds carries only valid parameters, and the page
-cache (portal/cache.py) keys pages on this canonical query: `?x=<random>` or
+cache (core/cache.py) keys pages on this canonical query: `?x=<random>` or
 `?eje=<random>` is the same page as without it, and 8 KB in `?fecha=` never reach a link.
 
 Pages are keyed by URL name (`request.resolver_match.view_name`); a public page missing
@@ -13,7 +13,7 @@ sessions) is registered by the app that owns it (`register`, from its AppConfig.
 module sits below the pages and imports none of them.
 
 `?fecha=` and `?corte=` are read here once per request, at the edge: `read_query` gives the
-canonical query and the day asked for (`Asked`, a plain value) together; portal/cache.py keeps
+canonical query and the day asked for (`Asked`, a plain value) together; core/cache.py keeps
 that value on the request and views pass its day down to the reader and the reports.
 """
 
@@ -26,7 +26,7 @@ from typing import NamedTuple
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from portal import clock
+from core import clock
 
 PLAN = "plan"
 DAY = "fecha"
@@ -201,7 +201,7 @@ def register(*, parsers=None, view_parsers=None, multiple=None, choices=None):
 
 
 def known_values():
-    """The slugs a filter may name; portal/cache.py keeps them per content version."""
+    """The slugs a filter may name; core/cache.py keeps them per content version."""
     values = {}
     for source in _CHOICE_SOURCES:
         values.update(source())
@@ -262,7 +262,7 @@ def canonical_query(view_name, query, choices):
 
 def asked(request):
     """The day `request` asks for, as read when its query was canonicalised
-    (portal/cache.py); read here for a request that did not go through the page cache."""
+    (core/cache.py); read here for a request that did not go through the page cache."""
     found = getattr(request, "asked", None)
     if found is None:
         view_name = request.resolver_match.view_name if request.resolver_match else ""

@@ -4,7 +4,7 @@
 Each app says which of its file fields hold public files (`register`, from its AppConfig.ready:
 one entry per file field); this module imports no model. Like
 the page cache, it trusts the content version: after a bulk update (no signals) call
-`portal.content_version.bump_content_version()`.
+`core.content_version.bump_content_version()`.
 """
 
 import mimetypes
@@ -16,8 +16,8 @@ from django.db import models, transaction
 from django.db.models.signals import post_save, pre_save
 from django.http import FileResponse, Http404
 
-from portal import clock
-from portal.content_version import content_version
+from core import clock
+from core.content_version import content_version
 
 # Served inline (the browser shows them); anything else is downloaded.
 INLINE_TYPES = {"application/pdf", "image/jpeg", "image/png", "image/webp"}

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.http import HttpResponse
 
-from portal import cache, content_version
+from core import cache, content_version
 
 
 class PermissionsPolicyMiddleware:
@@ -19,7 +19,7 @@ class PermissionsPolicyMiddleware:
 class PageCacheMiddleware:
     """Public pages: canonical query for the view, cached and compressed for anonymous visitors.
 
-    See portal/cache.py. It sits before the session, CSRF and auth middleware, so a cache hit
+    See core/cache.py. It sits before the session, CSRF and auth middleware, so a cache hit
     does none of their work; a miss goes through them and is stored with their headers.
     """
 

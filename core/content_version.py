@@ -1,8 +1,8 @@
 """The content version: one number every server process shares, moved when what the public
 sees changes, and the breaker that keeps a cache outage from costing more than speed.
 
-Infrastructure: it imports no page. The page cache (`portal.cache`), the media answers
-(`portal.media`), the lists' memo and the reports key what they keep on this version.
+Infrastructure: it imports no page. The page cache (`core.cache`), the media answers
+(`core.media`), the lists' memo and the reports key what they keep on this version.
 The version lives in Redis with REDIS_URL, else in a small file (PAGE_CACHE_VERSION_FILE);
 inside a transaction it moves once, at the commit.
 """
@@ -21,7 +21,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-logger = logging.getLogger("portal.cache")
+logger = logging.getLogger("core.cache")
 
 VERSION_KEY = "portal:content-version"
 
