@@ -77,7 +77,7 @@ ifneq ($(CHECKS),no)
 	.venv/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 endif
-	$(PY) -m pytest -n $(PYTEST_WORKERS) --maxprocesses 4 $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --maxprocesses 4 --durations=10 $(PYTEST_ARGS)
 
 format: setup
 	.venv/bin/ruff check --fix .
