@@ -100,10 +100,16 @@ class Summary:
 
     @property
     def statuses(self):
+        """The five statuses of the semáforo: their counts add up to `total`."""
         return [
             StatusCount(value, label, STATUS_ICON[value], self.counts[value])
-            for value, label in STATUS_CHOICES
+            for value, label in Status.choices
         ]
+
+    @property
+    def stale(self):
+        """The «sin actualizar» flag, shown apart: it marks commitments of any status."""
+        return StatusCount(STALE, STALE_LABEL, STATUS_ICON[STALE], self.counts[STALE])
 
 
 @dataclass(frozen=True)
@@ -355,7 +361,7 @@ class BoardFilterForm(forms.Form):
         chosen = self.value("estado")
         return [
             StatusOption(item.value, item.label, item.icon, item.count, item.value in chosen)
-            for item in counts.statuses
+            for item in [*counts.statuses, counts.stale]
         ]
 
     def active_filters(self, query):

@@ -41,6 +41,9 @@ SEVERITY_ORDER = [
     Status.NOT_STARTED,
 ]
 
+# The statuses of a commitment behind its schedule, the furthest behind first.
+LATE = (Status.AT_RISK, Status.DELAYED)
+
 # The flag shown beside a status when data is older than the indicator's periodicity.
 STALE = "sin_actualizar"
 STALE_LABEL = gettext_lazy("Sin actualizar")

@@ -24,6 +24,7 @@ logger = logging.getLogger(__name__)
 HEALTH_KEY = "portal:health"
 ROUTE_RECENT = 3
 ROUTE_NEXT = 2
+LATE_SHOWN = 8
 
 
 @public_page
@@ -32,7 +33,9 @@ def home(request):
     plans = reader.published_plans(today)
     plan = plans[0] if plans else None
     as_of = reader.day_on(params.asked(request), plan)
-    groups = reader.PlanList(plan, as_of.day).groups() if plan else []
+    plan_list = reader.PlanList(plan, as_of.day) if plan else None
+    groups = plan_list.groups() if plan else []
+    late, late_count = plan_list.late(LATE_SHOWN) if plan else ([], 0)
     pillar_counts = Counter()
     for group in groups:
         for pillar in group.pillars:
@@ -47,6 +50,9 @@ def home(request):
         "as_of": as_of,
         "summary": listing.Summary.of_groups(groups),
         "last_update": reader.last_update(groups),
+        "late": late,
+        "late_count": late_count,
+        "context_query": listing.context_query(request.GET),
         "pillars": pillars,
         "route": route,
         "has_examples": any(g.is_example for g in groups) or any(s.is_example for s in route),

@@ -33,6 +33,25 @@ class Exercise(models.Model):
         return self.name
 
     @property
+    def ordinal_name(self):
+        """«Tercer ejercicio»: the exercise without its years, which the plan's title has."""
+        ordinals = [
+            _("Primer ejercicio"),
+            _("Segundo ejercicio"),
+            _("Tercer ejercicio"),
+            _("Cuarto ejercicio"),
+            _("Quinto ejercicio"),
+            _("Sexto ejercicio"),
+            _("Séptimo ejercicio"),
+            _("Octavo ejercicio"),
+            _("Noveno ejercicio"),
+            _("Décimo ejercicio"),
+        ]
+        if 1 <= self.number <= len(ordinals):
+            return ordinals[self.number - 1]
+        return _("Ejercicio %(number)s") % {"number": self.number}
+
+    @property
     def period(self):
         return f"{self.start_date.year}-{self.end_date.year}"
 

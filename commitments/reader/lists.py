@@ -229,6 +229,25 @@ class PlanList:
         self.states = states if self.is_public else states.none()
 
     @cached_property
+    def first_public_day(self):
+        """The first day the plan was public, or None if it never was."""
+        first = (
+            Publication.objects.filter(plan=self.plan, is_published=True)
+            .order_by("at")
+            .values_list("at", flat=True)
+            .first()
+        )
+        return timezone.localdate(first) if first else None
+
+    @property
+    def not_yet_public(self):
+        """The day shown is before the plan was first made public."""
+        if self.is_public:
+            return False
+        first = self.first_public_day
+        return first is not None and self.day < first
+
+    @cached_property
     def refs(self):
         return _refs(self.plan)
 
@@ -270,6 +289,13 @@ class PlanList:
                 )
             )
         return found
+
+    def late(self, limit):
+        """Up to `limit` commitments behind schedule (atrasado, then con retraso; the furthest
+        behind first) and how many there are in all."""
+        states = self.states.filter(status__in=semaforo.LATE)
+        shown = states.ordered("estado", self.day, semaforo.LATE)[:limit]
+        return self.rows(shown), states.count()
 
     def rows(self, states):
         """Rows of these states (a slice of `states`, already sorted), in their order."""

@@ -74,6 +74,8 @@ def board(request):
         "active_filters": form.active_filters(request.GET),
         "clear_query": listing.clean_query(request.GET, keep=(*listing.CONTEXT_PARAMS, "orden")),
         "has_examples": any(g.is_example for g in groups),
+        "not_yet_public": plan_list.not_yet_public,
+        "first_public_day": plan_list.not_yet_public and plan_list.first_public_day,
         "fragment": wants_fragment(request),
     }
     if context["fragment"]:
