@@ -41,9 +41,9 @@ var/secret_key:
 	@umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
 run: setup $(if $(SECRET_KEY),,$(SECRET_KEY_FILE))
+	$(PROD) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PROD) $(PY) manage.py migrate --noinput
 	$(PROD) $(PY) manage.py load_demo --if-empty
-	$(PROD) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PROD) $(PY) manage.py db_worker --queue-name reports & trap 'kill $$!' EXIT; $(PROD) .venv/bin/gunicorn
 
 dev: setup

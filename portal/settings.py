@@ -7,6 +7,7 @@ Bad values stop the start with a message naming the variable.
 """
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -334,7 +335,15 @@ SITE_DESCRIPTION = _(
     "Seguimiento público del Plan de Acción Municipal de Gobierno Abierto: compromisos con "
     "semáforo, avance y evidencias, y el trabajo del Secretariado Técnico."
 )
-SITE_URL = env_str("SITE_URL", "").rstrip("/")
+# The site's public address, for links that leave a page (PDFs, e-mail, feeds, security.txt).
+# By default where `make run` serves it (HOST and PORT, as gunicorn.conf.py binds).
+SITE_URL = env_str(
+    "SITE_URL", f"http://{env_str('HOST', '127.0.0.1')}:{env_str('PORT', '8000')}"
+).rstrip("/")
+if not re.fullmatch(r"https?://[^/\s?#]+(/[^\s?#]*)?", SITE_URL):
+    raise ImproperlyConfigured(
+        f"SITE_URL={SITE_URL!r}: debe ser una dirección http(s)://servidor[/ruta], sin espacios."
+    )
 
 # `manage.py backup` writes moments to the microsecond (core/exact_json.py).
 SERIALIZATION_MODULES = {"exactjson": "core.exact_json"}
@@ -342,7 +351,7 @@ SERIALIZATION_MODULES = {"exactjson": "core.exact_json"}
 # PDF reports (portal/reports/): kept on disk, one file per report, day and content version.
 REPORTS_ROOT = env_path("REPORTS_ROOT", VAR_DIR / "reports")
 # Where the links inside a PDF point (evidence, the portal); the site's own address.
-REPORTS_BASE_URL = env_str("REPORTS_BASE_URL", SITE_URL or "http://127.0.0.1:8000").rstrip("/")
+REPORTS_BASE_URL = env_str("REPORTS_BASE_URL", SITE_URL).rstrip("/")
 # Large reports are built off the request path by a worker (`manage.py db_worker`, started
 # by `make run`); TASKS_BACKEND=django.tasks.backends.immediate.ImmediateBackend builds them
 # in the request instead.

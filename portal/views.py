@@ -131,9 +131,8 @@ def security_txt(request):
         f"Contact: {settings.SECURITY_CONTACT}",
         f"Expires: {expires.isoformat().replace('+00:00', 'Z')}",
         "Preferred-Languages: es, en",
+        f"Canonical: {settings.SITE_URL}/.well-known/security.txt",
     ]
-    if settings.SITE_URL:
-        lines.append(f"Canonical: {settings.SITE_URL}/.well-known/security.txt")
     response = HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
     response["Cache-Control"] = "public, max-age=86400"
     return response
