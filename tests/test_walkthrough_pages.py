@@ -88,3 +88,9 @@ def test_the_plan_header_does_not_repeat_the_years(client, demo):
     page = text(client.get("/tablero/"))
     assert "Plan de Acción Municipal de Gobierno Abierto 2025-2027 · Tercer ejercicio" in page
     assert "Tercer Ejercicio de Gobierno Abierto Municipal 2025-2027" not in page
+
+
+def test_the_not_started_example_is_seen_on_the_same_day_as_the_others(client, plan):
+    page = text(client.get("/como-se-calcula/"))
+    assert "Inicia el 01/09/2026; al 02/07/2026 aún no debía tener avance." in page
+    assert "al 01/01/2026" not in page

@@ -15,6 +15,8 @@ from core.cache import public_page
 EXAMPLE_START = date(2026, 1, 1)
 EXAMPLE_END = date(2026, 12, 31)
 EXAMPLE_DAY = date(2026, 7, 2)
+LATE_START = date(2026, 9, 1)
+LATE_END = date(2027, 8, 31)
 
 
 @dataclass(frozen=True)
@@ -53,10 +55,11 @@ def examples(plan):
         indicators=[semaforo.IndicatorInput(baseline=0, target=100)],
     )
     found.append(Example(_("No ha publicado ningún avance desde que empezó."), silent))
+    # Seen on the same day as the others, a commitment that starts later.
     early = semaforo.judge(
-        start=EXAMPLE_DAY,
-        end=EXAMPLE_END,
-        on=EXAMPLE_START,
+        start=LATE_START,
+        end=LATE_END,
+        on=EXAMPLE_DAY,
         thresholds=thresholds,
         indicators=[semaforo.IndicatorInput(baseline=0, target=100)],
     )
