@@ -859,7 +859,7 @@ def _add_missing_evidence(spec, milestones, percents):
             is_upload = spec.code == "DA-01" and milestone.order == 4
             services.add_evidence(
                 milestone=milestone,
-                title=f"Evidencia: {milestone.title}",
+                title=f"Respaldo del hito: {milestone.title}",
                 date=min(milestone.end_date, clock.today()),
                 evidence_url=""
                 if is_upload

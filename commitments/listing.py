@@ -459,7 +459,14 @@ def query_pairs(query, keep=None, drop=()):
 
 def plan_choices():
     """The slugs the plan's filters may name (portal/params.known_values)."""
-    from commitments.models import ActionPlan, Axis, Organization, Pillar, ResponsibleUnit
+    from commitments.models import (
+        ActionPlan,
+        Axis,
+        Commitment,
+        Organization,
+        Pillar,
+        ResponsibleUnit,
+    )
 
     def slugs(queryset):
         return frozenset(queryset.values_list("slug", flat=True))
@@ -467,6 +474,7 @@ def plan_choices():
     units = slugs(ResponsibleUnit.objects.all())
     organizations = slugs(Organization.objects.all())
     return {
+        "commitments": slugs(Commitment.objects.filter(is_published=True, plan__is_published=True)),
         "plans": slugs(ActionPlan.objects.published()),
         "axes": slugs(Axis.objects.filter(plan__is_published=True)),
         "units": units,
@@ -489,6 +497,14 @@ def register_parameters():
             "corresponsable": params.known("parties"),
             "orden": params.one_of({value for value, _label in SORT_CHOICES if value}),
             "valoracion": params.one_of({value for value, _label in ASSESSMENT_CHOICES if value}),
+        },
+        view_parsers={
+            "changes": {
+                "tipo": params.one_of({value for value, _label, _kept in reader.FILTER_KINDS}),
+                "compromiso": params.known("commitments"),
+                "desde": params.day_value,
+                "hasta": params.day_value,
+            }
         },
         multiple={"board": {"estado": [value for value, _label in STATUS_CHOICES]}},
         choices=plan_choices,

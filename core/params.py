@@ -55,7 +55,7 @@ PARAMETERS = {
     "unit": (PLAN, *TIME_TRAVEL, PAGE),
     "organization": (PLAN, *TIME_TRAVEL, PAGE),
     "commitment": TIME_TRAVEL,
-    "changes": (PAGE,),
+    "changes": ("tipo", "compromiso", "dependencia", "desde", "hasta", PAGE),
     "commitment_original": TIME_TRAVEL,
     "secretariat:agreements": ("estado", "sesion", "responsable", "vencidos", PAGE),
     # PDF reports (portal/reports/): the ficha shows the commitment on a day like its page.
@@ -180,6 +180,11 @@ def flag(value, choices):
 # What each parameter means is said by the app whose pages read it (`register`, called from
 # its AppConfig.ready): this module knows only the mechanism and the parameters every page
 # shares, so it imports no page and no model.
+def day_value(value, choices):
+    """A date in AAAA-MM-DD, kept as written, for filters of a date range."""
+    return value.strip() if iso_date(value.strip()) else None
+
+
 PARSERS = {DAY: _day, ROUND: _round, PAGE: _page, "q": _search}
 # Pages that read a parameter their own way (the same name means another thing there).
 VIEW_PARSERS = {}

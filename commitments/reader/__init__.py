@@ -32,7 +32,7 @@ from commitments.reader.asof import (
     verdict_at,
     version_at,
 )
-from commitments.reader.changes import CHANGE_KINDS, Change, published_between
+from commitments.reader.changes import FILTER_KINDS, RECORDS, Change, matches, published_between
 from commitments.reader.commitment import (
     CommitmentDetail,
     CommitmentView,
@@ -68,9 +68,10 @@ from commitments.reader.refs import PARTY_FIELDS, Ref
 from commitments.stored import fold, natural_key, row_fields, sort_code
 
 __all__ = [
-    "CHANGE_KINDS",
+    "FILTER_KINDS",
     "PARTY_FIELDS",
     "PARTY_TAGS",
+    "RECORDS",
     "AssessmentFact",
     "Change",
     "CommitmentDetail",
@@ -104,6 +105,7 @@ __all__ = [
     "last_update",
     "latest_fact",
     "load_facts",
+    "matches",
     "milestone_views",
     "natural_key",
     "override_on",

@@ -41,6 +41,11 @@ class Change:
     code: str = ""
     title: str = ""
     url: str = ""
+    # What kind of record (a key of RECORDS), the commitment's slug and its unit's.
+    record: str = ""
+    slug: str = ""
+    unit: str = ""
+    is_example: bool = False
 
     @property
     def day(self):
@@ -48,17 +53,63 @@ class Change:
 
     @property
     def kind_label(self):
-        return CHANGE_KINDS[self.kind]
+        """A correction or a withdrawal says so; anything else names its record."""
+        if self.kind in ("correction", "withdrawal"):
+            return ACTIONS[self.kind]
+        return RECORDS.get(self.record) or ACTIONS.get(self.kind, "")
 
 
-CHANGE_KINDS = {
-    "version": _("Versión"),
+ACTIONS = {
+    "version": _("Versión del compromiso"),
     "publication": _("Publicación"),
     "new": _("Dato nuevo"),
     "correction": _("Corrección"),
     "withdrawal": _("Retiro"),
     "override": _("Estado asignado"),
 }
+RECORDS = {
+    "version": _("Versión del compromiso"),
+    "publication": _("Publicación"),
+    "measurement": _("Avance de indicador"),
+    "progress": _("Avance de hito"),
+    "evidence": _("Evidencia"),
+    "override": _("Estado asignado"),
+    "report": _("Reporte de corte"),
+    "assessment": _("Valoración independiente"),
+    "closingreport": _("Informe de cierre"),
+    "rating": _("Calificación transversal"),
+}
+# What the change log's «tipo» filter offers: (value, label, records or actions it keeps).
+FILTER_KINDS = [
+    ("avances", _("Avances de indicadores y de hitos"), {"measurement", "progress"}),
+    ("evidencias", _("Evidencias"), {"evidence"}),
+    ("reportes", _("Reportes de corte"), {"report"}),
+    ("versiones", _("Versiones y modificaciones"), {"version"}),
+    ("estados", _("Estados asignados"), {"override"}),
+    (
+        "valoraciones",
+        _("Valoraciones, calificaciones e informes de cierre"),
+        {"assessment", "closingreport", "rating"},
+    ),
+    ("publicaciones", _("Publicaciones y retiros del portal"), {"publication"}),
+    ("correcciones", _("Correcciones"), {"correction"}),
+    ("retiros", _("Retiros de datos"), {"withdrawal"}),
+]
+
+
+def matches(change, *, kind="", slug="", unit="", since=None, until=None):
+    """Whether `change` passes the change log's filters (each empty one keeps everything)."""
+    if kind:
+        wanted = next((kept for value, _label, kept in FILTER_KINDS if value == kind), set())
+        if change.record not in wanted and change.kind not in wanted:
+            return False
+    if slug and change.slug != slug:
+        return False
+    if unit and change.unit != unit:
+        return False
+    if since and change.day < since:
+        return False
+    return not (until and change.day > until)
 
 
 def published_between(start=None, end=None, commitment=None):
@@ -74,7 +125,12 @@ def published_between(start=None, end=None, commitment=None):
     commitments = Commitment.objects.filter(is_published=True, plan__is_published=True)
     if commitment is not None:
         commitments = commitments.filter(pk=commitment.pk)
-    slugs = dict(commitments.values_list("pk", "slug"))
+    found = commitments.values_list("pk", "slug", "unit__slug", "is_example")
+    slugs, units, examples = {}, {}, set()
+    for pk, slug, unit, is_example in found:
+        slugs[pk], units[pk] = slug, unit
+        if is_example:
+            examples.add(pk)
     latest = {}
     for version in CommitmentVersion.objects.filter(
         commitment__in=list(slugs), published_at__lte=end
@@ -93,7 +149,21 @@ def published_between(start=None, end=None, commitment=None):
         content = latest.get(cid)
         code, title = (content.code, content.title) if content else ("", "")
         url = reverse("commitment", args=[slugs[cid]]) if cid in slugs else ""
-        return Change(key, at, kind, text, reason, code, title, url)
+        record = key.rsplit("-", 1)[0]
+        return Change(
+            key,
+            at,
+            kind,
+            text,
+            reason,
+            code,
+            title,
+            url,
+            record=record,
+            slug=slugs.get(cid, ""),
+            unit=units.get(cid) or "",
+            is_example=cid in examples,
+        )
 
     def fact_kind(f):
         if f.is_withdrawal:
@@ -150,6 +220,7 @@ def published_between(start=None, end=None, commitment=None):
                     text % {"plan": p.plan.title},
                     p.reason,
                     url=reverse("board"),
+                    record="publication",
                 )
             )
     for f in facts(Measurement, "indicator__commitment_id").select_related("indicator"):
@@ -194,7 +265,7 @@ def published_between(start=None, end=None, commitment=None):
         )
     for f in facts(Evidence):
         text = {
-            "new": _("Nueva evidencia: «%(title)s»."),
+            "new": _("Se publicó «%(title)s»."),
             "correction": _("Se corrigió la evidencia «%(title)s»."),
             "withdrawal": _("Se retiró la evidencia «%(title)s»."),
         }[fact_kind(f)] % {"title": f.title}
@@ -224,7 +295,7 @@ def published_between(start=None, end=None, commitment=None):
             change(f"override-{f.pk}", f.published_at, f.commitment_id, "override", text, f.reason)
         )
     for f in facts(RoundReport).select_related("round"):
-        text = _("Se entregó el reporte del %(round)s.") % {"round": f.round.title}
+        text = _("Se entregó su reporte para «%(round)s».") % {"round": f.round.title}
         changes.append(change(f"report-{f.pk}", f.published_at, f.commitment_id, "new", text))
     for model, text in (
         (Assessment, _("Se publicó una valoración independiente.")),

@@ -1,5 +1,6 @@
 """The public change log: what was published, and when (never who), with Atom feeds."""
 
+from django import forms
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
@@ -9,22 +10,71 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from commitments import reader
-from commitments.models import Commitment
+from commitments.models import Commitment, ResponsibleUnit
 from core.cache import public_page
 
 PAGE_SIZE = 50
 FEED_SIZE = 50
 
 
+class ChangeFilterForm(forms.Form):
+    """The change log's filters; the query was canonicalised already (core/params.py)."""
+
+    tipo = forms.ChoiceField(label=gettext_lazy("Tipo de cambio"), required=False)
+    compromiso = forms.ChoiceField(label=gettext_lazy("Compromiso"), required=False)
+    dependencia = forms.ChoiceField(label=gettext_lazy("Dependencia responsable"), required=False)
+    desde = forms.DateField(
+        label=gettext_lazy("Desde"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    hasta = forms.DateField(
+        label=gettext_lazy("Hasta"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, data, all_changes):
+        super().__init__(data)
+        commitments = sorted({(c.code, c.slug, c.title) for c in all_changes if c.slug})
+        self.fields["tipo"].choices = [
+            ("", _("Todos")),
+            *((value, label) for value, label, _kept in reader.FILTER_KINDS),
+        ]
+        self.fields["compromiso"].choices = [
+            ("", _("Todos")),
+            *((slug, f"{code} · {title}") for code, slug, title in commitments),
+        ]
+        units = ResponsibleUnit.objects.filter(slug__in={c.unit for c in all_changes if c.unit})
+        self.fields["dependencia"].choices = [
+            ("", _("Todas")),
+            *((u.slug, str(u)) for u in units.order_by("name")),
+        ]
+
+    def chosen(self):
+        data = self.cleaned_data if self.is_valid() else {}
+        return {
+            "kind": data.get("tipo") or "",
+            "slug": data.get("compromiso") or "",
+            "unit": data.get("dependencia") or "",
+            "since": data.get("desde"),
+            "until": data.get("hasta"),
+        }
+
+
 @public_page
 def changes(request):
-    page_obj = Paginator(reader.published_between(), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    everything = reader.published_between()
+    form = ChangeFilterForm(request.GET, everything)
+    chosen = form.chosen()
+    shown = [c for c in everything if reader.matches(c, **chosen)]
+    page_obj = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(
         request,
         "commitments/changes.html",
         {
+            "form": form,
+            "filtered": any(chosen.values()),
             "page_obj": page_obj,
             "page_range": page_obj.paginator.get_elided_page_range(page_obj.number, on_ends=1),
+            "has_examples": any(c.is_example for c in shown),
+            "feed_slug": chosen["slug"],
         },
     )
 
