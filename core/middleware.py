@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 
 from core import cache, content_version
 
@@ -36,7 +36,15 @@ class PageCacheMiddleware:
             return response
         anonymous = request.method in {"GET", "HEAD"} and cache.is_anonymous(request)
         version = content_version.content_version() if anonymous and not settings.DEBUG else None
+        # A form sent without JavaScript names every field, the empty ones too: the page's
+        # address is its canonical query, so a shared link carries only what was chosen.
+        blank = request.method == "GET" and any(
+            value.strip() == "" for values in request.GET.lists() for value in values[1]
+        )
         cache.canonicalize(request, view_name, version)
+        if blank and not request.headers.get("HX-Request"):
+            query = request.META["QUERY_STRING"]
+            return HttpResponseRedirect(f"{request.path}?{query}" if query else request.path)
         key = cache.page_key(request, view_name, version) if version is not None else None
         if key is not None and (cached := cache.serve_cached(request, key)) is not None:
             return cached

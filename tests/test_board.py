@@ -176,7 +176,17 @@ def test_invalid_filter_values_are_ignored(client, demo):
     ],
 )
 def test_sorting(client, demo, sort, first):
-    assert codes(html(client, f"{URL}?orden={sort}"))[: len(first)] == first
+    url = f"{URL}?orden={sort}" if sort else URL
+    assert codes(html(client, url))[: len(first)] == first
+
+
+def test_a_form_sent_without_javascript_leads_to_an_address_without_empty_fields(client, demo):
+    response = client.get(f"{URL}?q=&eje=&estado=atrasado&orden=&pilar=")
+    assert response.status_code == 302
+    assert response["Location"] == f"{URL}?estado=atrasado"
+    # With htmx the fragment is answered in place (htmx pushes the URL it asked for).
+    fragment = client.get(f"{URL}?q=&estado=atrasado", headers={"HX-Request": "true"})
+    assert fragment.status_code == 200
 
 
 def test_filters_form_is_a_plain_get_form_wired_for_htmx(client, demo):
@@ -198,8 +208,8 @@ def test_htmx_gets_only_the_results_with_counts_out_of_band(client, demo):
     page = response.content.decode()
     assert "<html" not in page and "<h1>" not in page
     assert codes(page) == ["DA-02", "MB-02", "PP-02", "PP-04"]
-    assert 'id="cuenta-atrasado" hx-swap-oob="true">(4)</span>' in page
-    assert '<span id="filtros-activos" hx-swap-oob="true">(1 activo)</span>' in page
+    assert 'id="cuenta-atrasado" data-hx-swap-oob="true">(4)</span>' in page
+    assert '<span id="filtros-activos" data-hx-swap-oob="true">(1 activo)</span>' in page
     assert "4 de 16 compromisos" in page
     # The address bar gets the shareable URL, without the empty fields.
     assert response["HX-Push-Url"] == "/tablero/?estado=atrasado"

@@ -65,6 +65,12 @@ def check_page(client, url, queries, fragment):
     def visit(query, htmx):
         headers = {"HX-Request": "true"} if htmx else {}
         response = client.get(f"{url}?{urlencode(query)}", headers=headers)
+        if response.status_code == 302:
+            # Empty fields (a form sent without JavaScript) lead to the canonical address,
+            # which never has one: it answers as the page itself does.
+            assert any(not v.strip() for v in query.values()), (url, query)
+            assert "=&" not in response.url and not response.url.endswith("="), response.url
+            response = client.get(response.url, headers=headers)
         assert response.status_code == expected, (url, query, response.status_code)
 
     visit()

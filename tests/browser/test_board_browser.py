@@ -45,6 +45,8 @@ def test_filters_work_without_javascript(site, browser):
     page.get_by_label("Buscar").fill("juvenil")
     page.get_by_role("button", name="Aplicar filtros").click()
     expect(page).to_have_url(re.compile(r"estado=con_retraso"))
+    # Only what was chosen stays in the address, not every empty field of the form.
+    assert page.url == f"{site}/tablero/?q=juvenil&estado=con_retraso", page.url
     expect(results_count(page)).to_have_text("2 de 16 compromisos")
     # Once filtered, the results come first and the filters fold away.
     expect(page.locator("details.filters")).not_to_have_attribute("open", "")
@@ -78,3 +80,22 @@ def test_filters_by_keyboard_only(site, page):
     expect(results_count(page)).to_have_text("1 de 16 compromisos")
     # Focus stays in the form, so the visitor can go on filtering.
     assert page.evaluate("document.activeElement.closest('form')?.id") == "filtros"
+
+
+def test_on_a_phone_enter_searches_without_errors_and_the_results_come_into_view(site, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.goto(f"{site}/tablero/")
+    page.get_by_label("Buscar").fill("juvenil")
+    page.get_by_label("Buscar").press("Enter")
+    expect(results_count(page)).to_have_text("3 de 16 compromisos")
+    expect(page).to_have_url(f"{site}/tablero/?q=juvenil")
+    page.get_by_label("Con retraso").check()
+    expect(results_count(page)).to_have_text("2 de 16 compromisos")
+    # The results, below a long form on a phone, are brought into view with the focus.
+    expect(results_count(page)).to_be_in_viewport()
+    expect(results_count(page)).to_be_focused()
+    assert not errors, errors
+    context.close()

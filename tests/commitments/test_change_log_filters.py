@@ -63,9 +63,10 @@ def test_the_filters_narrow_by_kind_commitment_unit_and_dates(client, two):
     assert "Avance de «" not in evidence
     of_second = log(client.get(f"/cambios/?compromiso={second.slug}"))
     assert "C-02" in of_second and "C-01 ·" not in of_second
-    assert f"/compromisos/{second.slug}/cambios.atom" in client.get(
-        f"/cambios/?compromiso={second.slug}"
-    ).content.decode()
+    assert (
+        f"/compromisos/{second.slug}/cambios.atom"
+        in client.get(f"/cambios/?compromiso={second.slug}").content.decode()
+    )
     by_unit = log(client.get("/cambios/?dependencia=ot"))
     assert "C-02" in by_unit and "C-01 ·" not in by_unit
     spring = log(client.get("/cambios/?desde=2026-04-01&hasta=2026-06-30"))
