@@ -63,6 +63,7 @@ class ProposalRow:
     origin: str
     origin_label: str
     source: str
+    sector: str
     sector_label: str
     is_example: bool
     fate: Fate | None
@@ -114,7 +115,7 @@ class Table:
 
 
 @dataclass(frozen=True)
-class ThemeLine:
+class Line:
     name: str
     slug: str
     total: int
@@ -132,7 +133,9 @@ class Overview:
     answered: int
     outcomes: list
     themes: list
+    # Attendance at the tables by sector, and the tables' proposals by sector and fate.
     sectors: list
+    proposal_sectors: list
     report: object
     has_examples: bool = field(default=False)
 
@@ -207,6 +210,7 @@ def _rows(proposals, day):
             origin=p.origin,
             origin_label=p.get_origin_display(),
             source=_source(p),
+            sector=p.sector,
             sector_label=p.get_sector_display() if p.sector else "",
             is_example=p.is_example,
             fate=by_proposal.get(p.pk),
@@ -262,14 +266,16 @@ def for_commitment(commitment_id, day):
     return _rows(_proposals_at(day).filter(pk__in=ids.values("proposal_id")), day)
 
 
-def outcome_counts(rows):
+def outcome_counts(rows, *, pending=False):
+    """How many of `rows` have each fate; "pendiente" too if any has none (or `pending`,
+    so the lines of a table have the same columns as its totals)."""
     counted = Counter(row.fate.outcome if row.fate else PENDING for row in rows)
     labels = dict(Outcome.choices)
     found = [
         Count(value, labels[value], counted[value], _percent(counted[value], len(rows)))
         for value in OUTCOME_ORDER
     ]
-    if counted[PENDING]:
+    if pending or counted[PENDING]:
         found.append(
             Count(PENDING, PENDING_LABEL, counted[PENDING], _percent(counted[PENDING], len(rows)))
         )
@@ -350,11 +356,21 @@ def overview(day):
         for value, label in Sector.choices
         if value in by_sector
     ]
+    pending = any(row.fate is None for row in rows)
     themes = []
     for theme in Theme.objects.all():
         mine = [row for row in rows if row.theme_slug == theme.slug]
         if mine:
-            themes.append(ThemeLine(theme.name, theme.slug, len(mine), outcome_counts(mine)))
+            themes.append(
+                Line(theme.name, theme.slug, len(mine), outcome_counts(mine, pending=pending))
+            )
+    proposal_sectors = []
+    for value, label in Sector.choices:
+        mine = [row for row in rows if row.sector == value]
+        if mine:
+            proposal_sectors.append(
+                Line(label, value, len(mine), outcome_counts(mine, pending=pending))
+            )
     report = ResultsReport.objects.filter(published_on__lte=day).first()
     answered = sum(1 for row in rows if row.fate)
     return Overview(
@@ -368,6 +384,7 @@ def overview(day):
         outcomes=outcome_counts(rows),
         themes=themes,
         sectors=sectors,
+        proposal_sectors=proposal_sectors,
         report=report,
         has_examples=bool(
             (survey and survey.is_example)

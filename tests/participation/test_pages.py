@@ -109,7 +109,7 @@ def test_a_proposal_recorded_later_is_not_on_an_earlier_day(client, table, froze
 
 
 def test_the_overview_counts_by_fate_theme_and_sector(client, commitment, table, frozen_today):
-    first = make_proposal(table, 1)
+    first = make_proposal(table, 1, sector="academia")
     second = make_proposal(table, 2, text="Otra propuesta.")
     make_proposal(table, 3, text="Sin respuesta aún.")
     fate(first, commitment=commitment)
@@ -124,6 +124,11 @@ def test_the_overview_counts_by_fate_theme_and_sector(client, commitment, table,
     assert '<th scope="row">Academia</th><td class="num">10</td><td class="num">66.7 %</td>' in page
     assert 'Asistentes a las mesas <span class="figure-number">15</span>' in page
     assert "?tema=datos-abiertos" in page
+    # Proposals by sector, with the same columns as the totals (the pending one included).
+    assert (
+        '<th scope="row">Academia</th><td class="num">1</td><td class="num">1</td>'
+        '<td class="num">0</td><td class="num">0</td><td class="num">0</td><td class="num">0</td>'
+    ) in page
 
 
 def test_the_list_filters_by_theme_and_origin_and_keeps_the_day(client, table, frozen_today):
