@@ -3,9 +3,9 @@ written through `participation.services` at the moments given."""
 
 from datetime import date
 
+from core import clock
 from participation import services
 from participation.models import CocreationTable, Origin, Outcome, Proposal, Survey, Theme
-from portal import clock
 
 TABLE_DAY = date(2025, 6, 9)
 DECIDED = date(2025, 8, 29)
