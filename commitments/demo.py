@@ -547,9 +547,11 @@ class Story:
 
 @transaction.atomic
 def load():
+    from participation import demo as participation_demo
     from secretariat import demo as secretariat_demo
 
     secretariat_demo.load()
+    participation_demo.reset()
     reset()
     cast = {"approval_session": secretariat_demo.plan_approval_session()}
     story = Story()
@@ -557,6 +559,7 @@ def load():
     _tell_previous_exercise(story, cast)
     _tell_plan(story, cast)
     story.play()
+    participation_demo.load(cast["plan"])
     return cast["plan"]
 
 

@@ -60,6 +60,9 @@ PARAMETERS = {
     "secretariat:agreements": ("estado", "sesion", "responsable", "vencidos", PAGE),
     # PDF reports (portal/reports/): the ficha shows the commitment on a day like its page.
     "reports:commitment": TIME_TRAVEL,
+    "participation:index": (DAY,),
+    "participation:proposals": (DAY, PAGE, "destino", "tema", "origen"),
+    "participation:proposal": (DAY,),
 }
 
 # A mistyped date (2026-13-01, 31/12/2025) stays so the page can say what was wrong with it;

@@ -80,6 +80,19 @@ GROUPS = [
         ],
     ),
     (
+        "participacion",
+        _("Participación ciudadana"),
+        _("Encuesta de diagnóstico, mesas de cocreación, propuestas y su destino."),
+        [
+            "participation.proposalfate",
+            "participation.proposal",
+            "participation.survey",
+            "participation.cocreationtable",
+            "participation.theme",
+            "participation.resultsreport",
+        ],
+    ),
+    (
         "cuentas",
         _("Cuentas de personal"),
         _("Quién entra a la administración y con qué permisos."),

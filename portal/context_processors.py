@@ -8,6 +8,7 @@ MAIN_NAV = [
     ("board", _("Tablero")),
     ("secretariat:index", _("Secretariado")),
     ("secretariat:route", _("Ruta")),
+    ("participation:index", _("Participación")),
     ("open_data", _("Datos abiertos")),
     ("reports", _("Reportes")),
 ]

@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "portal",
     "commitments",
     "secretariat",
+    "participation",
 ]
 
 # Static files leave at WhiteNoise; public pages cached for anonymous visitors leave at

@@ -5,6 +5,8 @@ from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 
 from commitments.models import Axis, Commitment, Organization, ResponsibleUnit
+from core import clock
+from participation.models import Proposal
 from secretariat.models import Call, Session
 
 
@@ -16,6 +18,8 @@ class StaticPages(Sitemap):
         "secretariat:index",
         "secretariat:agreements",
         "secretariat:route",
+        "participation:index",
+        "participation:proposals",
         "open_data",
         "reports",
     ]
@@ -76,6 +80,11 @@ class Calls(Sitemap):
         return Call.objects.order_by("-published_on")
 
 
+class Proposals(Sitemap):
+    def items(self):
+        return Proposal.objects.filter(recorded_at__lte=clock.now()).order_by("number")
+
+
 SITEMAPS = {
     "paginas": StaticPages,
     "compromisos": Commitments,
@@ -84,4 +93,5 @@ SITEMAPS = {
     "organizaciones": Organizations,
     "sesiones": Sessions,
     "convocatorias": Calls,
+    "propuestas": Proposals,
 }

@@ -16,6 +16,7 @@ def test_the_home_is_grouped_by_task(staff, demo):
         "Sesiones y Secretariado",
         "Plan",
         "Valoración y cierre",
+        "Participación ciudadana",
         "Cuentas de personal",
         "Sistema",
     ]

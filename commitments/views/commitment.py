@@ -6,6 +6,7 @@ from commitments.commitment_page import CommitmentPage, Snapshot
 from commitments.models import Commitment
 from core import clock, params
 from core.cache import public_page
+from participation import reader as participation_reader
 
 
 def _commitment(slug):
@@ -31,7 +32,12 @@ def commitment_detail(request, slug):
     return render(
         request,
         "commitments/commitment_detail.html",
-        {"commitment": page, "page": page, "as_of": as_of},
+        {
+            "commitment": page,
+            "page": page,
+            "as_of": as_of,
+            "origin_proposals": participation_reader.for_commitment(commitment.pk, as_of.day),
+        },
     )
 
 
