@@ -60,6 +60,11 @@ PARAMETERS = {
     "secretariat:agreements": ("estado", "sesion", "responsable", "vencidos", PAGE),
     # PDF reports (portal/reports/): the ficha shows the commitment on a day like its page.
     "reports:commitment": TIME_TRAVEL,
+    # Open data (opendata/): the page and every download, as public at the end of a day.
+    "open_data": (DAY,),
+    "open_data_table": (DAY,),
+    "open_data_package": (DAY,),
+    "open_data_zip": (DAY,),
 }
 
 # A mistyped date (2026-13-01, 31/12/2025) stays so the page can say what was wrong with it;

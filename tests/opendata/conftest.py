@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from commitments import services
 from commitments.models import Measurement
-from portal import clock
+from core import clock
 from portal.demo_files import pdf
 from secretariat.models import Agreement, RouteMilestone, Session
 from tests.commitments import builders
