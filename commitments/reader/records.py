@@ -127,6 +127,7 @@ def plan_records(plan, day):
     facts = load_facts({"plan": plan}, day, plan_id=plan.pk, detailed=True)
     units = _parties()[0]
     ratings = _ratings([row.pk for row in rows], day)
+    public_versions = []
     for row in rows:
         versions = sorted(facts.versions[row.pk], key=lambda v: v.number)
         version = version_at(versions, day)
@@ -148,7 +149,8 @@ def plan_records(plan, day):
                 end,
                 ("status", "narrative", "difficulties", "success_factors", "correction_reason"),
             )
-        records.versions += _version_records(versions, end)
+        public_versions += [v for v in versions if v.published_at < end]
+    records.versions = _version_records(public_versions)
     ids = [row.pk for row in rows]
     records.rounds = list(
         ReportingRound.objects.filter(plan=plan).select_related("plan").order_by("number")
@@ -197,8 +199,7 @@ def _ratings(commitment_ids, day):
     return latest
 
 
-def _version_records(versions, end):
-    public = [v for v in versions if v.published_at < end]
+def _version_records(public):
     ids = [v.modification_id for v in public if v.modification_id]
     approved = {}
     if ids:
