@@ -173,3 +173,15 @@ def test_no_download_has_staff_accounts_or_unpublished_values(client, cast):
     text = "\n".join(bodies)
     for secret in (STAFF_EMAIL, STAFF_USERNAME, DRAFT_NARRATIVE, "77.00", "s@example.org"):
         assert secret not in text
+
+
+@pytest.mark.parametrize(
+    "value", ["", "0", "2026-02-30", "9" * 5000, "2026-06-01T00:00", "²", "2999-01-01"]
+)
+def test_any_date_value_gets_the_data_or_a_clear_refusal(client, cast, value):
+    response = client.get("/datos/avances.json", {"fecha": value})
+    assert response.status_code in (200, 400)
+    if response.status_code == 400:
+        assert "no es válida" in response.content.decode()
+    else:
+        assert json.loads(response.content)["tabla"] == "avances"

@@ -8,8 +8,11 @@ import zipfile
 
 import frictionless
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from opendata.tables import tables
+from tests.commitments import builders
 
 
 def write_served_package(client, folder, query=""):
@@ -123,3 +126,18 @@ def test_the_page_describes_itself_as_a_schema_org_dataset(client, cast):
     assert {"@type", "encodingFormat", "contentUrl", "name"} <= set(dataset["distribution"][0])
     # The CSP blocks inline scripts; a JSON-LD data block is never run, and nothing else is.
     assert "script-src 'self'" in response["Content-Security-Policy"]
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_zip_costs_the_same_queries_for_more_commitments(client, cast):
+    few = queries(client, "/datos/paquete.zip")
+    for code in ("DA-02", "DA-03", "DA-04"):
+        builders.make_commitment(
+            cast.plan, code, indicators=[{"name": code}], milestones=[{"title": code}]
+        )
+    assert queries(client, "/datos/paquete.zip") == few
