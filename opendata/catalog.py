@@ -113,7 +113,7 @@ def dcat(snapshot):
 def schema_org(snapshot):
     """The /datos/ page as a schema.org Dataset (one, with every table as a download)."""
     moment = snapshot.last_update
-    return {
+    document = {
         "@context": "https://schema.org",
         "@type": "Dataset",
         "name": _("Seguimiento del Plan de Acción Municipal de Gobierno Abierto de %(place)s")
@@ -145,6 +145,9 @@ def schema_org(snapshot):
             for fmt, media_type in MEDIA_TYPES.items()
         ],
     }
+    if moment:
+        document["dateModified"] = timezone.localtime(moment).isoformat(timespec="seconds")
+    return document
 
 
 def to_json(document):

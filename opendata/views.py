@@ -15,9 +15,8 @@ from opendata.tables import Snapshot, table, tables
 
 
 def _snapshot(request, day=None):
-    return Snapshot(
-        day or params.asked(request).day, site=f"{request.scheme}://{request.get_host()}"
-    )
+    site = settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
+    return Snapshot(day or params.asked(request).day, site=site)
 
 
 def _refused(request):

@@ -30,7 +30,7 @@ class Column:
     type: str
     description: str
     get: object  # record → value
-    # The value is a path of the site: published as a full address.
+    # The value may be a path of the site ("/media/…"): published as a full address.
     link: bool = False
 
 
@@ -87,7 +87,8 @@ class Snapshot:
         return max(moments, default=None)
 
     def url(self, path):
-        return f"{self.site}{path}" if path else ""
+        """A full address for a path of the site; other addresses as they are."""
+        return f"{self.site}{path}" if path and path.startswith("/") else path
 
 
 def tables():

@@ -310,6 +310,7 @@ MEASUREMENTS = Table(
             STRING,
             _("Archivo o enlace que respalda el dato."),
             lambda f: f.details.get("evidence_link", ""),
+            link=True,
         ),
         *CORRECTION_COLUMNS,
     ),
@@ -509,7 +510,9 @@ EVIDENCE = Table(
         ),
         Column("titulo", STRING, _("Título del documento."), lambda e: e.title),
         Column("fecha_del_documento", DATE, _("Fecha del documento."), lambda e: e.date),
-        Column("enlace", STRING, _("Dirección del archivo o del enlace."), lambda e: e.link),
+        Column(
+            "enlace", STRING, _("Dirección del archivo o del enlace."), lambda e: e.link, link=True
+        ),
         Column(
             "tipo_de_medio",
             STRING,

@@ -5,7 +5,8 @@ Every read of the Secretariado for the downloads is here, and only here. Its rec
 not dated facts yet: a session or an agreement counts on day D if its session was dated by
 D (scheduled sessions count from today on), and an agreement's status and follow-up are
 published only if they were last reviewed by D (`updated_on`), so a past day never shows a
-later review.
+later review. A route stage counts as done on D only if it is done and ended by D, and as
+under way only if it had started by D.
 """
 
 from dataclasses import dataclass
@@ -203,6 +204,30 @@ AGREEMENTS = Table(
     ),
 )
 
+
+def _route_status(stage, day):
+    """A stage's status as it could have stood on `day` (see the module's docstring)."""
+    Status = RouteMilestone.Status
+    if stage.status == Status.DONE and stage.last_day <= day:
+        return Status.DONE
+    if stage.status != Status.PLANNED and stage.start_date <= day:
+        return Status.IN_PROGRESS
+    return Status.PLANNED
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    step: object  # a RouteMilestone
+    status: str
+
+
+def _route(snapshot):
+    return [
+        StepRecord(step, _route_status(step, snapshot.day))
+        for step in RouteMilestone.objects.in_route_order()
+    ]
+
+
 ROUTE = Table(
     name="ruta",
     title=_("Ruta metodológica"),
@@ -211,23 +236,23 @@ ROUTE = Table(
         "con sus fechas y su estado."
     ),
     primary_key=("id",),
-    records=lambda s: RouteMilestone.objects.in_route_order(),
+    records=_route,
     columns=(
-        Column("id", INTEGER, _("Identificador estable de la etapa."), lambda m: m.pk),
-        Column("orden", INTEGER, _("Orden en la ruta."), lambda m: m.order),
-        Column("titulo", STRING, _("Título de la etapa."), lambda m: m.title),
+        Column("id", INTEGER, _("Identificador estable de la etapa."), lambda m: m.step.pk),
+        Column("orden", INTEGER, _("Orden en la ruta."), lambda m: m.step.order),
+        Column("titulo", STRING, _("Título de la etapa."), lambda m: m.step.title),
         Column(
             "etapa",
             STRING,
             _("Tipo de etapa (convocatoria, instalacion, cocreacion…)."),
-            lambda m: m.stage,
+            lambda m: m.step.stage,
         ),
-        Column("fecha_de_inicio", DATE, _("Fecha de inicio."), lambda m: m.start_date),
+        Column("fecha_de_inicio", DATE, _("Fecha de inicio."), lambda m: m.step.start_date),
         Column(
             "fecha_de_termino",
             DATE,
             _("Fecha de término (vacía si dura un día)."),
-            lambda m: m.end_date,
+            lambda m: m.step.end_date,
         ),
         Column(
             "estado",
@@ -235,14 +260,21 @@ ROUTE = Table(
             _("planned (programada), in_progress (en curso) o done (concluida)."),
             lambda m: m.status,
         ),
-        Column("descripcion", STRING, _("Descripción."), lambda m: m.description),
-        Column("enlace_a_documento", STRING, _("Documento relacionado."), lambda m: m.document_url),
-        Column("enlace_a_encuesta", STRING, _("Encuesta relacionada."), lambda m: m.survey_url),
+        Column("descripcion", STRING, _("Descripción."), lambda m: m.step.description),
+        Column(
+            "enlace_a_documento",
+            STRING,
+            _("Documento relacionado."),
+            lambda m: m.step.document_url,
+        ),
+        Column(
+            "enlace_a_encuesta", STRING, _("Encuesta relacionada."), lambda m: m.step.survey_url
+        ),
         Column(
             "dato_de_ejemplo",
             BOOLEAN,
             _("Verdadero si es un registro inventado para demostrar el portal."),
-            lambda m: m.is_example,
+            lambda m: m.step.is_example,
         ),
     ),
 )

@@ -9,6 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from opendata.tables import tables
+from tests.commitments import builders
 from tests.opendata.conftest import (
     CORRECTED_ON,
     DRAFT_NARRATIVE,
@@ -93,7 +94,8 @@ def test_evidence_has_its_link_media_type_and_fingerprint(client, cast):
     assert row["tipo_de_medio"] == "application/pdf"
     assert row["sha256"] == cast.evidence.file_sha256
     assert len(row["sha256"]) == 64
-    assert row["enlace"].startswith("/media/evidencias/")
+    assert row["enlace"].startswith("http://testserver/media/evidencias/")
+    assert client.get(row["enlace"]).status_code == 200
 
 
 def test_a_past_day_shows_only_what_was_public_by_its_end(client, cast):
@@ -185,3 +187,23 @@ def test_any_date_value_gets_the_data_or_a_clear_refusal(client, cast, value):
         assert "no es válida" in response.content.decode()
     else:
         assert json.loads(response.content)["tabla"] == "avances"
+
+
+def test_downloads_are_cached_like_pages_until_something_is_published(
+    client, cast, django_assert_num_queries
+):
+    first = client.get("/datos/avances.csv", HTTP_ACCEPT_ENCODING="gzip")
+    with django_assert_num_queries(0):
+        second = client.get("/datos/avances.csv", HTTP_ACCEPT_ENCODING="gzip")
+    assert second["ETag"] == first["ETag"]
+    assert second["Content-Disposition"] == first["Content-Disposition"]
+    builders.add_measurement(cast.indicator, date(2026, 9, 30), 60)
+    rows = read_csv(client, "avances")
+    assert [r["valor"] for r in rows if r["fecha_del_dato"] == "2026-09-30"] == ["60.00"]
+
+
+def test_a_route_stage_is_done_only_from_the_day_it_ended(client, cast):
+    (stage,) = read_csv(client, "ruta", "?fecha=2025-02-28")
+    assert stage["estado"] == "planned"
+    (stage,) = read_csv(client, "ruta", "?fecha=2025-03-01")
+    assert stage["estado"] == "done"
