@@ -18,7 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from commitments.models import Commitment
 from core import clock
 from opendata.tables import BOOLEAN, DATE, INTEGER, STRING, Column, ForeignKey, Table
-from secretariat.models import Agreement, RouteMilestone, Session
+from secretariat.models import Agreement, Member, RouteMilestone, Session
+from secretariat.quorum import Quorum
 
 
 @dataclass(frozen=True)
@@ -38,17 +39,24 @@ def _sessions(day):
 
 
 def _session_records(snapshot):
+    # Everyone who ever sat, read once: the quorum rule then counts per session in Python.
+    members = list(Member.objects.all())
     found = []
     for session in _sessions(snapshot.day):
         attendance = list(session.attendance.all())
-        quorum = session.quorum(attendance)
+        voters = [m for m in members if m.has_vote and m.in_office_on(session.date)]
+        quorum = Quorum(
+            in_office=len(voters),
+            present=sum(1 for m in attendance if m.has_vote and m.in_office_on(session.date)),
+        )
+        held = session.is_held
         found.append(
             SessionRecord(
                 session,
-                len(attendance) if session.is_held else 0,
-                quorum.present if session.is_held else 0,
+                len(attendance) if held else 0,
+                quorum.present if held else 0,
                 quorum.in_office,
-                session.is_held and quorum.is_met,
+                held and quorum.is_met,
             )
         )
     return found

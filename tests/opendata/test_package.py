@@ -5,6 +5,7 @@ import io
 import json
 import re
 import zipfile
+from datetime import date
 
 import frictionless
 import pytest
@@ -12,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from opendata.tables import tables
+from secretariat.models import Agreement, Session
 from tests.commitments import builders
 
 
@@ -134,10 +136,14 @@ def queries(client, url):
     return len(captured)
 
 
-def test_the_zip_costs_the_same_queries_for_more_commitments(client, cast):
+def test_the_zip_costs_the_same_queries_for_more_commitments_and_sessions(client, cast):
     few = queries(client, "/datos/paquete.zip")
-    for code in ("DA-02", "DA-03", "DA-04"):
+    for number, code in enumerate(("DA-02", "DA-03", "DA-04"), start=3):
         builders.make_commitment(
             cast.plan, code, indicators=[{"name": code}], milestones=[{"title": code}]
         )
+        session = Session.objects.create(
+            kind=Session.Kind.ORDINARY, number=number, date=date(2026, number, 1), is_held=True
+        )
+        Agreement.objects.create(session=session, code=f"A-{number}", text="Acuerdo.")
     assert queries(client, "/datos/paquete.zip") == few
