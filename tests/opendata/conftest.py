@@ -16,6 +16,8 @@ MEASURED_ON = date(2026, 3, 31)
 MEASUREMENT_PUBLIC_ON = date(2026, 4, 10)
 CORRECTED_ON = date(2026, 5, 4)
 DRAFT_NARRATIVE = "Borrador secreto que nadie publicó"
+DRAFT_EVIDENCE = "Evidencia en borrador"
+HIDDEN_COMMITMENT = "Compromiso que aún no se publica"
 STAFF_EMAIL = "enlace.privado@leon.gob.mx"
 STAFF_USERNAME = "enlace_privado"
 
@@ -57,6 +59,8 @@ def cast(db, frozen_today, settings, tmp_path, django_user_model):
     builders.add_measurement(
         indicator, date(2026, 6, 30), 77, draft=True, narrative=DRAFT_NARRATIVE
     )
+    builders.add_evidence(milestone, title=DRAFT_EVIDENCE, draft=True)
+    builders.make_commitment(plan, "DA-99", publish=False, title=HIDDEN_COMMITMENT)
     evidence = builders.add_evidence(
         milestone,
         title="Acta de entrega",

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import zipfile
 from datetime import date
 
 import pytest
@@ -12,7 +13,9 @@ from opendata.tables import tables
 from tests.commitments import builders
 from tests.opendata.conftest import (
     CORRECTED_ON,
+    DRAFT_EVIDENCE,
     DRAFT_NARRATIVE,
+    HIDDEN_COMMITMENT,
     MEASURED_ON,
     MEASUREMENT_PUBLIC_ON,
     STAFF_EMAIL,
@@ -170,10 +173,16 @@ def test_no_download_has_staff_accounts_or_unpublished_values(client, cast):
     for name in TABLE_NAMES:
         for fmt in ("csv", "json"):
             bodies.append(client.get(f"/datos/{name}.{fmt}").content.decode("utf-8-sig"))
+        sheet = load_workbook(io.BytesIO(client.get(f"/datos/{name}.xlsx").content)).active
+        bodies += [str(value) for row in sheet.values for value in row]
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/datos/paquete.zip").content))
+    bodies += [archive.read(name).decode("utf-8-sig") for name in archive.namelist()]
+    bodies.append(client.get("/datos/").content.decode())
     bodies.append(client.get("/datos/datapackage.json").content.decode())
     bodies.append(client.get("/datos/catalogo.jsonld").content.decode())
     text = "\n".join(bodies)
-    for secret in (STAFF_EMAIL, STAFF_USERNAME, DRAFT_NARRATIVE, "77.00", "s@example.org"):
+    secrets = (STAFF_EMAIL, STAFF_USERNAME, DRAFT_NARRATIVE, DRAFT_EVIDENCE, HIDDEN_COMMITMENT)
+    for secret in (*secrets, "77.00", "DA-99"):
         assert secret not in text
 
 
