@@ -30,7 +30,8 @@ from core import clock
 
 @dataclass(frozen=True)
 class CommitmentRecord:
-    plan: object  # ActionPlan
+    plan_slug: str
+    progress_source: str  # its version's, else the plan's default
     row: object  # lists.Row, with its verdict on the day
     content: object  # content.VersionContent of the version in force
     version: int
@@ -79,13 +80,27 @@ class EvidenceRecord:
 
 
 @dataclass(frozen=True)
+class RoundRecord:
+    pk: int
+    plan_slug: str
+    number: int
+    title: str
+    period_end: date
+    opens_on: date
+    deadline: date
+
+
+@dataclass(frozen=True)
 class ReportRecord:
-    """A commitment's place in a reporting round, with its report if it delivered one."""
+    """A commitment's place in a reporting round, with what it reported if it delivered."""
 
     round_id: int
     commitment_id: int
     status: str
-    report: object  # RoundReport or None
+    report_id: int | None = None
+    published_at: datetime | None = None
+    narrative: str = ""
+    difficulties: str = ""
 
 
 @dataclass(frozen=True)
@@ -133,7 +148,14 @@ def plan_records(plan, day):
         version = version_at(versions, day)
         content = version.content
         records.commitments.append(
-            CommitmentRecord(plan, row, content, version.number, ratings.get(row.pk, {}))
+            CommitmentRecord(
+                plan.slug,
+                content.progress_source or plan.default_progress_source,
+                row,
+                content,
+                version.number,
+                ratings.get(row.pk, {}),
+            )
         )
         for item in content.indicators:
             records.indicators.append(IndicatorRecord(row.pk, item))
@@ -152,12 +174,14 @@ def plan_records(plan, day):
         public_versions += [v for v in versions if v.published_at < end]
     records.versions = _version_records(public_versions)
     ids = [row.pk for row in rows]
-    records.rounds = list(
-        ReportingRound.objects.filter(plan=plan).select_related("plan").order_by("number")
-    )
-    records.reports = _report_records(records.rounds, records.commitments, day)
+    rounds = list(ReportingRound.objects.filter(plan=plan).order_by("number"))
+    records.rounds = [
+        RoundRecord(r.pk, plan.slug, r.number, r.title, r.period_end, r.opens_on, r.deadline)
+        for r in rounds
+    ]
+    records.reports = _report_records(rounds, records.commitments, day)
     milestone_ids = {m.view.pk for m in records.milestones}
-    report_rounds = {r.report.pk: r.round_id for r in records.reports if r.report}
+    report_rounds = {r.report_id: r.round_id for r in records.reports if r.report_id}
     records.evidence = _evidence_records(ids, day, milestone_ids, report_rounds)
     return records
 
@@ -235,7 +259,20 @@ def _report_records(rounds, commitments, day):
         for c in commitments:
             report = reports.get((round_.pk, c.row.pk))
             status = report_status(round_, report, day, starts_on=c.row.start)
-            found.append(ReportRecord(round_.pk, c.row.pk, status, report))
+            if report is None:
+                found.append(ReportRecord(round_.pk, c.row.pk, status))
+                continue
+            found.append(
+                ReportRecord(
+                    round_.pk,
+                    c.row.pk,
+                    status,
+                    report.pk,
+                    report.published_at,
+                    report.narrative,
+                    report.difficulties,
+                )
+            )
     return found
 
 

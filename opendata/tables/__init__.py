@@ -83,7 +83,7 @@ class Snapshot:
             for name in ("measurements", "milestone_progress", "evidence", "versions")
             for r in self.every(name)
         ]
-        moments += [r.report.published_at for r in self.every("reports") if r.report]
+        moments += [r.published_at for r in self.every("reports") if r.published_at]
         return max(moments, default=None)
 
     def url(self, path):

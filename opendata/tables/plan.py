@@ -88,7 +88,7 @@ COMMITMENTS = Table(
     records=lambda s: s.every("commitments"),
     columns=(
         Column("id", INTEGER, _("Identificador estable del compromiso."), lambda c: c.row.pk),
-        Column("plan", STRING, _("Identificador del plan de acción."), lambda c: c.plan.slug),
+        Column("plan", STRING, _("Identificador del plan de acción."), lambda c: c.plan_slug),
         Column(
             "clave",
             STRING,
@@ -205,7 +205,7 @@ COMMITMENTS = Table(
             "fuente_de_avance",
             STRING,
             _("De dónde sale su avance: indicadores, hitos o ambos."),
-            lambda c: c.content.progress_source or c.plan.default_progress_source,
+            lambda c: c.progress_source,
         ),
         Column(
             "version",
@@ -411,7 +411,7 @@ ROUNDS = Table(
     records=lambda s: s.every("rounds"),
     columns=(
         Column("id", INTEGER, _("Identificador estable del corte."), lambda r: r.pk),
-        Column("plan", STRING, _("Identificador del plan de acción."), lambda r: r.plan.slug),
+        Column("plan", STRING, _("Identificador del plan de acción."), lambda r: r.plan_slug),
         Column("numero", INTEGER, _("Número del corte en el plan."), lambda r: r.number),
         Column("nombre", STRING, _("Nombre del corte."), lambda r: r.title),
         Column("fecha_de_corte", DATE, _("Último día que cubre."), lambda r: r.period_end),
@@ -457,19 +457,19 @@ REPORTS = Table(
             "entregado_el",
             DATETIME,
             _("Momento en que el reporte se hizo público."),
-            lambda r: _moment(r.report.published_at) if r.report else None,
+            lambda r: _moment(r.published_at),
         ),
         Column(
             "informe",
             STRING,
             _("Informe de avance."),
-            lambda r: r.report.narrative if r.report else "",
+            lambda r: r.narrative,
         ),
         Column(
             "dificultades",
             STRING,
             _("Dificultades."),
-            lambda r: r.report.difficulties if r.report else "",
+            lambda r: r.difficulties,
         ),
     ),
 )
