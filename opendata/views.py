@@ -15,8 +15,7 @@ from opendata.tables import Snapshot, table, tables
 
 
 def _snapshot(request, day=None):
-    site = settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
-    return Snapshot(day or params.asked(request).day, site=site)
+    return Snapshot(day or params.asked(request).day, site=settings.SITE_URL)
 
 
 def _refused(request):

@@ -7,6 +7,7 @@ import zipfile
 from datetime import date
 
 import pytest
+from django.conf import settings
 from openpyxl import load_workbook
 
 from opendata.tables import tables
@@ -53,7 +54,7 @@ def test_commitments_carry_the_matrix_row_and_the_semaforo(client, cast):
     assert row["avance"] == "42.0"
     assert float(row["avance_esperado"]) > 85
     assert row["nivel_de_cumplimiento"] == "limitado"
-    assert row["pagina"] == f"http://testserver/compromisos/{cast.commitment.slug}/"
+    assert row["pagina"] == f"{settings.SITE_URL}/compromisos/{cast.commitment.slug}/"
 
 
 def test_measurements_have_both_dates_and_the_correction_points_at_what_it_corrects(client, cast):
@@ -97,8 +98,8 @@ def test_evidence_has_its_link_media_type_and_fingerprint(client, cast):
     assert row["tipo_de_medio"] == "application/pdf"
     assert row["sha256"] == cast.evidence.file_sha256
     assert len(row["sha256"]) == 64
-    assert row["enlace"].startswith("http://testserver/media/evidencias/")
-    assert client.get(row["enlace"]).status_code == 200
+    assert row["enlace"].startswith(f"{settings.SITE_URL}/media/evidencias/")
+    assert client.get(row["enlace"].removeprefix(settings.SITE_URL)).status_code == 200
 
 
 def test_a_past_day_shows_only_what_was_public_by_its_end(client, cast):

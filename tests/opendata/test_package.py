@@ -9,6 +9,7 @@ from datetime import date
 
 import frictionless
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -105,8 +106,8 @@ def test_the_dcat_catalogue_has_a_dataset_per_table_and_a_distribution_per_forma
         ]
         assert all(d["@type"] == "dcat:Distribution" for d in distributions)
     csv_url = datasets[0]["dcat:distribution"][0]["dcat:downloadURL"]["@id"]
-    assert csv_url == "http://testserver/datos/compromisos.csv"
-    assert client.get(csv_url).status_code == 200
+    assert csv_url == f"{settings.SITE_URL}/datos/compromisos.csv"
+    assert client.get(csv_url.removeprefix(settings.SITE_URL)).status_code == 200
 
 
 def test_the_dcat_catalogue_reads_as_rdf(client, cast):
