@@ -1,6 +1,6 @@
 """/datos/: the open-data page, each table's downloads, the Data Package and its zip, and the
 DCAT catalogue. Every download takes `?fecha=AAAA-MM-DD` (the data as public at the end of
-that day), read at the edge like any page's (portal/params.py)."""
+that day), read at the edge like any page's (core/params.py)."""
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
