@@ -63,6 +63,11 @@ PARAMETERS = {
     "participation:index": (DAY,),
     "participation:proposals": (DAY, PAGE, "destino", "tema", "origen"),
     "participation:proposal": (DAY,),
+    # Open data (opendata/): the page and every download, as public at the end of a day.
+    "open_data": (DAY,),
+    "open_data_table": (DAY,),
+    "open_data_package": (DAY,),
+    "open_data_zip": (DAY,),
 }
 
 # A mistyped date (2026-13-01, 31/12/2025) stays so the page can say what was wrong with it;

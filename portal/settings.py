@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "commitments",
     "secretariat",
     "participation",
+    "opendata",
 ]
 
 # Static files leave at WhiteNoise; public pages cached for anonymous visitors leave at
@@ -345,6 +346,15 @@ if not re.fullmatch(r"https?://[^/\s?#]+(/[^\s?#]*)?", SITE_URL):
     raise ImproperlyConfigured(
         f"SITE_URL={SITE_URL!r}: debe ser una dirección http(s)://servidor[/ruta], sin espacios."
     )
+
+# The licence of the open data (/datos/): an SPDX identifier, its name and its address.
+OPEN_DATA_LICENSE = {
+    "name": env_str("OPEN_DATA_LICENSE", "CC-BY-4.0"),
+    "title": env_str(
+        "OPEN_DATA_LICENSE_TITLE", "Creative Commons Atribución 4.0 Internacional (CC BY 4.0)"
+    ),
+    "path": env_str("OPEN_DATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/deed.es"),
+}
 
 # `manage.py backup` writes moments to the microsecond (core/exact_json.py).
 SERIALIZATION_MODULES = {"exactjson": "core.exact_json"}

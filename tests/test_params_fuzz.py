@@ -39,6 +39,7 @@ def public_pages():
         ("/ruta/", "secretariat:route"),
         ("/aviso-de-privacidad/", "privacy"),
         ("/accesibilidad/", "accessibility"),
+        ("/datos/", "open_data"),
     ]
 
 

@@ -333,6 +333,16 @@ class Evidence(PublicFact, EvidenceFields):
     )
     title = models.CharField(_("título"), max_length=250)
     date = models.DateField(_("fecha del documento"), default=clock.today)
+    file_sha256 = models.CharField(
+        _("huella SHA-256 del archivo"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "La calcula el sistema al guardar el archivo, para que cualquiera compruebe "
+            "que no se cambió después de publicarlo."
+        ),
+    )
 
     class Meta:
         ordering = ["commitment", "milestone", "date", "id"]

@@ -89,10 +89,16 @@ class EvidenceView:
     date: date
     link: str
     published_on: date
+    # SHA-256 of the uploaded file, taken when it was saved ("" for a link).
+    sha256: str = ""
 
     @property
     def evidence_link(self):
         return self.link
+
+    @property
+    def short_sha256(self):
+        return self.sha256[:12]
 
 
 @dataclass(frozen=True)
@@ -248,11 +254,18 @@ class CommitmentView:
                 "evidence_file",
                 "evidence_url",
                 "published_at",
+                "file_sha256",
             )
         )
         grouped = defaultdict(list)
-        for milestone_id, report_id, title, day, file_name, url, at in rows:
-            view = EvidenceView(title, day, _link(file_name, url), timezone.localdate(at))
+        for milestone_id, report_id, title, day, file_name, url, at, sha256 in rows:
+            view = EvidenceView(
+                title,
+                day,
+                _link(file_name, url),
+                timezone.localdate(at),
+                sha256 if file_name else "",
+            )
             grouped[("report", report_id) if report_id else milestone_id].append(view)
         return grouped
 

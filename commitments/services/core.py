@@ -4,6 +4,7 @@ The `service` decorator (atomic, with the write's effects at its end), the refus
 write that lost a race to another one (`BUSY`, `lost_race`), and the checks, stamps and
 recording of a public fact that several kinds of write use."""
 
+import hashlib
 from functools import wraps
 
 from django.core.exceptions import ValidationError
@@ -115,9 +116,29 @@ def _user(by):
 
 def _save(instance, *, exclude=None, by=None):
     instance.full_clean(exclude=exclude)
+    _fingerprint(instance)
     _audit(instance, by)
     instance.save()
     return instance
+
+
+def _fingerprint(fact):
+    """An evidence's file fingerprint (SHA-256), taken when a file is attached, so anyone
+    can later check the published file was not swapped."""
+    if not isinstance(fact, Evidence):
+        return
+    attached = fact.evidence_file
+    if not attached:
+        fact.file_sha256 = ""
+        return
+    if attached._committed and fact.file_sha256:
+        return
+    digest = hashlib.sha256()
+    attached.open("rb")
+    for chunk in attached.chunks():
+        digest.update(chunk)
+    attached.seek(0)
+    fact.file_sha256 = digest.hexdigest()
 
 
 def _audit(instance, by):
@@ -244,6 +265,7 @@ def _record(fact, *, publish, by):
     if publish:
         _check_publishable(fact)
         _stamp(fact, by)
+    _fingerprint(fact)
     _audit(fact, by)
     fact.save()
     return fact

@@ -15,6 +15,7 @@ PAGES = {
     "acuerdos": "/secretariado/acuerdos/",
     "acuerdos-vencidos": "/secretariado/acuerdos/?vencidos=on&estado=pendiente",
     "ruta": "/ruta/",
+    "datos-abiertos": "/datos/",
     "no-encontrada": "/no-existe/",
 }
 BLOCKING = {"serious", "critical"}
