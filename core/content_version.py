@@ -29,7 +29,15 @@ VERSION_KEY = "portal:content-version"
 def _build():
     """Changes when the code does (a deploy), so pages cached in Redis by the old code go."""
     root = Path(__file__).resolve().parent.parent
-    folders = ("portal", "commitments", "secretariat", "templates", "static", "locale")
+    folders = (
+        "portal",
+        "commitments",
+        "secretariat",
+        "engagement",
+        "templates",
+        "static",
+        "locale",
+    )
     newest = max(
         (path.stat().st_mtime_ns for folder in folders for path in (root / folder).rglob("*.*")),
         default=0,
@@ -39,7 +47,7 @@ def _build():
 
 BUILD = _build()
 # Apps whose data appears on public pages.
-CONTENT_APPS = {"commitments", "secretariat"}
+CONTENT_APPS = {"commitments", "secretariat", "engagement"}
 
 
 # What a public page's content depends on besides its URL (the key covers each of them).

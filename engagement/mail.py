@@ -1,0 +1,80 @@
+"""The messages the portal sends: plain text in Spanish, through Django's mail framework
+(settings.MAILERS). Links are absolute, on the site's own address (REPORTS_BASE_URL, which is
+SITE_URL in production). A message to a follower carries its one-click unsubscribe link, in
+its text and in the List-Unsubscribe headers (RFC 8058)."""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+
+def absolute(path):
+    return settings.REPORTS_BASE_URL.rstrip("/") + path
+
+
+def _message(subject, template, context, to, unsubscribe_url=None):
+    body = render_to_string(
+        f"engagement/mail/{template}",
+        {**context, "site_name": settings.SITE_NAME, "unsubscribe_url": unsubscribe_url},
+    )
+    headers = {}
+    if unsubscribe_url:
+        headers = {
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        }
+    return EmailMessage(subject=subject, body=body, to=[to], headers=headers)
+
+
+def _unsubscribe_url(subscription):
+    from engagement.services import unsubscribe_token
+
+    return absolute(reverse("engagement:unsubscribe", args=[unsubscribe_token(subscription)]))
+
+
+def _commitment(commitment):
+    from engagement.reader import public_commitment
+
+    ref = public_commitment(commitment.slug)
+    return {
+        "code": ref.code if ref else commitment.code,
+        "title": ref.title if ref else commitment.title,
+        "url": absolute(reverse("commitment", args=[commitment.slug])),
+    }
+
+
+def confirmation(subscription, token):
+    commitment = _commitment(subscription.commitment)
+    return _message(
+        _("Confirma que quieres seguir el compromiso %(code)s") % commitment,
+        "confirmation.txt",
+        {
+            "commitment": commitment,
+            "confirm_url": absolute(reverse("engagement:confirm", args=[token])),
+        },
+        subscription.email,
+        _unsubscribe_url(subscription),
+    )
+
+
+def answer_notice(question):
+    commitment = _commitment(question.commitment)
+    return _message(
+        _("Se publicó la respuesta a tu pregunta sobre %(code)s") % commitment,
+        "answer_notice.txt",
+        {"commitment": commitment, "question": question},
+        question.email,
+    )
+
+
+def digest(subscription, lines):
+    commitment = _commitment(subscription.commitment)
+    return _message(
+        _("Novedades del compromiso %(code)s") % commitment,
+        "digest.txt",
+        {"commitment": commitment, "lines": lines},
+        subscription.email,
+        _unsubscribe_url(subscription),
+    )
