@@ -547,6 +547,7 @@ class Story:
 
 @transaction.atomic
 def load():
+    from engagement import demo as engagement_demo
     from secretariat import demo as secretariat_demo
 
     secretariat_demo.load()
@@ -557,6 +558,7 @@ def load():
     _tell_previous_exercise(story, cast)
     _tell_plan(story, cast)
     story.play()
+    engagement_demo.load()
     return cast["plan"]
 
 

@@ -39,7 +39,7 @@ class QuestionAdmin(AuditedAdmin):
         "answer_link",
     ]
     readonly_fields = fields
-    actions = ["approve_selected", "reject_selected"]
+    actions = ["approve_selected", "reject_selected", "withdraw_selected"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("commitment")
@@ -59,6 +59,7 @@ class QuestionAdmin(AuditedAdmin):
         if not permissions.is_reviewer(request.user):
             actions.pop("approve_selected", None)
             actions.pop("reject_selected", None)
+            actions.pop("withdraw_selected", None)
         return actions
 
     @admin.display(description=_("texto"))
@@ -84,9 +85,9 @@ class QuestionAdmin(AuditedAdmin):
         url = reverse("admin:engagement_answer_add") + f"?question={obj.pk}"
         return format_html('<a href="{}">{}</a>', url, _("Redactar la respuesta"))
 
-    def _moderate(self, request, queryset, write, done_message):
+    def _moderate(self, request, queryset, write, done_message, status=Moderation.PENDING):
         done = 0
-        for question in queryset.filter(status=Moderation.PENDING):
+        for question in queryset.filter(status=status):
             try:
                 write(question=question, by=request.user)
             except ValidationError as error:
@@ -117,6 +118,19 @@ class QuestionAdmin(AuditedAdmin):
             queryset,
             services.reject,
             ("Dejaste fuera %(n)d mensaje.", "Dejaste fuera %(n)d mensajes."),
+        )
+
+    @admin.action(
+        description=_("Retirar de la página (a petición de quien la escribió)"),
+        permissions=["change"],
+    )
+    def withdraw_selected(self, request, queryset):
+        self._moderate(
+            request,
+            queryset,
+            services.withdraw_question,
+            ("Retiraste %(n)d pregunta.", "Retiraste %(n)d preguntas."),
+            status=Moderation.PUBLISHED,
         )
 
 

@@ -1,9 +1,11 @@
 """Example questions and answers on two demo commitments, written through the services at
 the moments of their story (`portal.clock.moment`), like the rest of the demo. Every text
-says it is example data. Loaded by `manage.py load_demo` after the plan."""
+says it is example data. Loaded by `commitments.demo.load` (so `manage.py load_demo` and the
+tests' demo) once the plan's story is told."""
 
 from datetime import date
 
+from commitments.demo import PLAN_SLUG
 from commitments.models import Commitment
 from engagement import services
 from engagement.models import QuestionKind
@@ -65,7 +67,7 @@ def load():
     commitments = {
         c.code: c
         for c in Commitment.objects.filter(
-            plan__slug="plan-de-accion-2025-2027", code__in={row[0] for row in QUESTIONS}
+            plan__slug=PLAN_SLUG, code__in={row[0] for row in QUESTIONS}
         )
     }
     for code, kind, name, text, asked, approved, answer, answered in QUESTIONS:

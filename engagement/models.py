@@ -31,11 +31,13 @@ class Moderation(models.TextChoices):
     PENDING = "pendiente", _("Por moderar")
     PUBLISHED = "publicada", _("Publicada")
     REJECTED = "rechazada", _("No publicada")
+    WITHDRAWN = "retirada", _("Retirada")
 
 
 class QuestionQuerySet(models.QuerySet):
     def public_at(self, day):
-        """Approved by the end of `day`."""
+        """Approved by the end of `day`. A withdrawn question (personal data, at the request
+        of who wrote it) is gone from every day, as a cancellation (ARCO) asks."""
         return self.filter(status=Moderation.PUBLISHED, published_at__lt=clock.end_of(day))
 
 
@@ -93,8 +95,9 @@ class Question(models.Model):
         return f"{self.commitment.code} · {excerpt}"
 
     def changes_public_record(self):
-        """Public only once approved (see `portal.content_version.changes_public`)."""
-        return self.status == Moderation.PUBLISHED
+        """Public once approved, and still when taken back off the page
+        (see `portal.content_version.changes_public`)."""
+        return self.published_at is not None
 
 
 class Answer(PublicFact):

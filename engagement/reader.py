@@ -8,6 +8,7 @@ the person wrote them, or «Persona anónima»; e-mail addresses are never read 
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -45,19 +46,29 @@ class QuestionView:
 
 def public_questions(commitment_id, day):
     """The commitment's questions public at the end of `day`, oldest first, each with its
-    answer then in force. Two queries."""
-    rows = list(
+    answer then in force. One query (the commitment page counts them)."""
+    answer = Answer.objects.public_at(day).filter(question=OuterRef("pk")).order_by("-pk")[:1]
+    rows = (
         Question.objects.public_at(day)
         .filter(commitment_id=commitment_id)
+        .annotate(
+            answer_text=Subquery(answer.values("text")),
+            answered_at=Subquery(answer.values("published_at")),
+            answer_corrects=Subquery(answer.values("supersedes_id")),
+        )
         .order_by("published_at", "id")
-        .values_list("pk", "kind", "text", "name", "received_at", "published_at")
+        .values_list(
+            "pk",
+            "kind",
+            "text",
+            "name",
+            "received_at",
+            "published_at",
+            "answer_text",
+            "answered_at",
+            "answer_corrects",
+        )
     )
-    answers = {
-        question_id: AnswerView(text, at, bool(supersedes))
-        for question_id, text, at, supersedes in Answer.objects.public_at(day)
-        .filter(question_id__in=[row[0] for row in rows])
-        .values_list("question_id", "text", "published_at", "supersedes_id")
-    }
     labels = dict(Question._meta.get_field("kind").flatchoices)
     return [
         QuestionView(
@@ -68,9 +79,9 @@ def public_questions(commitment_id, day):
             name=name or _("Persona anónima"),
             received_at=received,
             published_at=published,
-            answer=answers.get(pk),
+            answer=AnswerView(answer_text, answered, bool(corrects)) if answered else None,
         )
-        for pk, kind, text, name, received, published in rows
+        for pk, kind, text, name, received, published, answer_text, answered, corrects in rows
     ]
 
 

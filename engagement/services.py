@@ -88,6 +88,25 @@ def reject(*, question, by=None):
     return question
 
 
+@service
+def withdraw_question(*, question, by=None):
+    """Take a published question, with its answer, off every page and every past day: the
+    person who wrote it asked (cancellation of personal data), or it should never have been
+    approved. Its text stays for the record, never public again."""
+    permissions.require_reviewer(by)
+    stored = Question.objects.select_for_update().get(pk=question.pk)
+    if stored.status != Moderation.PUBLISHED:
+        raise ValidationError(_("Solo se retira una pregunta publicada."))
+    stored.status = Moderation.WITHDRAWN
+    stored.moderated_at = clock.now()
+    stored.moderated_by = _user(by)
+    stored.email = ""
+    _audit(stored, by)
+    stored.save()
+    question.__dict__.update(stored.__dict__)
+    return question
+
+
 # --- Answers --------------------------------------------------------------------------
 
 

@@ -109,8 +109,9 @@ def follow(request, slug):
             messages.success(
                 request,
                 _(
-                    "Te enviamos un mensaje a %(email)s. Abre el enlace que trae para "
-                    "confirmar; sin confirmación no te enviaremos nada más."
+                    "Si %(email)s aún no seguía este compromiso, le enviamos un mensaje: "
+                    "abre el enlace que trae para confirmar. Sin confirmación no enviaremos "
+                    "nada más."
                 )
                 % {"email": form.cleaned_data["email"]},
             )

@@ -58,6 +58,6 @@ def test_questions_section_and_forms_in_chromium(asked, page, screenshot):
     check(page, "seguir")
     page.get_by_label("Tu correo").fill("persona@example.org")
     page.get_by_role("button", name="Seguir este compromiso").click()
-    assert "Te enviamos un mensaje" in page.locator(".form-messages").inner_text()
+    assert "le enviamos un mensaje" in page.locator(".form-messages").inner_text()
     check(page, "seguir enviada")
     screenshot("seguir-enviada")

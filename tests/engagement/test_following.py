@@ -76,7 +76,7 @@ def test_the_confirmation_arrives_through_smtp_and_its_link_confirms(
     with django_capture_on_commit_callbacks(execute=True):
         response = follow(client, tracked)
     assert response.status_code == 302
-    assert "Te enviamos un mensaje" in client.get(response["Location"]).content.decode()
+    assert "le enviamos un mensaje" in client.get(response["Location"]).content.decode()
     [message] = smtp.messages
     assert message["To"] == FOLLOWER
     assert "Confirma que quieres seguir el compromiso DA-01" in message["Subject"]

@@ -58,6 +58,19 @@ def test_a_rejected_question_never_shows_and_its_email_is_erased(client, tracked
         services.approve(question=question)
 
 
+def test_a_withdrawn_question_is_gone_from_every_day(client, tracked, secretariat):
+    question = approve(ask(tracked, email=ASKER))
+    with clock.moment(date(2026, 11, 10)):
+        services.draft_answer(question=question, text="Respuesta publicada.", publish=True)
+    assert TEXT[:20] in page(client, tracked, "?fecha=2026-11-10")
+    services.withdraw_question(question=question, by=secretariat)
+    question.refresh_from_db()
+    assert question.status == Moderation.WITHDRAWN and question.email == ""
+    for query in ["", "?fecha=2026-11-10"]:
+        shown = page(client, tracked, query)
+        assert TEXT[:20] not in shown and "Respuesta publicada." not in shown
+
+
 def test_links_are_shown_as_plain_text(client, tracked):
     approve(ask(tracked, text="Más datos en https://ejemplo.invalid/datos, por favor."))
     shown = page(client, tracked)

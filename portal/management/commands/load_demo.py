@@ -6,7 +6,6 @@ from django.db import connection, transaction
 from commitments import demo
 from commitments.models import Exercise
 from core.content_version import CONTENT_APPS, bump_content_version
-from engagement import demo as engagement_demo
 from secretariat import demo as secretariat_demo
 
 
@@ -59,7 +58,6 @@ class Command(BaseCommand):
                 )
             plan = demo.load()
             secretariat_demo.link_commitments()
-            engagement_demo.load()
         bump_content_version()
         self.stdout.write(
             self.style.SUCCESS(
