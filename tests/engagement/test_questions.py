@@ -215,3 +215,19 @@ def test_a_liaison_drafts_an_answer_in_the_admin_only_for_their_commitments(
     assert response.status_code == 302
     answer = Answer.objects.get()
     assert answer.status == "borrador" and answer.recorded_by == liaison
+
+
+def test_the_cached_commitment_page_carries_no_form_token_nor_anyones_message(client, tracked):
+    first = client.get(f"/compromisos/{tracked.slug}/")
+    assert "csrfmiddlewaretoken" not in first.content.decode()
+    form = client.get(f"/compromisos/{tracked.slug}/preguntar/")
+    assert "csrfmiddlewaretoken" in form.content.decode()
+    assert "no-store" in form["Cache-Control"] and "private" in form["Cache-Control"]
+    post_question(client, tracked)  # leaves a message for this visitor's next form page
+    again = client.get(f"/compromisos/{tracked.slug}/")
+    assert "Recibimos tu mensaje" not in again.content.decode()
+    assert "csrfmiddlewaretoken" not in again.content.decode()
+    assert (
+        "Recibimos tu mensaje"
+        in client.get(f"/compromisos/{tracked.slug}/preguntar/").content.decode()
+    )
