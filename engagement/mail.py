@@ -3,11 +3,35 @@
 SITE_URL in production). A message to a follower carries its one-click unsubscribe link, in
 its text and in the List-Unsubscribe headers (RFC 8058)."""
 
+import email.policy
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
+
+
+class ListHeadersPolicy(email.policy.EmailPolicy):
+    """Python folds a header longer than 78 characters that has no space by turning it into
+    RFC 2047 encoded words, which a mail client does not read as the URL of a
+    List-Unsubscribe header (RFC 2369). Those headers go out on one line (within RFC 5322's
+    998 characters); every other header and the body as the backend asked."""
+
+    def fold(self, name, value):
+        if name.lower().startswith("list-unsubscribe"):
+            return f"{name}: {value}{self.linesep}"
+        return super().fold(name, value)
+
+    def fold_binary(self, name, value):
+        if name.lower().startswith("list-unsubscribe"):
+            return self.fold(name, value).encode("ascii")
+        return super().fold_binary(name, value)
+
+
+class FollowerMessage(EmailMessage):
+    def message(self, *, policy=email.policy.default):
+        return super().message(policy=ListHeadersPolicy(**vars(policy)))
 
 
 def absolute(path):
@@ -25,7 +49,8 @@ def _message(subject, template, context, to, unsubscribe_url=None):
             "List-Unsubscribe": f"<{unsubscribe_url}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         }
-    return EmailMessage(subject=subject, body=body, to=[to], headers=headers)
+    kind = FollowerMessage if unsubscribe_url else EmailMessage
+    return kind(subject=subject, body=body, to=[to], headers=headers)
 
 
 def _unsubscribe_url(subscription):

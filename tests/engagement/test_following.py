@@ -27,8 +27,10 @@ class Inbox:
 
     def __init__(self):
         self.messages = []
+        self.raw = []
 
     async def handle_DATA(self, server, session, envelope):
+        self.raw.append(envelope.content)
         self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
         return "250 Message accepted for delivery"
 
@@ -150,6 +152,8 @@ def test_unsubscribe_works_from_the_link_in_the_message(client, tracked, smtp):
     body = message.get_content()
     url = link(body, "baja")
     assert message["List-Unsubscribe"] == f"<{url}>"
+    # On one line, not as RFC 2047 encoded words a mail client would not take for a URL.
+    assert f"List-Unsubscribe: <{url}>\r\n".encode() in smtp.raw[0]
     confirm_page = client.get(path_of(url))
     assert "Dejar de recibir mensajes" in confirm_page.content.decode()
     assert Subscription.objects.exists()
