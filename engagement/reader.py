@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from commitments.models import Commitment, CommitmentVersion, FactStatus
-from engagement.models import Answer, Question
+from engagement.models import Answer, Moderation, Question
 from portal import clock
 
 
@@ -136,6 +136,7 @@ def answers_published_between(start, end, commitment_ids):
             published_at__gt=start,
             published_at__lte=end,
             is_withdrawal=False,
+            question__status=Moderation.PUBLISHED,
             question__commitment_id__in=commitment_ids,
         )
         .order_by("published_at", "id")
