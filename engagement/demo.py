@@ -1,5 +1,5 @@
 """Example questions and answers on two demo commitments, written through the services at
-the moments of their story (`portal.clock.moment`), like the rest of the demo. Every text
+the moments of their story (`core.clock.moment`), like the rest of the demo. Every text
 says it is example data. Loaded by `commitments.demo.load` (so `manage.py load_demo` and the
 tests' demo) once the plan's story is told."""
 
@@ -7,9 +7,9 @@ from datetime import date
 
 from commitments.demo import PLAN_SLUG
 from commitments.models import Commitment
+from core import clock
 from engagement import services
 from engagement.models import QuestionKind
-from portal import clock
 
 EXAMPLE = "[Dato de ejemplo] "
 

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 
 from commitments import reader as plan_reader
 from commitments.models import FactStatus
+from core import clock
 from engagement import mail, reader, services
 from engagement.models import Question, Subscription
-from portal import clock
 
 logger = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """The messages the portal sends: plain text in Spanish, through Django's mail framework
-(settings.MAILERS). Links are absolute, on the site's own address (REPORTS_BASE_URL, which is
-SITE_URL in production). A message to a follower carries its one-click unsubscribe link, in
-its text and in the List-Unsubscribe headers (RFC 8058)."""
+(settings.MAILERS). Links are absolute, on the site's public address (SITE_URL). A message
+to a follower carries its one-click unsubscribe link, in its text and in the
+List-Unsubscribe headers (RFC 8058)."""
 
 import email.policy
 
@@ -35,7 +35,7 @@ class FollowerMessage(EmailMessage):
 
 
 def absolute(path):
-    return settings.REPORTS_BASE_URL.rstrip("/") + path
+    return settings.SITE_URL.rstrip("/") + path
 
 
 def _message(subject, template, context, to, unsubscribe_url=None):

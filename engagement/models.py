@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history import register
 
 from commitments.models.facts import PublicFact, one_correction_each, one_live
-from portal import clock
+from core import clock
 
 QUESTION_MAX = 2000
 QUESTION_MIN = 10
@@ -96,7 +96,7 @@ class Question(models.Model):
 
     def changes_public_record(self):
         """Public once approved, and still when taken back off the page
-        (see `portal.content_version.changes_public`)."""
+        (see `core.content_version.changes_public`)."""
         return self.published_at is not None
 
 

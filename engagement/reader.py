@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from commitments.models import Commitment, CommitmentVersion, FactStatus
+from core import clock
 from engagement.models import Answer, Moderation, Question
-from portal import clock
 
 
 @dataclass(frozen=True)

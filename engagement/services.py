@@ -19,9 +19,9 @@ from commitments.models import FactStatus
 from commitments.services import publish as publish_fact
 from commitments.services import service
 from commitments.services.core import _audit, _record, _user
+from core import clock
 from engagement import mail
 from engagement.models import Answer, Moderation, Question, Subscription
-from portal import clock
 
 # Unconfirmed subscriptions are deleted after this many days; a question's e-mail is
 # erased once its answer was sent, or after this many days without one.

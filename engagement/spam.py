@@ -8,7 +8,7 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 
-from portal.security import client_ip
+from core.security import client_ip
 
 logger = logging.getLogger(__name__)
 WINDOW_SECONDS = 60 * 60

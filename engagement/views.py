@@ -1,7 +1,7 @@
 """The public forms: ask about a commitment, follow it by e-mail, confirm, unsubscribe.
 
 They are separate small pages, never the cached commitment page: a public page is cached
-and shared by every anonymous visitor (portal/cache.py), so it can carry neither a CSRF
+and shared by every anonymous visitor (core/cache.py), so it can carry neither a CSRF
 token nor a message meant for one person. These pages are not cached (`never_cache`),
 render their own token, and after a POST redirect to themselves with the message
 (post/redirect/get), so everything works without JavaScript.

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import portal.clock
+import core.clock
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
                 ('superseded', models.BooleanField(default=False, editable=False, help_text='Lo marca el sistema al publicar la corrección o el retiro que lo sustituye.', verbose_name='sustituido')),
                 ('correction_reason', models.TextField(blank=True, editable=False, verbose_name='motivo público de la corrección')),
                 ('review_comment', models.TextField(blank=True, editable=False, verbose_name='comentario de revisión')),
-                ('recorded_at', models.DateTimeField(default=portal.clock.now, editable=False, verbose_name='registrado el')),
+                ('recorded_at', models.DateTimeField(default=core.clock.now, editable=False, verbose_name='registrado el')),
                 ('submitted_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='enviado a revisión el')),
                 ('reviewed_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='revisado el')),
                 ('text', models.TextField(validators=[django.core.validators.MaxLengthValidator(4000)], verbose_name='respuesta')),
@@ -51,7 +51,7 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(choices=[('pregunta', 'Pregunta'), ('comentario', 'Comentario')], default='pregunta', max_length=12, verbose_name='tipo')),
                 ('text', models.TextField(validators=[django.core.validators.MinLengthValidator(10), django.core.validators.MaxLengthValidator(2000)], verbose_name='texto')),
                 ('name', models.CharField(blank=True, max_length=80, verbose_name='nombre (opcional)')),
-                ('received_at', models.DateTimeField(default=portal.clock.now, editable=False, verbose_name='recibida el')),
+                ('received_at', models.DateTimeField(default=core.clock.now, editable=False, verbose_name='recibida el')),
                 ('status', models.CharField(choices=[('pendiente', 'Por moderar'), ('publicada', 'Publicada'), ('rechazada', 'No publicada'), ('retirada', 'Retirada')], default='pendiente', editable=False, max_length=12, verbose_name='moderación')),
                 ('published_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='hecha pública el')),
                 ('moderated_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='moderada el')),
@@ -80,7 +80,7 @@ class Migration(migrations.Migration):
                 ('text', models.TextField(validators=[django.core.validators.MinLengthValidator(10), django.core.validators.MaxLengthValidator(2000)], verbose_name='texto')),
                 ('name', models.CharField(blank=True, max_length=80, verbose_name='nombre (opcional)')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='correo (nunca se publica)')),
-                ('received_at', models.DateTimeField(default=portal.clock.now, editable=False, verbose_name='recibida el')),
+                ('received_at', models.DateTimeField(default=core.clock.now, editable=False, verbose_name='recibida el')),
                 ('status', models.CharField(choices=[('pendiente', 'Por moderar'), ('publicada', 'Publicada'), ('rechazada', 'No publicada'), ('retirada', 'Retirada')], default='pendiente', editable=False, max_length=12, verbose_name='moderación')),
                 ('published_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='hecha pública el')),
                 ('moderated_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='moderada el')),
@@ -104,7 +104,7 @@ class Migration(migrations.Migration):
                 ('superseded', models.BooleanField(default=False, editable=False, help_text='Lo marca el sistema al publicar la corrección o el retiro que lo sustituye.', verbose_name='sustituido')),
                 ('correction_reason', models.TextField(blank=True, editable=False, verbose_name='motivo público de la corrección')),
                 ('review_comment', models.TextField(blank=True, editable=False, verbose_name='comentario de revisión')),
-                ('recorded_at', models.DateTimeField(default=portal.clock.now, editable=False, verbose_name='registrado el')),
+                ('recorded_at', models.DateTimeField(default=core.clock.now, editable=False, verbose_name='registrado el')),
                 ('submitted_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='enviado a revisión el')),
                 ('reviewed_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='revisado el')),
                 ('text', models.TextField(validators=[django.core.validators.MaxLengthValidator(4000)], verbose_name='respuesta')),
@@ -138,7 +138,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('email', models.EmailField(max_length=254, verbose_name='correo')),
-                ('created_at', models.DateTimeField(default=portal.clock.now, editable=False, verbose_name='pedida el')),
+                ('created_at', models.DateTimeField(default=core.clock.now, editable=False, verbose_name='pedida el')),
                 ('confirmed_at', models.DateTimeField(blank=True, null=True, verbose_name='confirmada el')),
                 ('covered_until', models.DateTimeField(blank=True, null=True, verbose_name='cambios enviados hasta')),
                 ('last_sent_on', models.DateField(blank=True, null=True, verbose_name='último resumen enviado el')),

@@ -6,9 +6,9 @@ from importlib import import_module
 import pytest
 from django.contrib.auth.models import Group, Permission
 
+from core import clock
 from engagement import services
 from engagement.models import QuestionKind
-from portal import clock
 from tests.commitments import builders
 from tests.roles.conftest import account
 

@@ -12,9 +12,9 @@ from django.core import mail, signing
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 
+from core import clock
 from engagement import digests, services
 from engagement.models import Subscription
-from portal import clock
 from portal import settings as portal_settings
 from tests.commitments import builders
 from tests.engagement.conftest import FOLLOWER, approve, ask

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
+from core import clock
 from engagement import services
-from portal import clock
 from tests.engagement.conftest import ASKER, FOLLOWER, approve, ask
 from tests.reports.conftest import pdf_of
 

@@ -8,9 +8,9 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from commitments import services as plan_services
+from core import clock
 from engagement import services
 from engagement.models import Answer, Moderation, Question
-from portal import clock
 from tests.engagement.conftest import ASKER, approve, ask
 
 pytestmark = pytest.mark.django_db
