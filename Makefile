@@ -16,8 +16,10 @@ export HOST PORT
 SECRET_KEY_FILE ?= var/secret_key
 SECURE_SSL_REDIRECT ?= false
 SECURE_COOKIES ?= false
+# Without EMAIL_HOST, mail (confirmations, digests) is written to files there: nothing leaves.
+EMAIL_FILE_PATH ?= var/mail
 PROD := DEBUG=false SECRET_KEY_FILE=$(SECRET_KEY_FILE) SECURE_SSL_REDIRECT=$(SECURE_SSL_REDIRECT) \
-	SECURE_COOKIES=$(SECURE_COOKIES)
+	SECURE_COOKIES=$(SECURE_COOKIES) EMAIL_FILE_PATH=$(EMAIL_FILE_PATH)
 
 .PHONY: help run dev test setup uv system-test-deps lint format demo superuser benchmark \
 	drills backup

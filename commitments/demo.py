@@ -547,6 +547,7 @@ class Story:
 
 @transaction.atomic
 def load():
+    from engagement import demo as engagement_demo
     from participation import demo as participation_demo
     from secretariat import demo as secretariat_demo
 
@@ -560,6 +561,7 @@ def load():
     _tell_plan(story, cast)
     story.play()
     participation_demo.load(cast["plan"])
+    engagement_demo.load()
     return cast["plan"]
 
 

@@ -32,6 +32,9 @@ COMMITMENT_PATHS = {
     "CoResponsibility": "commitment",
     "Modification": "commitment",
     "CommitmentVersion": "commitment",
+    # engagement: questions on a commitment and their answers
+    "Question": "commitment",
+    "Answer": "question__commitment",
 }
 
 

@@ -34,6 +34,7 @@ def _build():
         "commitments",
         "secretariat",
         "participation",
+        "engagement",
         "templates",
         "static",
         "locale",
@@ -47,7 +48,7 @@ def _build():
 
 BUILD = _build()
 # Apps whose data appears on public pages.
-CONTENT_APPS = {"commitments", "secretariat", "participation"}
+CONTENT_APPS = {"commitments", "secretariat", "participation", "engagement"}
 
 
 # What a public page's content depends on besides its URL (the key covers each of them).

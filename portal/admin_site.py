@@ -30,9 +30,14 @@ GROUPS = [
     (
         "pendientes",
         _("Pendientes"),
-        _("Lo que espera una respuesta: acuerdos sin cumplir y cortes de seguimiento."),
+        _(
+            "Lo que espera una respuesta: acuerdos sin cumplir, cortes de seguimiento y "
+            "preguntas del público."
+        ),
         [
             "secretariat.agreement",
+            "engagement.question",
+            "engagement.answer",
             "commitments.statusoverride",
             "commitments.reportinground",
             "commitments.modification",

@@ -9,10 +9,12 @@ Bad values stop the start with a message naming the variable.
 import os
 import re
 from datetime import timedelta
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.validators import validate_email
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -107,6 +109,7 @@ INSTALLED_APPS = [
     "secretariat",
     "participation",
     "opendata",
+    "engagement",
 ]
 
 # Static files leave at WhiteNoise; public pages cached for anonymous visitors leave at
@@ -378,6 +381,9 @@ TASKS = {
     }
 }
 
+# Questions and subscriptions (engagement/): sends per hour from one address, per form.
+PUBLIC_FORM_RATE_LIMIT = env_int("PUBLIC_FORM_RATE_LIMIT", 5)
+
 # Who answers for personal data (aviso de privacidad) and receives ARCO requests.
 TRANSPARENCY_UNIT = {
     "name": env_str(
@@ -394,26 +400,63 @@ TRANSPARENCY_UNIT = {
 # Where to report a security problem (/.well-known/security.txt).
 SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:seguridad@leon.gob.mx")
 
-# Mail (Django 6.1 MAILERS): SMTP in production, the console while developing.
-MAILERS = {
-    "default": (
-        {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
-        if DEBUG and not env_str("EMAIL_HOST")
-        else {
+
+# Mail (Django 6.1 MAILERS; its old EMAIL_* settings may not be defined next to it): SMTP
+# when EMAIL_HOST is set; else files in EMAIL_FILE_PATH (`make run` writes them under
+# var/mail/, so nothing leaves the machine); else the console while developing, or SMTP on
+# localhost in production.
+def read_mailers():
+    host = env_str("EMAIL_HOST")
+    file_path = env_str("EMAIL_FILE_PATH")
+    port = env_int("EMAIL_PORT", 25)
+    if not 0 < port < 65536:
+        raise ImproperlyConfigured(f"EMAIL_PORT debe estar entre 1 y 65535, no {port}.")
+    use_tls = env_bool("EMAIL_USE_TLS", False)
+    use_ssl = env_bool("EMAIL_USE_SSL", False)
+    if use_tls and use_ssl:
+        raise ImproperlyConfigured(
+            "EMAIL_USE_TLS y EMAIL_USE_SSL no pueden estar encendidas a la vez."
+        )
+    if host or not (file_path or DEBUG):
+        return {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "OPTIONS": {
-                "host": env_str("EMAIL_HOST", "localhost"),
-                "port": env_int("EMAIL_PORT", 25),
+                "host": host or "localhost",
+                "port": port,
                 "username": env_str("EMAIL_HOST_USER", ""),
                 "password": env_str("EMAIL_HOST_PASSWORD", ""),
-                "use_tls": env_bool("EMAIL_USE_TLS", False),
-                "timeout": 10,
+                "use_tls": use_tls,
+                "use_ssl": use_ssl,
+                "timeout": env_int("EMAIL_TIMEOUT", 10),
             },
         }
-    )
-}
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "gobierno.abierto@leon.gob.mx")
-SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+    if file_path:
+        return {
+            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "OPTIONS": {"file_path": str(BASE_DIR / file_path)},
+        }
+    return {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+
+
+MAILERS = {"default": read_mailers()}
+
+
+def email_address(name, default):
+    """An address setting, alone or as «Nombre <correo@dominio>»; refuses anything else."""
+    value = env_str(name, default)
+    address = parseaddr(value)[1]
+    try:
+        validate_email(address)
+    except ValidationError:
+        raise ImproperlyConfigured(
+            f"{name} debe ser un correo («correo@dominio» o «Nombre <correo@dominio>»), "
+            f"no {value!r}."
+        ) from None
+    return value
+
+
+DEFAULT_FROM_EMAIL = email_address("DEFAULT_FROM_EMAIL", "gobierno.abierto@leon.gob.mx")
+SERVER_EMAIL = email_address("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 ADMINS = env_list("ADMINS", [])
 
 LOGGING = {
