@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.http import HttpResponse
 
-from portal import cache, content_version
+from portal import cache, content_version, params
 
 
 class PermissionsPolicyMiddleware:
@@ -27,16 +27,20 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        view_name = cache.public_view_name(request)
-        if view_name is None:
+        found = cache.public_view(request)
+        if found is None:
             return self.get_response(request)
+        view_name, read_query = found
         if request.method == "OPTIONS":
             response = HttpResponse()
             response["Allow"] = "GET, HEAD, OPTIONS"
             return response
         anonymous = request.method in {"GET", "HEAD"} and cache.is_anonymous(request)
         version = content_version.content_version() if anonymous and not settings.DEBUG else None
-        cache.canonicalize(request, view_name, version)
+        try:
+            cache.canonicalize(request, view_name, version, read_query)
+        except params.RefusedQuery as refused:
+            return refused.response
         key = cache.page_key(request, view_name, version) if version is not None else None
         if key is not None and (cached := cache.serve_cached(request, key)) is not None:
             return cached

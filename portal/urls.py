@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("portal.reports.urls")),
     path("", include("commitments.urls")),
     path("", include("secretariat.urls")),
+    path("", include("api.urls")),
     path("aviso-de-privacidad/", views.privacy_notice, name="privacy"),
     path("aviso-de-privacidad/simplificado/", views.privacy_notice_short, name="privacy_short"),
     path("accesibilidad/", views.accessibility, name="accessibility"),
