@@ -199,6 +199,10 @@ def commitments(request, filters: Query[schemas.BoardQuery]):
         "total": board.total,
         "page_size": PAGE_SIZE,
         "notice": "",
+        "status_counts": [
+            {"value": o.value, "label": str(o.label), "count": o.count}
+            for o in board.form.status_options(board.narrowed)
+        ],
     }
     if not board.plan_list.is_public:
         body |= {
@@ -207,7 +211,6 @@ def commitments(request, filters: Query[schemas.BoardQuery]):
             "pages": 1,
             "previous": None,
             "next": None,
-            "status_counts": [],
             "results": [],
             "notice": _("El plan no era público el %(day)s: no hay compromisos que mostrar.")
             % {"day": day.isoformat()},
@@ -227,10 +230,6 @@ def commitments(request, filters: Query[schemas.BoardQuery]):
         "pages": page.paginator.num_pages,
         "previous": _page_link(request, link, page.number - 1) if page.has_previous() else None,
         "next": _page_link(request, link, page.number + 1) if page.has_next() else None,
-        "status_counts": [
-            {"value": o.value, "label": str(o.label), "count": o.count}
-            for o in board.form.status_options(board.narrowed)
-        ],
         "results": [serialize.commitment_summary(row, link, context) for row in page],
     }
     return body
