@@ -15,7 +15,13 @@ def board_says(client, query):
     response = client.get("/tablero/", query)
     context = response.context
     rows = [
-        (row.slug, row.verdict.status, row.verdict.stale, row.verdict.progress, row.verdict.expected)
+        (
+            row.slug,
+            row.verdict.status,
+            row.verdict.stale,
+            row.verdict.progress,
+            row.verdict.expected,
+        )
         for row in context["page_obj"].object_list
     ]
     counts = {option.value: option.count for option in context.get("status_options", [])}
