@@ -17,6 +17,7 @@ class StaticPages(Sitemap):
         "secretariat:agreements",
         "secretariat:route",
         "open_data",
+        "api_docs",
         "reports",
     ]
 
