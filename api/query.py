@@ -82,7 +82,9 @@ def _day(raw):
 def _value(name, raw, choices):
     if name == PAGE:
         if not PAGE_NUMBER.fullmatch(raw):
-            raise BadParameter(PAGE, _("La página es un número entero desde 1 (y de a lo más 9 cifras)."))
+            raise BadParameter(
+                PAGE, _("La página es un número entero desde 1 (y de a lo más 9 cifras).")
+            )
         return raw
     if name == "q":
         text = params._search(raw, None)
