@@ -4,6 +4,8 @@ examples per operation, each within a deadline."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -31,7 +33,13 @@ def served_schema(frozen_today, db, settings):
     builders.add_measurement(commitment.indicators.get(), builders.HALFWAY, 30)
     session = builders.make_session()
     Agreement.objects.create(session=session, code="STMGA-1", text="Acuerdo de prueba.")
-    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    # As Django's test client does: the end of a request must not close the connection that
+    # holds the test's transaction (PostgreSQL would lose it).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 CHECKS = [
