@@ -1,4 +1,5 @@
-"""Uncached public pages at 40, 400 and 4,000 actions, today and on a past date.
+"""Uncached public pages and API answers at 40, 400 and 4,000 actions, today and on a past
+date; then the board and the API's list warm (from the page cache), in requests per second.
 
 Run: .venv/bin/python benchmarks/pages_bench.py [--sizes 40 400 4000] [--repeat 3]
 (`make benchmark`). It builds synthetic plans (commitments/synthetic.py) in a throwaway
@@ -48,6 +49,8 @@ def pages(plan):
         ("eje", f"/ejes/{plan.axes.order_by('order').first().slug}/"),
         ("dependencia", f"/dependencias/{first.unit.slug}/"),
         ("compromiso", f"/compromisos/{first.slug}/"),
+        ("API lista", "/api/v1/compromisos/"),
+        ("API compromiso", f"/api/v1/compromisos/{first.slug}/"),
     ]
     return [(f"{name} hoy", url) for name, url in base] + [
         (f"{name} {PAST}", f"{url}?fecha={PAST}") for name, url in base
@@ -74,6 +77,33 @@ def measure(client, url, repeat):
     return statistics.median(times), queries
 
 
+# Warm: the board and the API's list, as served again from the page cache.
+WARM = [("tablero", "/tablero/"), ("API lista", "/api/v1/compromisos/")]
+
+
+def warm_rate(client, url, seconds=1.0):
+    """Requests per second for `url` once it is in the page cache (as in production: DEBUG
+    off, an anonymous client)."""
+    from django.test.utils import override_settings
+
+    with override_settings(DEBUG=False, ALLOWED_HOSTS=["testserver"]):
+        assert client.get(url).status_code == 200
+        done, start = 0, time.perf_counter()
+        while time.perf_counter() - start < seconds:
+            assert client.get(url).status_code == 200
+            done += 1
+        return done / (time.perf_counter() - start)
+
+
+def warm_table(rates, results, sizes):
+    print()
+    print("Caché caliente: peticiones por segundo (un proceso); c = consultas sin caché")
+    print(f"{'página':<28}" + "".join(f"{f'{s} acciones':>20}" for s in sizes))
+    for name, _url in WARM:
+        cells = [f"{rates[s, name]:>8.0f}/s ({results[s, f'{name} hoy'][1]:>2} c)" for s in sizes]
+        print(f"{name:<28}" + "".join(f"{c:>20}" for c in cells))
+
+
 def table(title, results, sizes, names):
     print()
     print(title)
@@ -95,14 +125,17 @@ def main():
     args = parser.parse_args()
     folder = setup_django()
 
+    from django.conf import settings
     from django.test import Client
 
     from commitments import synthetic
     from core import clock
 
     clock.FIXED = clock.at_noon(AS_OF)
+    # Every answer the API computes here counts against one address's rate limit.
+    settings.API_RATE_LIMIT = "1000000/min"
     client = Client()
-    results, names = {}, []
+    results, names, rates = {}, [], {}
     for size in args.sizes:
         started = time.perf_counter()
         plan, _counts = synthetic.build_plan(actions=size, as_of=AS_OF, replace=True)
@@ -110,7 +143,10 @@ def main():
         names = [name for name, _ in pages(plan)]
         for name, url in pages(plan):
             results[size, name] = measure(client, url, args.repeat)
+        for name, url in WARM:
+            rates[size, name] = warm_rate(client, url)
     table("Caché vacía; c = consultas SQL", results, args.sizes, names)
+    warm_table(rates, results, args.sizes)
     if folder:
         folder.cleanup()
 

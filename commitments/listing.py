@@ -16,7 +16,7 @@ from commitments import reader, semaforo, stored
 from commitments.models import Assessment, Dimension, RatingLevel
 from commitments.semaforo import STALE, STALE_LABEL, STATUS_ICONS, Status
 from commitments.stored import fold
-from core import params
+from core import clock, params
 
 PAGE_SIZE = 25
 
@@ -413,6 +413,44 @@ def _choice_label(field, value):
 def _pk(refs, slug):
     """The id of the reference with this slug (the form only lets known ones through)."""
     return next((pk for pk, ref in refs.items() if ref.slug == slug), 0)
+
+
+# --- The board ---------------------------------------------------------------------
+
+
+def chosen_plan(slug):
+    """The plans public today, and the one `slug` names (else the current one)."""
+    plans = reader.published_plans(clock.today())
+    chosen = next((p for p in plans if p.slug == slug), None)
+    return chosen or (plans[0] if plans else None), plans
+
+
+@dataclass(frozen=True)
+class Board:
+    """A plan's commitments on a day under the board's filters: what the board page and the
+    API's list (api/) show, computed in one place so they cannot differ."""
+
+    plan_list: object
+    groups: list
+    form: BoardFilterForm
+    narrowed: list
+    results: StateRows
+
+    @property
+    def total(self):
+        return sum(g.count for g in self.groups)
+
+
+def board(plan, day, data):
+    """`plan` on `day` filtered by `data` (the board's query)."""
+    plan_list = reader.PlanList(plan, day)
+    groups = plan_list.groups()
+    form = BoardFilterForm(data, groups)
+    # The other filters' tally: the status options count within it, and so does the total shown.
+    narrowed = (
+        plan_list.groups(form.narrowed(plan_list, ignore_status=True)) if form.narrows() else groups
+    )
+    return Board(plan_list, groups, form, narrowed, form.results(plan_list, narrowed))
 
 
 # --- Query strings -------------------------------------------------------------

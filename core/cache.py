@@ -76,22 +76,38 @@ def public_page(view):
         patch_vary_headers(response, ["HX-Request"])
         return response
 
-    wrapped.is_public_page = True
-    return wrapped
+    return mark_public(wrapped)
+
+
+def mark_public(view, read_query=None):
+    """Mark `view` as public as it is. `read_query(view_name, query, choices)` replaces
+    `params.read_query` for a view that refuses bad parameters (`params.RefusedQuery`)
+    instead of dropping them: the API (api/query.py)."""
+    view.is_public_page = True
+    view.read_query = read_query
+    return view
 
 
 def public_view_name(request):
     """The URL name of the public page `request` asks for, or None for any other URL."""
-    return _public_view_name(request.path_info, get_urlconf())
+    found = _public_view(request.path_info, get_urlconf())
+    return found[0] if found else None
+
+
+def public_view(request):
+    """(URL name, its query reader) of the public page `request` asks for, or None."""
+    return _public_view(request.path_info, get_urlconf())
 
 
 @lru_cache(maxsize=4096)
-def _public_view_name(path, urlconf):
+def _public_view(path, urlconf):
     try:
         match = resolve(path, urlconf)
     except Resolver404:
         return None
-    return match.view_name if getattr(match.func, "is_public_page", False) else None
+    if not getattr(match.func, "is_public_page", False):
+        return None
+    return match.view_name, getattr(match.func, "read_query", None) or params.read_query
 
 
 def is_anonymous(request):
@@ -103,13 +119,13 @@ def is_anonymous(request):
     return SESSION_KEY not in store
 
 
-def canonicalize(request, view_name, version):
+def canonicalize(request, view_name, version, read_query=params.read_query):
     """Give the view only the valid parameters, and the day they ask for as `request.asked`
     (see core/params.py)."""
     if not request.META.get("QUERY_STRING"):
         request.asked = params.Asked(clock.today())
         return
-    query, request.asked = params.read_query(view_name, request.GET, lambda: known_values(version))
+    query, request.asked = read_query(view_name, request.GET, lambda: known_values(version))
     request.GET = query
     request.META["QUERY_STRING"] = query.urlencode()
 

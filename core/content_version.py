@@ -14,6 +14,7 @@ import threading
 import time
 import uuid
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 from django.conf import settings
@@ -175,6 +176,16 @@ def content_version():
     file's version, which staff saves on this machine also bump.
     """
     return _shared_version() + _pending_suffix()
+
+
+def changed_at():
+    """When the content version last moved here (the version file's time, which every bump
+    on this machine rewrites): what the API sends as Last-Modified. None if unknown."""
+    try:
+        moment = os.stat(settings.PAGE_CACHE_VERSION_FILE).st_mtime
+    except FileNotFoundError:
+        return None
+    return datetime.fromtimestamp(moment, tz=UTC)
 
 
 def _shared_version():

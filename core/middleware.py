@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
 
-from core import cache, content_version
+from core import cache, content_version, params
 
 
 class PermissionsPolicyMiddleware:
@@ -27,9 +27,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        view_name = cache.public_view_name(request)
-        if view_name is None:
+        found = cache.public_view(request)
+        if found is None:
             return self.get_response(request)
+        view_name, read_query = found
         if request.method == "OPTIONS":
             response = HttpResponse()
             response["Allow"] = "GET, HEAD, OPTIONS"
@@ -41,7 +42,10 @@ class PageCacheMiddleware:
         blank = request.method == "GET" and any(
             value.strip() == "" for values in request.GET.lists() for value in values[1]
         )
-        cache.canonicalize(request, view_name, version)
+        try:
+            cache.canonicalize(request, view_name, version, read_query)
+        except params.RefusedQuery as refused:
+            return refused.response
         if blank and not request.headers.get("HX-Request"):
             query = request.META["QUERY_STRING"]
             return HttpResponseRedirect(f"{request.path}?{query}" if query else request.path)

@@ -68,6 +68,10 @@ PARAMETERS = {
     "open_data_table": (DAY,),
     "open_data_package": (DAY,),
     "open_data_zip": (DAY,),
+    # The embeddable semáforo (api/embed.py). The API itself reads its own (api/query.py).
+    "embed_commitment": TIME_TRAVEL,
+    "embed_badge": TIME_TRAVEL,
+    "embed_board": (PLAN, *TIME_TRAVEL),
 }
 
 # A mistyped date (2026-13-01, 31/12/2025) stays so the page can say what was wrong with it;
@@ -223,6 +227,14 @@ def known_values():
 
 def takes_parameters(view_name):
     return bool(PARAMETERS.get(view_name))
+
+
+class RefusedQuery(Exception):
+    """A query a strict reader refuses (the API's); `response` says why to the client."""
+
+    def __init__(self, response):
+        super().__init__(response.status_code)
+        self.response = response
 
 
 class Query(NamedTuple):

@@ -104,12 +104,14 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "django_tasks_db",
+    "corsheaders",
     "portal",
     "commitments",
     "secretariat",
     "participation",
     "opendata",
     "engagement",
+    "api",
 ]
 
 # Static files leave at WhiteNoise; public pages cached for anonymous visitors leave at
@@ -118,6 +120,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the page cache, so a cached API answer gets its CORS headers too.
+    "corsheaders.middleware.CorsMiddleware",
     "core.middleware.PageCacheMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
@@ -254,6 +258,14 @@ PAGE_CACHE_MAX_VARIANTS = env_int("PAGE_CACHE_MAX_VARIANTS", 500)
 PAGE_CACHE_RETRY_SECONDS = env_int("PAGE_CACHE_RETRY_SECONDS", 30)
 # Without Redis, server processes share the content version through this file.
 PAGE_CACHE_VERSION_FILE = env_path("PAGE_CACHE_VERSION_FILE", VAR_DIR / "content-version")
+
+# The open-data API (api/): anyone's page may read it (GET only); answers computed per
+# client address and minute (cached answers are free), e.g. "120/min".
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+API_RATE_LIMIT = env_str("API_RATE_LIMIT", "120/min")
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

@@ -21,6 +21,7 @@ class StaticPages(Sitemap):
         "participation:index",
         "participation:proposals",
         "open_data",
+        "api_docs",
         "reports",
     ]
 

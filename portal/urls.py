@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("participation.urls")),
     path("", include("opendata.urls")),
     path("", include("engagement.urls")),
+    path("", include("api.urls")),
     path("aviso-de-privacidad/", views.privacy_notice, name="privacy"),
     path("aviso-de-privacidad/simplificado/", views.privacy_notice_short, name="privacy_short"),
     path("accesibilidad/", views.accessibility, name="accessibility"),

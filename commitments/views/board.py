@@ -15,9 +15,7 @@ from core.cache import public_page
 
 def published_plans(request):
     """The plans public today, and the one asked for with `?plan=` (else the current one)."""
-    plans = reader.published_plans(clock.today())
-    chosen = next((p for p in plans if p.slug == request.GET.get("plan")), None)
-    return chosen or (plans[0] if plans else None), plans
+    return listing.chosen_plan(request.GET.get("plan"))
 
 
 def page_context(request, plan):
@@ -56,18 +54,12 @@ def board(request):
     if plan is None:
         return render(request, "commitments/board.html", {"plan": None})
     context = page_context(request, plan)
-    plan_list = reader.PlanList(plan, context["day"])
-    groups = plan_list.groups()
-    form = listing.BoardFilterForm(request.GET, groups)
-    # The other filters' tally: the status options count within it, and so does the total shown.
-    narrowed = (
-        plan_list.groups(form.narrowed(plan_list, ignore_status=True)) if form.narrows() else groups
-    )
-    results = form.results(plan_list, narrowed)
-    total = sum(g.count for g in groups)
+    found = listing.board(plan, context["day"], request.GET)
+    plan_list, groups, form, narrowed = found.plan_list, found.groups, found.form, found.narrowed
+    results = found.results
     context |= paginate(request, results) | {
         "plans": plans,
-        "total": total,
+        "total": found.total,
         "form": form,
         "shown": len(results),
         "status_options": form.status_options(narrowed),
