@@ -82,7 +82,7 @@ def endpoints():
 
 
 def docs(request):
-    base = settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
+    base = settings.SITE_URL
     return render(
         request,
         "api/docs.html",

@@ -110,7 +110,7 @@ def throttled(request, error):
 
 
 def _link(request):
-    base = settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
+    base = settings.SITE_URL
     return lambda path: base + path
 
 

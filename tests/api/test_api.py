@@ -94,14 +94,17 @@ def test_only_published_data_and_no_staff_email(cast, client):
         assert "77" not in text.replace("2026-", "")
 
 
-def test_the_list_is_the_boards_row_with_absolute_links(cast, client):
+def test_the_list_is_the_boards_row_with_absolute_links(cast, client, settings):
+    settings.SITE_URL = "https://gobiernoabierto.example"
     body = client.get(LIST, {"fecha": "2026-07-02"}).json()
     [row] = body["results"]
     # 40 % done of 50 % expected: 10 points behind, still on track.
     assert row["code"] == "C-01" and row["status"] == "en_tiempo"
     assert row["progress"] == 40.0 and round(row["expected"]) == 50
-    assert row["url"] == f"http://testserver/compromisos/{cast.slug}/?fecha=2026-07-02"
-    assert row["api_url"].startswith("http://testserver/api/v1/compromisos/")
+    assert row["url"] == (
+        f"https://gobiernoabierto.example/compromisos/{cast.slug}/?fecha=2026-07-02"
+    )
+    assert row["api_url"].startswith("https://gobiernoabierto.example/api/v1/compromisos/")
     counts = {c["value"]: c["count"] for c in body["status_counts"]}
     assert counts["en_tiempo"] == 1 and counts["atrasado"] == 0
 
@@ -185,7 +188,7 @@ def test_sessions_and_agreements_read_like_popolo(frozen_today, client, commitme
     assert client.get("/api/v1/sesiones/", {"fecha": "2026-06-11"}).json()["results"] == []
 
 
-def test_plans_axes_units_rounds_and_changes(cast, client):
+def test_plans_axes_units_rounds_and_changes(cast, client, settings):
     builders.add_round(cast.plan, 1, date(2026, 6, 30))
     plans = client.get("/api/v1/planes/").json()["results"]
     assert [p["slug"] for p in plans] == [cast.plan.slug]
@@ -193,7 +196,7 @@ def test_plans_axes_units_rounds_and_changes(cast, client):
     axes = client.get("/api/v1/ejes/").json()["results"]
     assert axes[0]["objectives"] == [{"code": "O1", "title": "Objetivo de prueba"}]
     units = client.get("/api/v1/dependencias/").json()["results"]
-    assert units[0]["url"] == "http://testserver/dependencias/up/"
+    assert units[0]["url"] == f"{settings.SITE_URL}/dependencias/up/"
     rounds = client.get("/api/v1/cortes/").json()["results"]
     assert rounds[0]["number"] == 1 and rounds[0]["closed"] is True
     changes = client.get("/api/v1/cambios/", {"fecha": "2026-06-30"}).json()
