@@ -63,7 +63,10 @@ def peak_mb():
 
 def setup(folder):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{folder}/bench.sqlite3")
+    # Never the project's database (nor CI's): a throwaway one unless BENCH_DATABASE_URL.
+    os.environ["DATABASE_URL"] = os.environ.get(
+        "BENCH_DATABASE_URL", f"sqlite:///{folder}/bench.sqlite3"
+    )
     os.environ["REPORTS_ROOT"] = f"{folder}/reports"
     os.environ["PAGE_CACHE_VERSION_FILE"] = f"{folder}/content-version"
     os.environ["STATIC_ROOT"] = f"{folder}/static"
