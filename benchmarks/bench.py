@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -98,17 +99,34 @@ def plan_of(size):
 
 def pages(options):
     """Uncached pages at each size: CPU time and queries, beside the smallest plan's."""
+    from django.core.cache import cache
+    from django.db import connection
     from django.test import Client
-    from pages_bench import measure
+    from django.test.utils import CaptureQueriesContext
     from pages_bench import pages as urls
+
+    from portal.cache import recent_pages
+
+    def measure(url):
+        """(CPU seconds, wall seconds, queries) of one request with every cache emptied."""
+        cache.clear()
+        recent_pages.clear()
+        with CaptureQueriesContext(connection) as captured:
+            started, wall = time.process_time(), time.perf_counter()
+            response = client.get(url)
+            seconds = time.process_time() - started
+        assert response.status_code == 200, (url, response.status_code)
+        return seconds, time.perf_counter() - wall, len(captured)
 
     client, seen, figures = Client(), {}, []
     for size in options.sizes:
         plan = plan_of(size)
+        measure(urls(plan)[0][1])  # Warm-up: templates, connection, this plan's first read.
         for name, url in urls(plan):
-            started = time.process_time()
-            seconds, queries = measure(client, url, options.repeat)
-            per_request = (time.process_time() - started) / options.repeat
+            runs = [measure(url) for _ in range(options.repeat)]
+            per_request = statistics.median(run[0] for run in runs)
+            seconds = statistics.median(run[1] for run in runs)
+            queries = runs[-1][2]
             first = seen.setdefault(name, (per_request, queries))
             figures.append(
                 Figure(
