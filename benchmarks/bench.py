@@ -71,6 +71,7 @@ def setup(folder):
     os.environ["REPORTS_ROOT"] = f"{folder}/reports"
     os.environ["PAGE_CACHE_VERSION_FILE"] = f"{folder}/content-version"
     os.environ["STATIC_ROOT"] = f"{folder}/static"
+    Path(folder, "static").mkdir(exist_ok=True)
     # As in production: DEBUG off, or pages are never cached.
     os.environ["DEBUG"] = "false"
     os.environ.setdefault("SECRET_KEY", "benchmark-" + "x" * 60)
@@ -306,10 +307,13 @@ def imports(options):
                 content, "matriz.csv", dry_run=dry_run
             )
 
-        dry, _ = cpu(lambda: matrix(True))
-        real, outcome = cpu(lambda: matrix(False))
+        dry, checked = cpu(lambda: matrix(True))
+        real, written = cpu(lambda: matrix(False))
         again, _ = cpu(lambda: matrix(False))
-        for name, seconds in (("revisión (dry run)", dry), ("importación", real)):
+        for name, seconds, outcome in (
+            ("revisión (dry run)", dry, checked),
+            ("importación", real, written),
+        ):
             figures.append(
                 Figure(
                     "importaciones",
@@ -326,10 +330,13 @@ def imports(options):
         def avances(dry_run):
             return importer("avances", plan=plan).run(values, "avances.csv", dry_run=dry_run)
 
-        dry, _ = cpu(lambda: avances(True))
-        real, outcome = cpu(lambda: avances(False))
+        dry, checked = cpu(lambda: avances(True))
+        real, written = cpu(lambda: avances(False))
         again, _ = cpu(lambda: avances(False))
-        for name, seconds in (("revisión (dry run)", dry), ("importación", real)):
+        for name, seconds, outcome in (
+            ("revisión (dry run)", dry, checked),
+            ("importación", real, written),
+        ):
             figures.append(
                 Figure(
                     "importaciones",
