@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -387,6 +388,7 @@ def main():
     parser.add_argument("--sizes", type=int, nargs="+", help="Acciones de las páginas.")
     parser.add_argument("--pdf-sizes", type=int, nargs="+", help="Acciones de los PDF.")
     options = parser.parse_args()
+    own_folder = not os.environ.get("BENCH_FOLDER")
     folder = os.environ.get("BENCH_FOLDER") or tempfile.mkdtemp(prefix="bench-")
     os.environ["BENCH_FOLDER"] = folder
     setup(folder)
@@ -430,6 +432,8 @@ def main():
         )
     )
     print(f"JSON: {output}")
+    if own_folder:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
