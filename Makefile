@@ -21,7 +21,7 @@ EMAIL_FILE_PATH ?= var/mail
 PROD := DEBUG=false SECRET_KEY_FILE=$(SECRET_KEY_FILE) SECURE_SSL_REDIRECT=$(SECURE_SSL_REDIRECT) \
 	SECURE_COOKIES=$(SECURE_COOKIES) EMAIL_FILE_PATH=$(EMAIL_FILE_PATH)
 
-.PHONY: help run dev test setup uv system-test-deps lint format demo superuser benchmark \
+.PHONY: help run dev test setup uv system-test-deps lint format demo superuser bench benchmark \
 	drills backup
 
 help:
@@ -100,9 +100,12 @@ superuser: setup
 		$(PY) manage.py createsuperuser; \
 	fi
 
-# Uncached page times and queries on plans of 40, 400 and 4,000 actions, side by side.
-benchmark: setup
-	$(PY) benchmarks/pages_bench.py
+# Every figure of README «Rendimiento» in one table, each beside its reference measured in the
+# same run (CPU time), also written to var/bench-<date>.json. ARGS=--quick: small sizes, seconds.
+bench: setup
+	$(PY) benchmarks/bench.py $(ARGS)
+
+benchmark: bench
 
 # Load and outage drills against a server of their own (see benchmarks/drills.py); needs wrk.
 drills: setup

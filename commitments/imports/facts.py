@@ -60,6 +60,8 @@ class FactImporter(Importer):
 
     model = None
     target_label = ""
+    # A blank target names the commitment's only part (a measurement of its one indicator).
+    blank_means_only_part = False
     # Columns compared with what is recorded, with their model field.
     compared = {}
 
@@ -90,7 +92,9 @@ class FactImporter(Importer):
         self.checked = []
         for done, row in enumerate(rows, start=1):
             self.tick(done, len(rows), _("Filas revisadas"))
-            if not self.require(row, "code", "target", "date", *self.required_values):
+            blank_target = self.blank_means_only_part and row.raw.get("target", "") == ""
+            required = ("code", "date") if blank_target else ("code", "target", "date")
+            if not self.require(row, *required, *self.required_values):
                 continue
             commitment = commitments.get(row.values["code"].upper())
             if commitment is None:
@@ -107,7 +111,12 @@ class FactImporter(Importer):
                     ),
                 )
                 continue
-            target = self._target(commitment, row.values["target"])
+            if blank_target:
+                target = self._only_part(row, commitment)
+                if target is None:
+                    continue
+            else:
+                target = self._target(commitment, row.values["target"])
             if target is None:
                 names = ", ".join(f"«{self.part_name(p)}»" for p in self.parts(commitment))
                 self.problem(
@@ -131,6 +140,25 @@ class FactImporter(Importer):
             seen[pair] = row.number
             self.checked.append((row, commitment, target))
         self.current = self._current()
+
+    def _only_part(self, row, commitment):
+        parts = list(self.parts(commitment))
+        if len(parts) == 1:
+            return parts[0]
+        names = ", ".join(f"«{self.part_name(p)}»" for p in parts)
+        self.problem(
+            row,
+            "target",
+            _(
+                "está vacía y el compromiso %(code)s tiene más de uno (%(names)s): "
+                "escribe a cuál se refiere el valor"
+            )
+            % {"code": commitment.code, "names": names}
+            if parts
+            else _("está vacía y el compromiso %(code)s no tiene ninguno")
+            % {"code": commitment.code},
+        )
+        return None
 
     def _target(self, commitment, typed):
         parts = list(self.parts(commitment))
@@ -228,6 +256,7 @@ class FactImporter(Importer):
 
 class MeasurementImporter(FactImporter):
     title = _("Avances de indicadores")
+    blank_means_only_part = True
     model = Measurement
     target_field = "indicator"
     parts_name = "indicators"

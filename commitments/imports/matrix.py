@@ -292,14 +292,20 @@ class MatrixImporter(Importer):
             if not part.strip():
                 continue
             name, _sep, role = part.partition(":")
-            party = self.units.get(name_key(name)) or self.organizations.get(name_key(name))
+            key = name_key(name)
+            party = self.units.get(key) or self.organizations.get(key) or self.new_units.get(key)
+            if party is None and self.create_missing and name.strip():
+                # As an unknown Responsable is: a dependency of that name (the Secretariado
+                # may later mark it as an organisation in the administration).
+                party = self.new_units[key] = ResponsibleUnit(name=name.strip()[:250])
             if party is None:
                 self.problem(
                     row,
                     "co",
                     _(
                         "nombra a «%(name)s», que no es una dependencia ni una organización "
-                        "registrada (regístrala primero en la administración)"
+                        "registrada (regístrala primero en la administración, o marca «crear "
+                        "los que falten» para crearla como dependencia)"
                     )
                     % {"name": name.strip()},
                 )
@@ -499,9 +505,11 @@ class MatrixImporter(Importer):
         return found.name if found else name
 
     def _save_references(self, group):
-        if group.unit.pk is None:
-            group.unit.slug = _free_slug(ResponsibleUnit, group.unit.name, 50)
-            services.save(instance=group.unit, by=self.by)
+        new_units = [p for p, _role in group.parties or () if isinstance(p, ResponsibleUnit)]
+        for unit in (group.unit, *new_units):
+            if unit.pk is None:
+                unit.slug = _free_slug(ResponsibleUnit, unit.name, 50)
+                services.save(instance=unit, by=self.by)
         if group.axis.pk is None:
             group.axis.slug = _free_slug(Axis, group.axis.name, 50)
             group.axis.order = Axis.objects.filter(plan=self.plan).count() + 1

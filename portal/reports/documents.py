@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from commitments import listing, reader, stored
 from commitments.commitment_page import CommitmentPage
 from commitments.models import ActionPlan, Commitment, MilestoneStatus, Pillar, ReportingRound
+from commitments.semaforo import Status
 from core import clock
 from portal.reports.render import base_url
 from secretariat.models import Session
@@ -167,6 +168,7 @@ class PlanReport(Report):
             "axes": by_axis_and_objective(entries),
             "count": len(entries),
             "has_examples": any(e.row.is_example for e in entries),
+            "all_examples": all(e.row.is_example for e in entries),
         }
 
 
@@ -226,7 +228,20 @@ class ProgressReport(Report):
             "transversal": listing.transversal_summary(view.ratings),
             "assessments": listing.assessment_summary(view.assessments),
             "upcoming": upcoming_milestones(entries, self.day),
+            "attention": [
+                (
+                    _("Atrasados"),
+                    [e for e in entries if e.row.verdict.status == Status.AT_RISK],
+                    _("Ningún compromiso estaba atrasado."),
+                ),
+                (
+                    _("Con retraso"),
+                    [e for e in entries if e.row.verdict.status == Status.DELAYED],
+                    _("Ningún compromiso iba con retraso."),
+                ),
+            ],
             "has_examples": any(row.is_example for row in rows),
+            "all_examples": all(row.is_example for row in rows),
         }
 
 
