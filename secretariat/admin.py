@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from portal import clock
 from portal.admin_history import ReadOnlyHistoryAdmin
 from portal.reports import admin as reports_admin
+from secretariat import services
 from secretariat.forms import SessionAdminForm
 from secretariat.models import (
     AgendaItem,
@@ -20,8 +21,45 @@ from secretariat.models import (
 )
 
 
+def _save_links(form, by):
+    """A form's many-to-many choices, through the services (never `save_m2m`)."""
+    if "commitments" in form.cleaned_data and form.instance.pk:
+        services.set_agreement_commitments(
+            agreement=form.instance, commitments=form.cleaned_data["commitments"], by=by
+        )
+
+
+class RecordAdmin(ReadOnlyHistoryAdmin):
+    """The Secretariado's record is saved and deleted only through `secretariat.services`."""
+
+    def save_model(self, request, obj, form, change):
+        services.save(instance=obj, by=request.user)
+
+    def save_related(self, request, form, formsets, change):
+        _save_links(form, request.user)
+        for formset in formsets:
+            self.save_formset(request, form, formset, change)
+
+    def delete_model(self, request, obj):
+        services.delete(instance=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            services.delete(instance=obj, by=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        for obj in formset.save(commit=False):
+            services.save(instance=obj, by=request.user)
+        for obj in formset.deleted_objects:
+            services.delete(instance=obj, by=request.user)
+        deleted = set(formset.deleted_forms)
+        for inline_form in formset.forms:
+            if inline_form not in deleted and inline_form.has_changed():
+                _save_links(inline_form, request.user)
+
+
 @admin.register(Sector)
-class SectorAdmin(ReadOnlyHistoryAdmin):
+class SectorAdmin(RecordAdmin):
     list_display = ["name", "order", "member_count"]
     list_editable = ["order"]
     search_fields = ["name", "description"]
@@ -36,7 +74,7 @@ class SectorAdmin(ReadOnlyHistoryAdmin):
 
 
 @admin.register(Member)
-class MemberAdmin(ReadOnlyHistoryAdmin):
+class MemberAdmin(RecordAdmin):
     list_display = [
         "name",
         "kind",
@@ -104,7 +142,7 @@ class MemberAdmin(ReadOnlyHistoryAdmin):
 
 
 @admin.register(Call)
-class CallAdmin(ReadOnlyHistoryAdmin):
+class CallAdmin(RecordAdmin):
     list_display = ["title", "published_on", "deadline", "joined_total", "is_example"]
     search_fields = ["title", "text"]
     date_hierarchy = "published_on"
@@ -145,7 +183,7 @@ class AgreementInline(admin.StackedInline):
 
 
 @admin.register(Session)
-class SessionAdmin(ReadOnlyHistoryAdmin):
+class SessionAdmin(RecordAdmin):
     actions = [reports_admin.download_session]
     form = SessionAdminForm
     list_display = ["__str__", "kind", "date", "place", "is_held", "agreement_total", "is_example"]
@@ -172,6 +210,13 @@ class SessionAdmin(ReadOnlyHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_agreement_counts()
+
+    def save_model(self, request, obj, form, change):
+        if "attendance" in form.cleaned_data:
+            attendance = form.cleaned_data["attendance"]
+        else:
+            attendance = obj.attendance.all() if obj.pk else []
+        services.save_session(session=obj, attendance=attendance, by=request.user)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "attendance":
@@ -202,7 +247,7 @@ class OverdueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(ReadOnlyHistoryAdmin):
+class AgreementAdmin(RecordAdmin):
     list_display = ["code", "short_text", "session", "responsible", "due_date", "status", "overdue"]
     list_filter = [OverdueFilter, "status", "session"]
     list_select_related = ["session"]
@@ -220,7 +265,7 @@ class AgreementAdmin(ReadOnlyHistoryAdmin):
 
 
 @admin.register(RouteMilestone)
-class RouteMilestoneAdmin(ReadOnlyHistoryAdmin):
+class RouteMilestoneAdmin(RecordAdmin):
     list_display = ["order", "title", "stage", "start_date", "end_date", "status", "is_example"]
     list_display_links = ["title"]
     list_editable = ["order", "status"]

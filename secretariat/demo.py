@@ -684,9 +684,7 @@ def _save(model, lookup, values):
     obj = model.objects.filter(**lookup).first() or model(**lookup)
     for field, value in values.items():
         setattr(obj, field, value)
-    obj.full_clean()
-    obj.save()
-    return obj
+    return services.save(instance=obj)
 
 
 @transaction.atomic
@@ -782,14 +780,15 @@ def load():
                     ],
                 ),
             )
-            session.save(update_fields=["minutes"])
+            services.save(instance=session)
         for order, (title, description) in enumerate(spec["agenda"], start=1):
             _save(
                 AgendaItem,
                 {"session": session, "order": order},
                 {"title": title, "description": description},
             )
-        session.agenda_items.filter(order__gt=len(spec["agenda"])).delete()
+        for item in session.agenda_items.filter(order__gt=len(spec["agenda"])):
+            services.delete(instance=item)
         for code, text, responsible, due, status, follow_up, updated in spec["agreements"]:
             _save(
                 Agreement,
@@ -837,7 +836,10 @@ def link_commitments():
     for code, commitment_codes in AGREEMENT_COMMITMENTS.items():
         agreement = Agreement.objects.filter(code=code).first()
         if agreement is not None:
-            agreement.commitments.set(plan.commitments.filter(code__in=commitment_codes))
+            services.set_agreement_commitments(
+                agreement=agreement,
+                commitments=plan.commitments.filter(code__in=commitment_codes),
+            )
 
 
 def plan_approval_session():
