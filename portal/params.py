@@ -56,7 +56,12 @@ PARAMETERS = {
     "commitment": TIME_TRAVEL,
     "changes": (PAGE,),
     "commitment_original": TIME_TRAVEL,
-    "secretariat:agreements": ("estado", "sesion", "responsable", "vencidos", PAGE),
+    "secretariat:index": (DAY,),
+    "secretariat:agreements": ("estado", "sesion", "responsable", "vencidos", PAGE, DAY),
+    "secretariat:session": (DAY,),
+    "secretariat:call": (DAY,),
+    "secretariat:obligations": (DAY,),
+    "secretariat:route": (DAY,),
     # PDF reports (portal/reports/): the ficha shows the commitment on a day like its page.
     "reports:commitment": TIME_TRAVEL,
 }

@@ -15,6 +15,7 @@ class StaticPages(Sitemap):
         "board",
         "secretariat:index",
         "secretariat:agreements",
+        "secretariat:obligations",
         "secretariat:route",
         "open_data",
         "reports",

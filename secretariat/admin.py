@@ -5,14 +5,17 @@ from django.db.models import Count
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from commitments import permissions
+from commitments.admin.facts import FactAdmin
 from portal import clock
 from portal.admin_history import ReadOnlyHistoryAdmin
 from portal.reports import admin as reports_admin
-from secretariat import services
+from secretariat import reader, services
 from secretariat.forms import SessionAdminForm
 from secretariat.models import (
     AgendaItem,
     Agreement,
+    AgreementFollowUp,
     Call,
     Member,
     RouteMilestone,
@@ -172,14 +175,12 @@ class AgreementInline(admin.StackedInline):
     extra = 0
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})}}
     fields = [
-        ("code", "status"),
+        ("code", "due_date"),
         "text",
-        ("responsible", "due_date"),
-        "follow_up",
-        "updated_on",
+        ("responsible_unit", "responsible"),
         "commitments",
     ]
-    autocomplete_fields = ["commitments"]
+    autocomplete_fields = ["commitments", "responsible_unit"]
 
 
 @admin.register(Session)
@@ -238,30 +239,78 @@ class OverdueFilter(admin.SimpleListFilter):
         return [("si", _("Vencidos")), ("no", _("No vencidos"))]
 
     def queryset(self, request, queryset):
-        today = clock.today()
+        if not self.value():
+            return queryset
+        overdue = [a.pk for a in reader.agreements_on(clock.today()) if a.is_overdue]
         if self.value() == "si":
-            return queryset.overdue(today)
-        if self.value() == "no":
-            return queryset.not_overdue(today)
-        return queryset
+            return queryset.filter(pk__in=overdue)
+        return queryset.exclude(pk__in=overdue)
 
 
 @admin.register(Agreement)
 class AgreementAdmin(RecordAdmin):
-    list_display = ["code", "short_text", "session", "responsible", "due_date", "status", "overdue"]
-    list_filter = [OverdueFilter, "status", "session"]
-    list_select_related = ["session"]
-    search_fields = ["code", "text", "responsible", "follow_up"]
-    autocomplete_fields = ["session", "commitments"]
+    list_display = [
+        "code",
+        "short_text",
+        "session",
+        "responsible_name",
+        "due_date",
+        "status_today",
+        "overdue",
+    ]
+    list_filter = [OverdueFilter, "session", "responsible_unit"]
+    list_select_related = ["session", "responsible_unit"]
+    search_fields = ["code", "text", "responsible", "responsible_unit__name"]
+    autocomplete_fields = ["session", "commitments", "responsible_unit"]
     date_hierarchy = "due_date"
+
+    def changelist_view(self, request, extra_context=None):
+        self.today = {a.pk: a for a in reader.agreements_on(clock.today())}
+        return super().changelist_view(request, extra_context)
+
+    @admin.display(description=_("responsable"))
+    def responsible_name(self, agreement):
+        return agreement.responsible_name
+
+    @admin.display(description=_("estado hoy"))
+    def status_today(self, agreement):
+        view = self.today.get(agreement.pk)
+        return view.status_label if view else "—"
 
     @admin.display(description=_("vencido"), boolean=True)
     def overdue(self, agreement):
-        return agreement.is_overdue
+        view = self.today.get(agreement.pk)
+        return bool(view and view.is_overdue)
 
     @admin.display(description=_("acuerdo"))
     def short_text(self, agreement):
         return agreement.text if len(agreement.text) <= 90 else f"{agreement.text[:87]}…"
+
+
+@admin.register(AgreementFollowUp)
+class AgreementFollowUpAdmin(FactAdmin):
+    """A follow-up is a public fact: a liaison of the responsible unit drafts and submits it,
+    the Secretariado técnico publishes it; once public it is only corrected, with a reason."""
+
+    list_display = ["agreement", "date", "agreement_status", "status", "published_at"]
+    list_filter = ["status", "agreement_status"]
+    list_select_related = ["agreement"]
+    search_fields = ["agreement__code", "note"]
+    fields = ["agreement", "agreement_status", "date", "note", "evidence_url"]
+    correctable = ("agreement_status", "date", "note", "evidence_url")
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if permissions.is_liaison(request.user):
+            units = permissions.unit_ids(request.user)
+            queryset = queryset.filter(agreement__responsible_unit__in=units)
+        return queryset
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "agreement" and permissions.is_liaison(request.user):
+            units = permissions.unit_ids(request.user)
+            kwargs["queryset"] = Agreement.objects.filter(responsible_unit__in=units)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(RouteMilestone)

@@ -17,7 +17,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from commitments import permissions
-from commitments.services.core import _audit, service
+from commitments.services.core import _audit, _record, service
+from portal import clock
+from secretariat.models import AgreementFollowUp
 
 
 def _require_secretariat(by):
@@ -27,11 +29,30 @@ def _require_secretariat(by):
         )
 
 
+def _stamp(instance):
+    """The moments the public learnt of it: a session announced, then held, an agreement
+    recorded, a session's signed minutes uploaded. Stamped by the system, once; the pages at
+    an earlier `?fecha=` do not show it."""
+    if hasattr(instance, "published_at") and instance.published_at is None:
+        instance.published_at = clock.now()
+    if hasattr(instance, "held_published_at"):
+        if not instance.is_held:
+            instance.held_published_at = None
+        elif instance.held_published_at is None:
+            instance.held_published_at = clock.now()
+    if hasattr(instance, "minutes_published_at"):
+        if not instance.minutes:
+            instance.minutes_published_at = None
+        elif instance.minutes_published_at is None:
+            instance.minutes_published_at = clock.now()
+
+
 @service
 def save(*, instance, by=None):
     """Validate and save a member, sector, call, session, agenda item, agreement or step."""
     _require_secretariat(by)
     instance.full_clean()
+    _stamp(instance)
     _audit(instance, by)
     instance.save()
     return instance
@@ -52,6 +73,7 @@ def save_session(*, session, attendance, by=None):
     session.attendance_to_save = members
     try:
         session.full_clean()
+        _stamp(session)
         _audit(session, by)
         session.save()
         session.attendance.set(members)
@@ -67,3 +89,19 @@ def set_agreement_commitments(*, agreement, commitments, by=None):
     _audit(agreement, by)
     agreement.commitments.set(commitments)
     return agreement
+
+
+@service
+def record_follow_up(*, agreement, status, date, note="", evidence_url="", publish=True, by=None):
+    """What is known of an agreement on `date`: its status, a note and its evidence. Public
+    now (the system stamps the moment) when the Secretariado técnico records it; a draft to
+    submit for review when the liaison of its responsible unit does. A published follow-up is
+    corrected with `commitments.services.correct` (a new row with a public reason)."""
+    fact = AgreementFollowUp(
+        agreement=agreement,
+        agreement_status=status,
+        date=date,
+        note=note,
+        evidence_url=evidence_url,
+    )
+    return _record(fact, publish=publish, by=by)

@@ -1,6 +1,5 @@
 from django.urls import path
 
-from portal.cache import public_page
 from secretariat import views
 
 app_name = "secretariat"
@@ -8,15 +7,8 @@ app_name = "secretariat"
 urlpatterns = [
     path("secretariado/", views.index, name="index"),
     path("secretariado/acuerdos/", views.agreements, name="agreements"),
-    path(
-        "secretariado/sesiones/<slug:slug>/",
-        public_page(views.SessionDetailView.as_view()),
-        name="session",
-    ),
-    path(
-        "secretariado/convocatorias/<slug:slug>/",
-        public_page(views.CallDetailView.as_view()),
-        name="call",
-    ),
+    path("secretariado/obligaciones/", views.obligations, name="obligations"),
+    path("secretariado/sesiones/<slug:slug>/", views.session, name="session"),
+    path("secretariado/convocatorias/<slug:slug>/", views.call, name="call"),
     path("ruta/", views.route, name="route"),
 ]

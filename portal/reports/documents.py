@@ -23,6 +23,7 @@ from commitments.commitment_page import CommitmentPage
 from commitments.models import ActionPlan, Commitment, MilestoneStatus, Pillar, ReportingRound
 from portal import clock
 from portal.reports.render import base_url
+from secretariat import reader as secretariat_reader
 from secretariat.models import Session
 
 # The milestones an informe lists under «Próximos hitos».
@@ -310,7 +311,8 @@ def chart_image(chart):
 
 
 class SessionMinutes(Report):
-    """Acta de sesión: agenda, attendance with quorum, agreements and their follow-up."""
+    """Resumen de la sesión: agenda, attendance with quorum, agreements and their follow-up,
+    generated from the record; the signed minutes («Acta firmada») are the uploaded PDF."""
 
     kind = "acta"
     template = "reports/session.html"
@@ -321,22 +323,23 @@ class SessionMinutes(Report):
 
     @property
     def title(self):
-        return _("Acta de la %(session)s del Secretariado") % {"session": self.subject.title}
+        return _("Resumen de la %(session)s del Secretariado") % {"session": self.subject.title}
 
     @property
     def filename(self):
-        return f"acta-{self.subject.slug}.pdf"
+        return f"resumen-{self.subject.slug}.pdf"
 
     def context(self):
         session = self.subject
-        agreements = list(session.agreements.all())
+        agreements = secretariat_reader.agreements_on(self.day, session=session)
+        minutes = secretariat_reader.minutes_public_on(session, self.day)
         return {
             "session": session,
             "attendance": list(session.attendance.all()),
             "quorum": session.quorum(),
-            "agreements": [(a, a.is_overdue_on(self.day)) for a in agreements],
-            "overdue": sum(a.is_overdue_on(self.day) for a in agreements),
-            "minutes_url": absolute(session.minutes.url) if session.minutes else "",
+            "agreements": agreements,
+            "overdue": sum(a.is_overdue for a in agreements),
+            "minutes_url": absolute(session.minutes.url) if minutes else "",
             "has_examples": session.is_example,
         }
 

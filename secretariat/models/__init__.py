@@ -1,5 +1,6 @@
 """The Secretariado Técnico: its members, sessions and agreements, and the route of the exercise."""
 
+from secretariat.models.followups import AgreementFollowUp
 from secretariat.models.members import Member, Sector
 from secretariat.models.route import Route, RouteMilestone
 from secretariat.models.sessions import AgendaItem, Agreement, Call, Session
@@ -7,6 +8,7 @@ from secretariat.models.sessions import AgendaItem, Agreement, Call, Session
 __all__ = [
     "AgendaItem",
     "Agreement",
+    "AgreementFollowUp",
     "Call",
     "Member",
     "Route",

@@ -85,6 +85,8 @@ class Member(models.Model):
         ALTERNATE = "suplente", _("Suplente")
         GUEST = "invitado", _("Invitado/a con voz")
 
+    # Civil society's members: they sign off the government's progress reports.
+    CIVIL_SOCIETY = (Kind.CITIZEN, Kind.PERMANENT_GUEST)
     # Guests speak but do not vote; an alternate votes only in place of an absent member.
     NO_VOTE_ROLES = (Role.GUEST, Role.ALTERNATE)
 

@@ -20,6 +20,7 @@ def public_urls():
         "index": [reverse("secretariat:index")],
         "route": [reverse("secretariat:route")],
         "agreements": [reverse("secretariat:agreements")],
+        "obligations": [reverse("secretariat:obligations")],
         "session": [session.get_absolute_url() for session in Session.objects.all()],
         "call": [call.get_absolute_url() for call in Call.objects.all()],
     }
