@@ -62,6 +62,7 @@ PARAMETERS = {
     "secretariat:call": (DAY,),
     "secretariat:obligations": (DAY,),
     "secretariat:route": (DAY,),
+    "secretariat:round": (DAY,),
     # PDF reports (portal/reports/): the ficha shows the commitment on a day like its page.
     "reports:commitment": TIME_TRAVEL,
 }

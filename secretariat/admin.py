@@ -92,6 +92,7 @@ class MemberAdmin(RecordAdmin):
     list_select_related = ["sector"]
     search_fields = ["name", "organization", "email"]
     autocomplete_fields = ["sector", "joined_through_call"]
+    raw_id_fields = ["user"]
     date_hierarchy = "term_start"
     fieldsets = [
         (None, {"fields": ["name", "sector", "kind", "role", "organization", "is_example"]}),
@@ -113,6 +114,17 @@ class MemberAdmin(RecordAdmin):
                     "publish_photo",
                     "publish_organization",
                 ],
+            },
+        ),
+        (
+            _("Firma de los informes de avance"),
+            {
+                "description": _(
+                    "La cuenta con la que la persona entra a /secretariado/firmar/ y firma, en "
+                    "su nombre, su opinión de cada informe (solo ciudadanía e invitados "
+                    "permanentes). Nadie firma por ella desde aquí."
+                ),
+                "fields": ["user"],
             },
         ),
         (

@@ -869,6 +869,7 @@ def link_commitments():
         for agreement in Agreement.objects.filter(responsible=unit.name):
             agreement.responsible_unit, agreement.responsible = unit, ""
             services.save(instance=agreement)
+    _sign_offs(plan)
     for code, commitment_codes in AGREEMENT_COMMITMENTS.items():
         agreement = Agreement.objects.filter(code=code).first()
         if agreement is not None:
@@ -876,6 +877,33 @@ def link_commitments():
                 agreement=agreement,
                 commitments=plan.commitments.filter(code__in=commitment_codes),
             )
+
+
+# Example sign-offs of the first closed round: two citizens and a permanent guest.
+SIGN_OFFS = [
+    ("de_acuerdo", "El informe coincide con lo revisado en las mesas (opinión de ejemplo)."),
+    (
+        "con_observaciones",
+        "De acuerdo, pero faltan evidencias públicas de dos hitos (opinión de ejemplo).",
+    ),
+    (
+        "en_desacuerdo",
+        "El avance reportado de un compromiso no se ve en campo (opinión de ejemplo).",
+    ),
+]
+
+
+def _sign_offs(plan):
+    first = plan.rounds.filter(deadline__lt=DEMO_TODAY).order_by("number").first()
+    if first is None or first.sign_offs.exists():
+        return
+    signers = [
+        *Member.objects.filter(kind=K.CITIZEN).in_office(DEMO_TODAY).order_by("name")[:2],
+        *Member.objects.filter(kind=K.PERMANENT_GUEST).in_office(DEMO_TODAY).order_by("name")[:1],
+    ]
+    for days, (member, (opinion, text)) in enumerate(zip(signers, SIGN_OFFS, strict=False), 3):
+        with clock.moment(min(first.deadline + timedelta(days=days), DEMO_TODAY)):
+            services.sign_off(round=first, member=member, opinion=opinion, text=text)
 
 
 def plan_approval_session():

@@ -11,7 +11,8 @@ URL parameters, no cache here.
   their attendance counts and whether their signed minutes were published by then;
 - agreements recorded by then with their status on the day (`agreements_on`): the latest
   public follow-up about a day up to D, as public at the end of D, and overdue on D;
-- what the forum owes the public, checked on the day (`obligations_on`).
+- what the forum owes the public, checked on the day (`obligations_on`);
+- civil society's sign-offs of a round's progress report (`sign_offs_on`).
 """
 
 from collections import defaultdict
@@ -27,7 +28,7 @@ from django.utils.translation import gettext as _
 from commitments.reader.refs import Ref
 from portal import clock
 from secretariat import obligations
-from secretariat.models import Agreement, AgreementFollowUp, Member, Session
+from secretariat.models import Agreement, AgreementFollowUp, Member, Session, SignOff
 
 STATUS = Agreement.Status
 
@@ -318,9 +319,74 @@ def members_on(day):
     return Members(current=current, former=former)
 
 
-def may_sign(member, day):
-    """Civil society signs: citizens and permanent guests in office on `day`."""
-    return member.kind in Member.CIVIL_SOCIETY and member.in_office_on(day)
+# --- Civil society's sign-off of each progress report --------------------------------------
+
+
+@dataclass(frozen=True)
+class SignOffView:
+    member: str
+    kind_label: str
+    opinion: str
+    opinion_label: str
+    text: str
+    signed_at: datetime
+    correction_reason: str = ""
+
+    @property
+    def tone(self):
+        return SignOff.BADGES[self.opinion][0]
+
+    @property
+    def icon(self):
+        return SignOff.BADGES[self.opinion][1]
+
+
+@dataclass(frozen=True)
+class SignOffs:
+    """The sign-offs of a round as public on a day, and who in civil society has not signed."""
+
+    round_number: int
+    round_title: str
+    signed: list
+    pending: list  # names of civil-society members in office who have not signed
+
+    @property
+    def counts(self):
+        found = dict.fromkeys(SignOff.Opinion.values, 0)
+        for item in self.signed:
+            found[item.opinion] += 1
+        return [(SignOff.Opinion(value).label, n) for value, n in found.items()]
+
+
+def sign_offs_on(round, day):
+    """The latest sign-off of each member for `round`, as public at the end of `day`."""
+    end = clock.end_of(day)
+    rows = (
+        SignOff.objects.filter(round=round, signed_at__lt=end)
+        .select_related("member")
+        .order_by("signed_at", "pk")
+    )
+    latest = {}
+    for row in rows:
+        latest[row.member_id] = row  # a correction comes after what it corrects
+    signed = [
+        SignOffView(
+            member=row.member.name,
+            kind_label=row.member.get_kind_display(),
+            opinion=row.opinion,
+            opinion_label=row.get_opinion_display(),
+            text=row.text,
+            signed_at=row.signed_at,
+            correction_reason=row.correction_reason,
+        )
+        for row in sorted(latest.values(), key=lambda r: r.member.name)
+    ]
+    pending = [
+        member.name
+        for member in Member.objects.filter(kind__in=Member.CIVIL_SOCIETY).in_office(day)
+        if member.pk not in latest
+    ]
+    return SignOffs(round.number, round.title, signed, sorted(pending))
 
 
 # --- What the forum owes the public -------------------------------------------------------
@@ -374,3 +440,9 @@ def obligations_record(day):
 def obligations_on(day):
     """Each obligation of the forum checked on `day` (`secretariat.obligations`)."""
     return obligations.check_all(obligations_record(day), settings.MINUTES_DUE_DAYS)
+
+
+def round_sign_offs(plan, day):
+    """The sign-offs of the last round of `plan` closed by `day` (the board's line), or None."""
+    closed = plan.rounds.filter(deadline__lt=day).order_by("-number").first()
+    return sign_offs_on(closed, day) if closed is not None else None

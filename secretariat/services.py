@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from commitments import permissions
 from commitments.services.core import _audit, _record, service
 from portal import clock
-from secretariat.models import AgreementFollowUp
+from secretariat.models import AgreementFollowUp, Member, SignOff
 
 
 def _require_secretariat(by):
@@ -105,3 +105,74 @@ def record_follow_up(*, agreement, status, date, note="", evidence_url="", publi
         evidence_url=evidence_url,
     )
     return _record(fact, publish=publish, by=by)
+
+
+# --- Civil society's sign-off of a progress report ------------------------------------------
+
+
+def _require_own_name(member, by):
+    """A member signs in their own name: with the account linked to them. `by=None` is the
+    system itself (the demo), never a staff member acting for someone."""
+    if by is not None and (member.user_id is None or member.user_id != by.pk):
+        raise ValidationError(
+            _("Solo la propia persona firma su opinión, con su cuenta; nadie firma por otra.")
+        )
+
+
+def _require_may_sign(round, member):
+    today = clock.today()
+    if not round.is_closed(today):
+        raise ValidationError(
+            _("El corte «%(round)s» aún no cierra: se firma cuando el informe está completo.")
+            % {"round": round.title}
+        )
+    if member.kind not in Member.CIVIL_SOCIETY:
+        raise ValidationError(
+            _(
+                "Solo firman las personas de la ciudadanía y las invitadas permanentes: el "
+                "gobierno no firma por la sociedad civil."
+            )
+        )
+    if not member.in_office_on(today):
+        raise ValidationError(_("Solo firman las personas en funciones."))
+
+
+@service
+def sign_off(*, round, member, opinion, text="", by=None):
+    """A civil-society member's opinion of the progress report of a closed round: once."""
+    _require_own_name(member, by)
+    _require_may_sign(round, member)
+    row = SignOff(round=round, member=member, opinion=opinion, text=text.strip())
+    row.signed_at = clock.now()
+    row.signed_by = by
+    row.full_clean(exclude=["signed_at"])
+    _audit(row, by)
+    row.save()
+    return row
+
+
+@service
+def correct_sign_off(*, sign_off, opinion, text="", reason, by=None):
+    """Replace one's sign-off by a new one, with a public reason; the first stays on record."""
+    stored = SignOff.objects.select_for_update().get(pk=sign_off.pk)
+    _require_own_name(stored.member, by)
+    _require_may_sign(stored.round, stored.member)
+    if not (reason or "").strip():
+        raise ValidationError(_("Escribe el motivo público de la corrección."))
+    if stored.superseded:
+        raise ValidationError(_("Ya tiene una corrección: corrige la más reciente."))
+    SignOff.objects.filter(pk=stored.pk).update(superseded=True)
+    row = SignOff(
+        round=stored.round,
+        member=stored.member,
+        opinion=opinion,
+        text=text.strip(),
+        supersedes=stored,
+        correction_reason=reason.strip(),
+    )
+    row.signed_at = clock.now()
+    row.signed_by = by
+    row.full_clean(exclude=["signed_at"])
+    _audit(row, by)
+    row.save()
+    return row

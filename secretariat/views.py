@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from commitments.models import ActionPlan, ReportingRound
 from portal import params
 from portal.cache import public_page
 from secretariat import reader
@@ -83,6 +84,24 @@ def obligations(request):
         request,
         "secretariat/obligations.html",
         {**page, "checks": reader.obligations_on(day), "due_days": settings.MINUTES_DUE_DAYS},
+    )
+
+
+@public_page
+def round_sign_offs(request, number):
+    """A reporting round: the government's report (its PDF) and civil society's sign-offs."""
+    day, page = _day(request)
+    plan = ActionPlan.objects.current()
+    found = get_object_or_404(ReportingRound, plan=plan, number=number)
+    return render(
+        request,
+        "secretariat/round.html",
+        {
+            **page,
+            "round": found,
+            "is_closed": found.is_closed(day),
+            "sign_offs": reader.sign_offs_on(found, day),
+        },
     )
 
 

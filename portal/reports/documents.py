@@ -228,6 +228,11 @@ class ProgressReport(Report):
             "assessments": listing.assessment_summary(view.assessments),
             "upcoming": upcoming_milestones(entries, self.day),
             "has_examples": any(row.is_example for row in rows),
+            # Civil society signs after the round closes: its opinion as of today, next to
+            # the government's report as of the close.
+            "sign_offs": secretariat_reader.sign_offs_on(self.round, clock.today())
+            if self.round
+            else None,
         }
 
 

@@ -4,6 +4,7 @@ from secretariat.models.followups import AgreementFollowUp
 from secretariat.models.members import Member, Sector
 from secretariat.models.route import Route, RouteMilestone
 from secretariat.models.sessions import AgendaItem, Agreement, Call, Session
+from secretariat.models.signoffs import SignOff
 
 __all__ = [
     "AgendaItem",
@@ -15,6 +16,7 @@ __all__ = [
     "RouteMilestone",
     "Sector",
     "Session",
+    "SignOff",
 ]
 
 from commitments.history import register_models
