@@ -831,10 +831,17 @@ def _tell_session(spec, members):
             services.save(instance=session)
     for code, text, responsible, due, status, note, updated in spec["agreements"]:
         with clock.moment(min(session.date, DEMO_TODAY)):
+            # Linked to its unit by `link_commitments` on an earlier load: keep the link.
+            linked = Agreement.objects.filter(code=code, responsible_unit__name=responsible)
             agreement = _save(
                 Agreement,
                 {"code": code},
-                {"session": session, "text": text, "responsible": responsible, "due_date": due},
+                {
+                    "session": session,
+                    "text": text,
+                    "responsible": "" if linked.exists() else responsible,
+                    "due_date": due,
+                },
             )
         if not agreement.follow_ups.exists():
             _follow(agreement, status, note, updated)

@@ -3,9 +3,10 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from commitments.models import ActionPlan, ReportingRound
-from portal import params
+from portal import clock, params
 from portal.cache import public_page
 from secretariat import reader
 from secretariat.forms import AgreementFilterForm
@@ -27,6 +28,12 @@ def _day(request):
         "q_fecha": f"?fecha={fecha}" if fecha else "",
         "and_fecha": f"&fecha={fecha}" if fecha else "",
     }
+
+
+def _not_yet(request, page, heading):
+    """Public today, not yet on the day asked for: say so rather than "not found"."""
+    heading %= {"day": page["day"].strftime("%d/%m/%Y")}
+    return render(request, "secretariat/not_yet.html", {**page, "heading": heading})
 
 
 @public_page
@@ -111,7 +118,9 @@ def session(request, slug):
     found = get_object_or_404(Session.objects.with_details(), slug=slug)
     shown = reader.session_on(found, day)
     if shown is None:
-        raise Http404
+        if not page["as_of"].is_past or reader.session_on(found, clock.today()) is None:
+            raise Http404
+        return _not_yet(request, page, _("Esta sesión aún no se había anunciado el %(day)s."))
     return render(
         request,
         "secretariat/session_detail.html",
@@ -129,12 +138,14 @@ def session(request, slug):
 def call(request, slug):
     day, page = _day(request)
     found = get_object_or_404(
-        Call.objects.filter(published_on__lte=day).prefetch_related(
+        Call.objects.prefetch_related(
             "route_milestones",
             Prefetch("members_joined", queryset=Member.objects.in_display_order()),
         ),
         slug=slug,
     )
+    if found.published_on > day:
+        return _not_yet(request, page, _("Esta convocatoria aún no se publicaba el %(day)s."))
     return render(
         request,
         "secretariat/call_detail.html",

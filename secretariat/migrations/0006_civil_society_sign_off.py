@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
                 ('superseded', models.BooleanField(default=False, editable=False, verbose_name='sustituida')),
                 ('correction_reason', models.TextField(blank=True, verbose_name='motivo público de la corrección')),
                 ('member', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='sign_offs', to='secretariat.member', verbose_name='integrante')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='sign_offs', to='commitments.reportinground', verbose_name='corte')),
+                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sign_offs', to='commitments.reportinground', verbose_name='corte')),
                 ('signed_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='cuenta que firmó')),
                 ('supersedes', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='corrections', to='secretariat.signoff', verbose_name='corrige a')),
             ],

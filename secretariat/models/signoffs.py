@@ -24,7 +24,8 @@ class SignOff(models.Model):
 
     round = models.ForeignKey(
         "commitments.ReportingRound",
-        on_delete=models.PROTECT,
+        # A sign-off is about its round: it goes only if the whole plan is dropped.
+        on_delete=models.CASCADE,
         related_name="sign_offs",
         verbose_name=_("corte"),
     )

@@ -92,7 +92,8 @@ def test_the_index_at_a_date_shows_what_was_public_then(client, story, fecha, ex
 def test_the_session_page_at_a_date(client, story):
     session, _agreement = story
     url = session.get_absolute_url()
-    assert client.get(f"{url}?fecha=2026-02-01").status_code == 404  # not announced yet
+    not_yet = main_text(client.get(f"{url}?fecha=2026-02-01"))
+    assert "Esta sesión aún no se había anunciado el 01/02/2026" in not_yet
     announced = main_text(client.get(f"{url}?fecha=2026-02-10"))
     assert "Programada" in announced and "Los acuerdos se publicarán" in announced
     held = parse(client.get(f"{url}?fecha=2026-02-25"))
