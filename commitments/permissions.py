@@ -110,6 +110,11 @@ def commitment_of(instance):
 def in_scope(user, instance):
     if not is_liaison(user):
         return True
+    # A fact reported by units rather than about a commitment (a Secretariado agreement's
+    # follow-up) names them itself.
+    reporting_units = getattr(instance, "reporting_unit_ids", None)
+    if reporting_units is not None:
+        return bool(set(reporting_units()) & set(unit_ids(user)))
     commitment = commitment_of(instance)
     if commitment is None or commitment.pk is None:
         return False

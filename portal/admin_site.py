@@ -38,6 +38,7 @@ GROUPS = [
             "secretariat.agreement",
             "engagement.question",
             "engagement.answer",
+            "secretariat.agreementfollowup",
             "commitments.statusoverride",
             "commitments.reportinground",
             "commitments.modification",
@@ -215,7 +216,7 @@ class PortalAdminSite(admin.AdminSite):
 
     def _add_overdue_shortcut(self, request, groups):
         """Put "Acuerdos vencidos (N)" at the top of Pendientes, linking to that list."""
-        from secretariat.models import Agreement
+        from secretariat import reader
 
         pending = next((g for g in groups if g["app_label"] == "pendientes"), None)
         if pending is None or not request.user.has_perm("secretariat.view_agreement"):
@@ -224,7 +225,7 @@ class PortalAdminSite(admin.AdminSite):
             url = reverse("admin:secretariat_agreement_changelist", current_app=self.name)
         except NoReverseMatch:
             return
-        count = Agreement.objects.overdue(clock.today()).count()
+        count = sum(a.is_overdue for a in reader.agreements_on(clock.today()))
         pending["models"].insert(
             0,
             {

@@ -256,6 +256,10 @@ else:
 # Variants of one page (filters, dates…) kept per content version; the plain page always is.
 PAGE_CACHE_MAX_VARIANTS = env_int("PAGE_CACHE_MAX_VARIANTS", 500)
 PAGE_CACHE_RETRY_SECONDS = env_int("PAGE_CACHE_RETRY_SECONDS", 30)
+
+# Days after a Secretariado session by which its signed minutes must be public
+# (the forum's obligations panel, /secretariado/obligaciones/, and check_plan).
+MINUTES_DUE_DAYS = env_int("MINUTES_DUE_DAYS", 15)
 # Without Redis, server processes share the content version through this file.
 PAGE_CACHE_VERSION_FILE = env_path("PAGE_CACHE_VERSION_FILE", VAR_DIR / "content-version")
 

@@ -17,6 +17,7 @@ class StaticPages(Sitemap):
         "board",
         "secretariat:index",
         "secretariat:agreements",
+        "secretariat:obligations",
         "secretariat:route",
         "participation:index",
         "participation:proposals",

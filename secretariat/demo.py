@@ -7,11 +7,13 @@ invented and flagged `is_example`, so the public pages say so.
 `load()` is idempotent: every row is found by a natural key and updated in place.
 """
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from django.db import transaction
 from django.utils.text import slugify
 
+from commitments.demo import DEMO_TODAY
+from core import clock
 from portal import demo_files
 from secretariat import services
 from secretariat.models import (
@@ -679,14 +681,15 @@ ROUTE = [
 ]
 
 
+UNIT_RESPONSIBLES = ["Unidad de Transparencia"]
+
+
 def _save(model, lookup, values):
     """Find a row by its natural key, set `values`, validate and save it."""
     obj = model.objects.filter(**lookup).first() or model(**lookup)
     for field, value in values.items():
         setattr(obj, field, value)
-    obj.full_clean()
-    obj.save()
-    return obj
+    return services.save(instance=obj)
 
 
 @transaction.atomic
@@ -756,54 +759,7 @@ def load():
 
     sessions = {}
     for spec in SESSIONS:
-        session = Session.objects.filter(slug=spec["slug"]).first() or Session(slug=spec["slug"])
-        for key in ["kind", "number", "date", "start_time", "place", "is_held", "summary"]:
-            setattr(session, key, spec[key])
-        session.is_example = True
-        present = [
-            member
-            for member in members.values()
-            if member.in_office_on(session.date) and member.name not in (spec["absent"] or [])
-        ]
-        services.save_session(
-            session=session, attendance=present if spec["absent"] is not None else []
-        )
-        sessions[spec["slug"]] = session
-        if session.is_held:
-            demo_files.attach(
-                session,
-                "minutes",
-                f"acta-{session.slug}.pdf",
-                demo_files.pdf(
-                    f"Acta: {session.title}",
-                    [
-                        f"Fecha: {session.date:%d/%m/%Y}. Lugar: {session.place}.",
-                        "Documento de ejemplo generado para la demostración del portal.",
-                    ],
-                ),
-            )
-            session.save(update_fields=["minutes"])
-        for order, (title, description) in enumerate(spec["agenda"], start=1):
-            _save(
-                AgendaItem,
-                {"session": session, "order": order},
-                {"title": title, "description": description},
-            )
-        session.agenda_items.filter(order__gt=len(spec["agenda"])).delete()
-        for code, text, responsible, due, status, follow_up, updated in spec["agreements"]:
-            _save(
-                Agreement,
-                {"code": code},
-                {
-                    "session": session,
-                    "text": text,
-                    "responsible": responsible,
-                    "due_date": due,
-                    "status": status,
-                    "follow_up": follow_up,
-                    "updated_on": updated,
-                },
-            )
+        sessions[spec["slug"]] = _tell_session(spec, members)
 
     for order, (title, stage, start, end, status, text, links, example) in enumerate(
         ROUTE, start=1
@@ -827,17 +783,135 @@ def load():
         )
 
 
+# The demo's record has dates: each session announced two weeks ahead, its signed minutes
+# uploaded ten days after it, its agreements recorded on its day and followed on theirs.
+ANNOUNCED_AHEAD = timedelta(days=14)
+MINUTES_AFTER = timedelta(days=10)
+
+
+def _tell_session(spec, members):
+    session = Session.objects.filter(slug=spec["slug"]).first() or Session(slug=spec["slug"])
+    for key in ["kind", "number", "date", "start_time", "place", "summary"]:
+        setattr(session, key, spec[key])
+    session.is_example = True
+    session.is_held = False
+    with clock.moment(min(session.date - ANNOUNCED_AHEAD, DEMO_TODAY)):
+        services.save_session(session=session, attendance=[])
+        for order, (title, description) in enumerate(spec["agenda"], start=1):
+            _save(
+                AgendaItem,
+                {"session": session, "order": order},
+                {"title": title, "description": description},
+            )
+        for item in session.agenda_items.filter(order__gt=len(spec["agenda"])):
+            services.delete(instance=item)
+    if spec["is_held"]:
+        present = [
+            member
+            for member in members.values()
+            if member.in_office_on(session.date) and member.name not in (spec["absent"] or [])
+        ]
+        session.is_held = True
+        with clock.moment(session.date):
+            services.save_session(
+                session=session, attendance=present if spec["absent"] is not None else []
+            )
+        with clock.moment(min(session.date + MINUTES_AFTER, DEMO_TODAY)):
+            demo_files.attach(
+                session,
+                "minutes",
+                f"acta-{session.slug}.pdf",
+                demo_files.pdf(
+                    f"Acta firmada: {session.title}",
+                    [
+                        f"Fecha: {session.date:%d/%m/%Y}. Lugar: {session.place}.",
+                        "Documento de ejemplo generado para la demostración del portal.",
+                    ],
+                ),
+            )
+            services.save(instance=session)
+    for code, text, responsible, due, status, note, updated in spec["agreements"]:
+        with clock.moment(min(session.date, DEMO_TODAY)):
+            # Linked to its unit by `link_commitments` on an earlier load: keep the link.
+            linked = Agreement.objects.filter(code=code, responsible_unit__name=responsible)
+            agreement = _save(
+                Agreement,
+                {"code": code},
+                {
+                    "session": session,
+                    "text": text,
+                    "responsible": "" if linked.exists() else responsible,
+                    "due_date": due,
+                },
+            )
+        if not agreement.follow_ups.exists():
+            _follow(agreement, status, note, updated)
+    return session
+
+
+def _follow(agreement, status, note, updated):
+    """pendiente on the session's day, en proceso halfway, then the status it reached."""
+    A = Agreement.Status
+    start = agreement.session.date
+    steps = [(start, A.PENDING, "")]
+    if status != A.PENDING and updated > start:
+        if status == A.FULFILLED and (updated - start).days > 1:
+            steps.append((start + (updated - start) / 2, A.IN_PROGRESS, ""))
+        steps.append((updated, status, note))
+    else:
+        steps = [(max(start, updated), status, note)]
+    for day, step_status, text in steps:
+        with clock.moment(min(day, DEMO_TODAY)):
+            services.record_follow_up(agreement=agreement, status=step_status, date=day, note=text)
+
+
 def link_commitments():
     """Link the demo agreements to the commitments they concern, once the plan is loaded."""
-    from commitments.models import ActionPlan
+    from commitments.models import ActionPlan, ResponsibleUnit
 
     plan = ActionPlan.objects.current()
     if plan is None:
         return
+    # An agreement whose responsible is a unit of the plan links to it.
+    for unit in ResponsibleUnit.objects.filter(name__in=UNIT_RESPONSIBLES):
+        for agreement in Agreement.objects.filter(responsible=unit.name):
+            agreement.responsible_unit, agreement.responsible = unit, ""
+            services.save(instance=agreement)
+    _sign_offs(plan)
     for code, commitment_codes in AGREEMENT_COMMITMENTS.items():
         agreement = Agreement.objects.filter(code=code).first()
         if agreement is not None:
-            agreement.commitments.set(plan.commitments.filter(code__in=commitment_codes))
+            services.set_agreement_commitments(
+                agreement=agreement,
+                commitments=plan.commitments.filter(code__in=commitment_codes),
+            )
+
+
+# Example sign-offs of the first closed round: two citizens and a permanent guest.
+SIGN_OFFS = [
+    ("de_acuerdo", "El informe coincide con lo revisado en las mesas (opinión de ejemplo)."),
+    (
+        "con_observaciones",
+        "De acuerdo, pero faltan evidencias públicas de dos hitos (opinión de ejemplo).",
+    ),
+    (
+        "en_desacuerdo",
+        "El avance reportado de un compromiso no se ve en campo (opinión de ejemplo).",
+    ),
+]
+
+
+def _sign_offs(plan):
+    first = plan.rounds.filter(deadline__lt=DEMO_TODAY).order_by("number").first()
+    if first is None or first.sign_offs.exists():
+        return
+    signers = [
+        *Member.objects.filter(kind=K.CITIZEN).in_office(DEMO_TODAY).order_by("name")[:2],
+        *Member.objects.filter(kind=K.PERMANENT_GUEST).in_office(DEMO_TODAY).order_by("name")[:1],
+    ]
+    for days, (member, (opinion, text)) in enumerate(zip(signers, SIGN_OFFS, strict=False), 3):
+        with clock.moment(min(first.deadline + timedelta(days=days), DEMO_TODAY)):
+            services.sign_off(round=first, member=member, opinion=opinion, text=text)
 
 
 def plan_approval_session():

@@ -35,18 +35,23 @@ class AgreementFilterForm(forms.Form):
     )
 
     def __init__(self, data, agreements):
+        """`agreements`: the views of `secretariat.reader.agreements_on` for the day shown."""
         super().__init__(data, label_suffix="")
-        sessions = Session.objects.filter(agreements__in=agreements).distinct().newest_first()
+        sessions = {}
+        for agreement in agreements:
+            sessions.setdefault(agreement.session_pk, agreement)
+        slugs = dict(Session.objects.filter(pk__in=sessions).values_list("pk", "slug"))
         self.fields["sesion"].choices = [
             ("", _("Todas las sesiones")),
-            *((session.slug, str(session)) for session in sessions),
+            *(
+                (slugs[pk], f"{a.session_title} ({a.session_date:%d/%m/%Y})")
+                for pk, a in sorted(
+                    sessions.items(), key=lambda item: item[1].session_date, reverse=True
+                )
+            ),
         ]
-        responsibles = (
-            agreements.exclude(responsible="")
-            .order_by("responsible")
-            .values_list("responsible", flat=True)
-            .distinct()
-        )
+        self.session_slugs = {slug: pk for pk, slug in slugs.items()}
+        responsibles = sorted({a.responsible.name for a in agreements if a.responsible})
         self.fields["responsable"].choices = [
             ("", _("Cualquier responsable")),
             *((name, name) for name in responsibles),
@@ -56,16 +61,17 @@ class AgreementFilterForm(forms.Form):
     def value(self, name):
         return self.cleaned_data.get(name) or self.fields[name].to_python(None)
 
-    def filter(self, agreements, day):
-        if self.value("estado"):
-            agreements = agreements.filter(status=self.value("estado"))
-        if self.value("sesion"):
-            agreements = agreements.filter(session__slug=self.value("sesion"))
-        if self.value("responsable"):
-            agreements = agreements.filter(responsible=self.value("responsable"))
-        if self.value("vencidos"):
-            agreements = agreements.overdue(day)
-        return agreements
+    def filter(self, agreements):
+        status, session = self.value("estado"), self.value("sesion")
+        responsible, overdue = self.value("responsable"), self.value("vencidos")
+        return [
+            a
+            for a in agreements
+            if (not status or a.status == status)
+            and (not session or a.session_pk == self.session_slugs.get(session))
+            and (not responsible or (a.responsible and a.responsible.name == responsible))
+            and (not overdue or a.is_overdue)
+        ]
 
     def active_filters(self):
         """Each filter in use, with the query string that removes it."""

@@ -1,63 +1,79 @@
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
-from django.shortcuts import render
-from django.views.generic import DetailView
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
-from core import clock
+from commitments.models import ActionPlan, ReportingRound
+from core import clock, params
 from core.cache import public_page
+from secretariat import reader
 from secretariat.forms import AgreementFilterForm
-from secretariat.models import Agreement, Call, Member, RouteMilestone, Session
+from secretariat.models import Call, Member, RouteMilestone, Session
 
 AGREEMENTS_PER_PAGE = 25
 
 
+def _day(request):
+    """The day asked for with `?fecha=` (today without it), and what every page's context
+    carries about it: the notice's value and the query its links keep."""
+    as_of = params.asked(request)
+    fecha = as_of.day.isoformat() if as_of.is_past else ""
+    return as_of.day, {
+        "as_of": as_of,
+        "day": as_of.day,
+        "fecha": fecha,
+        # For links built inside a translated sentence.
+        "q_fecha": f"?fecha={fecha}" if fecha else "",
+        "and_fecha": f"&fecha={fecha}" if fecha else "",
+    }
+
+
+def _not_yet(request, page, heading):
+    """Public today, not yet on the day asked for: say so rather than "not found"."""
+    heading %= {"day": page["day"].strftime("%d/%m/%Y")}
+    return render(request, "secretariat/not_yet.html", {**page, "heading": heading})
+
+
 @public_page
 def index(request):
-    today = clock.today()
-    members = Member.objects.in_display_order()
-    current = list(members.current(today))
-    former = list(members.former(today))
-    sessions = list(Session.objects.with_agreement_counts().newest_first())
+    day, page = _day(request)
+    members = reader.members_on(day)
+    sessions = reader.sessions_on(day)
+    agreements = reader.agreements_on(day)
     return render(
         request,
         "secretariat/index.html",
         {
-            "current_members": current,
-            "former_members": former,
+            **page,
+            "current_members": members.current,
+            "former_members": members.former,
             "sessions": sessions,
-            "calls": Call.objects.all(),
-            "agreement_totals": agreement_totals(Agreement.objects.all(), today),
-            "has_examples": any(item.is_example for item in [*current, *former, *sessions]),
+            "calls": Call.objects.filter(published_on__lte=day),
+            "agreement_totals": reader.totals(agreements),
+            "has_examples": any(
+                item.is_example for item in [*members.current, *members.former, *sessions]
+            ),
         },
-    )
-
-
-def agreement_totals(agreements, day):
-    """How many agreements there are, by status, and how many are overdue on `day`."""
-    S = Agreement.Status
-    return agreements.aggregate(
-        total=Count("pk"),
-        fulfilled=Count("pk", filter=Q(status=S.FULFILLED)),
-        in_progress=Count("pk", filter=Q(status=S.IN_PROGRESS)),
-        pending=Count("pk", filter=Q(status=S.PENDING)),
-        overdue=Count("pk", filter=Q(pk__in=agreements.overdue(day).values("pk"))),
     )
 
 
 @public_page
 def agreements(request):
-    today = clock.today()
-    everything = Agreement.objects.all()
+    day, page = _day(request)
+    everything = reader.agreements_on(day)
     form = AgreementFilterForm(request.GET, everything)
-    results = form.filter(everything.in_list_order().with_public_commitments(), today)
+    results = form.filter(everything)
     page_obj = Paginator(results, AGREEMENTS_PER_PAGE).get_page(request.GET.get("pagina"))
     context = {
+        **page,
         "form": form,
         "page_obj": page_obj,
         "page_range": page_obj.paginator.get_elided_page_range(page_obj.number, on_ends=1),
-        "totals": agreement_totals(everything, today),
+        "totals": reader.totals(everything),
         "active_filters": form.active_filters(),
-        "has_examples": Session.objects.filter(is_example=True).exists(),
+        "has_examples": any(a.is_example for a in everything),
         "fragment": bool(request.htmx) and not request.htmx.history_restore_request,
     }
     if context["fragment"]:
@@ -68,31 +84,80 @@ def agreements(request):
     return render(request, "secretariat/agreement_list.html", context)
 
 
-class SessionDetailView(DetailView):
-    queryset = Session.objects.with_details()
-    context_object_name = "session"
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs) | {"quorum": self.object.quorum()}
-
-
-class CallDetailView(DetailView):
-    queryset = Call.objects.prefetch_related(
-        "route_milestones",
-        Prefetch("members_joined", queryset=Member.objects.in_display_order()),
+@public_page
+def obligations(request):
+    day, page = _day(request)
+    return render(
+        request,
+        "secretariat/obligations.html",
+        {**page, "checks": reader.obligations_on(day), "due_days": settings.MINUTES_DUE_DAYS},
     )
-    context_object_name = "call"
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs) | {
-            "is_open": self.object.is_open_on(clock.today())
-        }
+
+@public_page
+def round_sign_offs(request, number):
+    """A reporting round: the government's report (its PDF) and civil society's sign-offs."""
+    day, page = _day(request)
+    plan = ActionPlan.objects.current()
+    found = get_object_or_404(ReportingRound, plan=plan, number=number)
+    return render(
+        request,
+        "secretariat/round.html",
+        {
+            **page,
+            "round": found,
+            "is_closed": found.is_closed(day),
+            "sign_offs": reader.sign_offs_on(found, day),
+        },
+    )
+
+
+@public_page
+def session(request, slug):
+    day, page = _day(request)
+    found = get_object_or_404(Session.objects.with_details(), slug=slug)
+    shown = reader.session_on(found, day)
+    if shown is None:
+        if not page["as_of"].is_past or reader.session_on(found, clock.today()) is None:
+            raise Http404
+        return _not_yet(request, page, _("Esta sesión aún no se había anunciado el %(day)s."))
+    return render(
+        request,
+        "secretariat/session_detail.html",
+        {
+            **page,
+            "session": found,
+            "shown": shown,
+            "agreements": reader.agreements_on(day, session=found),
+            "quorum": found.quorum(),
+        },
+    )
+
+
+@public_page
+def call(request, slug):
+    day, page = _day(request)
+    found = get_object_or_404(
+        Call.objects.prefetch_related(
+            "route_milestones",
+            Prefetch("members_joined", queryset=Member.objects.in_display_order()),
+        ),
+        slug=slug,
+    )
+    if found.published_on > day:
+        return _not_yet(request, page, _("Esta convocatoria aún no se publicaba el %(day)s."))
+    return render(
+        request,
+        "secretariat/call_detail.html",
+        {**page, "call": found, "is_open": found.is_open_on(day)},
+    )
 
 
 @public_page
 def route(request):
+    day, page = _day(request)
     return render(
         request,
         "secretariat/route.html",
-        {"route": RouteMilestone.objects.as_of(clock.today())},
+        {**page, "route": RouteMilestone.objects.as_of(day)},
     )

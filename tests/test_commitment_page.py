@@ -19,6 +19,7 @@ from commitments.models import (
     ResponsibleUnit,
 )
 from core import clock
+from secretariat import services as secretariat_services
 from secretariat.models import Agreement, Session
 from tests.commitments import builders
 from tests.conftest import TODAY
@@ -268,14 +269,18 @@ def test_the_history_lists_versions_publication_and_reasons(client, demo):
 def test_agreements_of_the_secretariat_about_the_commitment(client, demo):
     assert 'id="acuerdos-del-secretariado"' not in page(client, "PP-02")
     session = Session.objects.get(date=date(2026, 6, 12))
-    agreement = Agreement.objects.create(
-        session=session,
-        code="PRUEBA-PP-02",
-        text="Se aprueba ampliar el plazo de PP-02 a agosto de 2027.",
-        responsible="Tesorería Municipal",
-        updated_on=date(2026, 6, 12),
-    )
-    agreement.commitments.add(commitment("PP-02"))
+    with clock.moment(session.date):
+        agreement = secretariat_services.save(
+            instance=Agreement(
+                session=session,
+                code="PRUEBA-PP-02",
+                text="Se aprueba ampliar el plazo de PP-02 a agosto de 2027.",
+                responsible="Tesorería Municipal",
+            )
+        )
+        secretariat_services.set_agreement_commitments(
+            agreement=agreement, commitments=[commitment("PP-02")]
+        )
     html = page(client, "PP-02")
     agreements = section(html, "acuerdos-del-secretariado")
     content = text(agreements)

@@ -387,11 +387,9 @@ class CommitmentView:
     @cached_property
     def agreements(self):
         """Secretariado agreements about this commitment, from sessions held by the day."""
-        from secretariat.models import Agreement
+        from secretariat import reader
 
-        return list(
-            Agreement.objects.for_commitment(self.commitment).filter(session__date__lte=self.day)
-        )
+        return reader.agreements_on(self.day, commitment=self.commitment)
 
     @cached_property
     def original(self):

@@ -11,6 +11,7 @@ from commitments import listing, reader
 from commitments.models import Axis, Organization, ResponsibleUnit
 from core import clock, params
 from core.cache import public_page
+from secretariat import reader as secretariat_reader
 
 
 def published_plans(request):
@@ -81,6 +82,8 @@ def board(request):
         "last_update": reader.last_update(groups),
         "transversal": listing.transversal_summary(plan_list.ratings()),
         "assessments": listing.assessment_summary(plan_list.assessments()),
+        "sign_offs": secretariat_reader.round_sign_offs(plan, context["day"]),
+        "fecha": context["day"].isoformat() if context["as_of"].is_past else "",
     }
     return render(request, "commitments/board.html", context)
 

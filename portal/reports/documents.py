@@ -24,6 +24,7 @@ from commitments.models import ActionPlan, Commitment, MilestoneStatus, Pillar, 
 from commitments.semaforo import Status
 from core import clock
 from portal.reports.render import base_url
+from secretariat import reader as secretariat_reader
 from secretariat.models import Session
 
 # The milestones an informe lists under «Próximos hitos».
@@ -242,6 +243,11 @@ class ProgressReport(Report):
             ],
             "has_examples": any(row.is_example for row in rows),
             "all_examples": all(row.is_example for row in rows),
+            # Civil society signs after the round closes: its opinion as of today, next to
+            # the government's report as of the close.
+            "sign_offs": secretariat_reader.sign_offs_on(self.round, clock.today())
+            if self.round
+            else None,
         }
 
 
@@ -325,7 +331,8 @@ def chart_image(chart):
 
 
 class SessionMinutes(Report):
-    """Acta de sesión: agenda, attendance with quorum, agreements and their follow-up."""
+    """Resumen de la sesión: agenda, attendance with quorum, agreements and their follow-up,
+    generated from the record; the signed minutes («Acta firmada») are the uploaded PDF."""
 
     kind = "acta"
     template = "reports/session.html"
@@ -336,22 +343,23 @@ class SessionMinutes(Report):
 
     @property
     def title(self):
-        return _("Acta de la %(session)s del Secretariado") % {"session": self.subject.title}
+        return _("Resumen de la %(session)s del Secretariado") % {"session": self.subject.title}
 
     @property
     def filename(self):
-        return f"acta-{self.subject.slug}.pdf"
+        return f"resumen-{self.subject.slug}.pdf"
 
     def context(self):
         session = self.subject
-        agreements = list(session.agreements.all())
+        agreements = secretariat_reader.agreements_on(self.day, session=session)
+        minutes = secretariat_reader.minutes_public_on(session, self.day)
         return {
             "session": session,
             "attendance": list(session.attendance.all()),
             "quorum": session.quorum(),
-            "agreements": [(a, a.is_overdue_on(self.day)) for a in agreements],
-            "overdue": sum(a.is_overdue_on(self.day) for a in agreements),
-            "minutes_url": absolute(session.minutes.url) if session.minutes else "",
+            "agreements": agreements,
+            "overdue": sum(a.is_overdue for a in agreements),
+            "minutes_url": absolute(session.minutes.url) if minutes else "",
             "has_examples": session.is_example,
         }
 

@@ -1,5 +1,6 @@
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Q, Value, When
@@ -85,6 +86,8 @@ class Member(models.Model):
         ALTERNATE = "suplente", _("Suplente")
         GUEST = "invitado", _("Invitado/a con voz")
 
+    # Civil society's members: they sign off the government's progress reports.
+    CIVIL_SOCIETY = (Kind.CITIZEN, Kind.PERMANENT_GUEST)
     # Guests speak but do not vote; an alternate votes only in place of an absent member.
     NO_VOTE_ROLES = (Role.GUEST, Role.ALTERNATE)
 
@@ -151,6 +154,18 @@ class Member(models.Model):
         related_name="members_joined",
         verbose_name=_("llegó por la convocatoria"),
         help_text=_("La convocatoria por la que se integró, si fue el caso."),
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="secretariat_member",
+        verbose_name=_("cuenta para firmar"),
+        help_text=_(
+            "La cuenta con la que la persona firma, en su nombre, su opinión de cada informe "
+            "de avance (solo ciudadanía e invitados permanentes)."
+        ),
     )
     is_example = models.BooleanField(
         _("dato de ejemplo"),

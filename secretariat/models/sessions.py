@@ -2,7 +2,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Prefetch
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -84,13 +83,10 @@ class SessionQuerySet(models.QuerySet):
         return self.annotate(agreement_count=Count("agreements"))
 
     def with_details(self):
-        """Everything the session page shows, in a fixed number of queries."""
+        """The agenda and attendance a session's page shows (its agreements come from
+        `secretariat.reader`, as of the day shown)."""
         return self.prefetch_related(
-            "agenda_items",
-            Prefetch(
-                "agreements", queryset=Agreement.objects.order_by("code").with_public_commitments()
-            ),
-            Prefetch("attendance", queryset=Member.objects.in_display_order()),
+            "agenda_items", Prefetch("attendance", queryset=Member.objects.in_display_order())
         )
 
 
@@ -121,11 +117,32 @@ class Session(models.Model):
     )
     summary = models.TextField(_("resumen"), blank=True)
     minutes = models.FileField(
-        _("acta"),
+        _("acta firmada"),
         upload_to="secretariado/actas/",
         blank=True,
         validators=PDF_VALIDATORS,
-        help_text=_("El acta firmada, en PDF."),
+        help_text=_("El acta firmada, escaneada en PDF."),
+    )
+    published_at = models.DateTimeField(
+        _("anunciada el"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Lo registra el sistema al guardarla por primera vez."),
+    )
+    held_published_at = models.DateTimeField(
+        _("celebrada, publicado el"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Lo registra el sistema al marcarla como celebrada."),
+    )
+    minutes_published_at = models.DateTimeField(
+        _("acta firmada publicada el"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Lo registra el sistema al subir el acta firmada."),
     )
     attendance = models.ManyToManyField(
         Member,
@@ -291,34 +308,7 @@ class AgendaItem(models.Model):
 
 class AgreementQuerySet(models.QuerySet):
     def in_list_order(self):
-        return self.select_related("session").order_by("-session__date", "code")
-
-    def overdue(self, day):
-        """Past their due date on `day` and not fulfilled (see `Agreement.is_overdue_on`)."""
-        return self.filter(due_date__lt=day).exclude(status=Agreement.Status.FULFILLED)
-
-    def not_overdue(self, day):
-        return self.exclude(pk__in=self.overdue(day).values("pk"))
-
-    def with_public_commitments(self):
-        """Prefetch the published commitments each agreement concerns (the others stay hidden)."""
-        from commitments.models import Commitment
-
-        return self.prefetch_related(
-            Prefetch(
-                "commitments",
-                queryset=Commitment.objects.published().order_by("code"),
-                to_attr="public_commitments",
-            )
-        )
-
-    def for_commitment(self, commitment):
-        """The agreements that concern a commitment, oldest session first."""
-        return (
-            self.filter(commitments=commitment)
-            .select_related("session")
-            .order_by("session__date", "code")
-        )
+        return self.select_related("session", "responsible_unit").order_by("-session__date", "code")
 
 
 class Agreement(models.Model):
@@ -342,16 +332,31 @@ class Agreement(models.Model):
         _("clave"), max_length=40, unique=True, help_text=_("Por ejemplo STMGA-2025-02-03.")
     )
     text = models.TextField(_("acuerdo"))
-    responsible = models.CharField(_("responsable"), max_length=250, blank=True)
-    due_date = models.DateField(_("fecha compromiso"), null=True, blank=True)
-    status = models.CharField(
-        _("estado"), max_length=20, choices=Status.choices, default=Status.PENDING
+    responsible_unit = models.ForeignKey(
+        "commitments.ResponsibleUnit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agreements",
+        verbose_name=_("dependencia responsable"),
+        help_text=_(
+            "Si responde una dependencia del plan: su enlace reporta el seguimiento y su "
+            "página queda enlazada."
+        ),
     )
-    follow_up = models.TextField(_("seguimiento"), blank=True)
-    updated_on = models.DateField(
-        _("actualizado el"),
-        default=timezone.localdate,
-        help_text=_("Fecha de la última revisión del estado y del seguimiento."),
+    responsible = models.CharField(
+        _("otro responsable"),
+        max_length=250,
+        blank=True,
+        help_text=_("Si responde otro órgano o persona (no una dependencia del plan)."),
+    )
+    due_date = models.DateField(_("fecha compromiso"), null=True, blank=True)
+    published_at = models.DateTimeField(
+        _("hecho público el"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Lo registra el sistema al guardarlo por primera vez."),
     )
     commitments = models.ManyToManyField(
         "commitments.Commitment",
@@ -383,24 +388,15 @@ class Agreement(models.Model):
                     % {"date": date_format(session_date, "SHORT_DATE_FORMAT")}
                 }
             )
-
-    def is_overdue_on(self, day):
-        """The rule for "Vencido": past its due date on `day` and not fulfilled."""
-        return (
-            self.due_date is not None
-            and self.due_date < day
-            and self.status != self.Status.FULFILLED
-        )
-
-    @property
-    def is_overdue(self):
-        # Public pages are cached per day, so "today" here is the day the page is for.
-        return self.is_overdue_on(clock.today())
+        if self.responsible_unit_id and self.responsible.strip():
+            raise ValidationError(
+                {
+                    "responsible": _(
+                        "Indica una dependencia del plan o el nombre de otro responsable, no ambos."
+                    )
+                }
+            )
 
     @property
-    def status_tone(self):
-        return self.BADGES[self.status][0]
-
-    @property
-    def status_icon(self):
-        return self.BADGES[self.status][1]
+    def responsible_name(self):
+        return self.responsible_unit.name if self.responsible_unit_id else self.responsible

@@ -4,6 +4,8 @@ from datetime import date
 
 import pytest
 
+from core import clock
+from secretariat import services
 from secretariat.models import Agreement
 from tests.reports.conftest import pdf_of
 
@@ -82,10 +84,11 @@ def test_session_minutes_hold_agenda_attendance_and_agreements_with_overdue(
 ):
     response = client.get(f"/secretariado/sesiones/{approval_session.slug}/acta.pdf")
     reader, text = pdf_of(response)
-    assert 'filename="acta-2a-sesion-ordinaria-2025.pdf"' in response["Content-Disposition"]
+    assert 'filename="resumen-2a-sesion-ordinaria-2025.pdf"' in response["Content-Disposition"]
     assert 1 <= len(reader.pages) <= 3
     for expected in [
-        "Acta de la 2ª Sesión Ordinaria del Secretariado",
+        "Resumen de la 2ª Sesión Ordinaria del Secretariado",
+        "no sustituye al acta firmada",
         "Aprobación del Plan de Acción",
         "Ana Ejemplar Ruiz",
         "STMGA-2025-02-01",
@@ -111,8 +114,12 @@ def test_an_example_session_is_marked(client, approval_session):
 
 
 def test_a_fulfilled_agreement_is_never_overdue(client, approval_session):
-    Agreement.objects.filter(session=approval_session).update(
-        status=Agreement.Status.FULFILLED, due_date=date(2025, 9, 30)
-    )
+    for agreement in Agreement.objects.filter(session=approval_session):
+        agreement.due_date = date(2025, 9, 30)
+        services.save(instance=agreement)
+        with clock.moment(date(2026, 10, 2)):
+            services.record_follow_up(
+                agreement=agreement, status=Agreement.Status.FULFILLED, date=date(2026, 10, 2)
+            )
     _reader, text = pdf_of(client.get(f"/secretariado/sesiones/{approval_session.slug}/acta.pdf"))
     assert "Vencido" not in text

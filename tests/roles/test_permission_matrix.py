@@ -46,6 +46,8 @@ MATRIX = {
     "secretariat.call": STRUCTURE,
     "secretariat.session": STRUCTURE,
     "secretariat.agreement": STRUCTURE,
+    # An agreement's follow-up: its responsible unit's liaison reports it for review.
+    "secretariat.agreementfollowup": REPORTED,
     "secretariat.routemilestone": STRUCTURE,
 }
 ROLES = ["secretariado", "enlace", "transparencia"]

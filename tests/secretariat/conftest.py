@@ -2,7 +2,10 @@ from datetime import date, time
 from types import SimpleNamespace
 
 import pytest
+from django.core.files.base import ContentFile
 
+from core import clock
+from secretariat import services
 from secretariat.models import (
     AgendaItem,
     Agreement,
@@ -96,44 +99,55 @@ def cast(sectors):
 @pytest.fixture
 def approval_session(cast):
     """The session that approved the plan: agenda, three of five present, mixed agreements."""
-    session = Session.objects.create(
-        kind=Session.Kind.ORDINARY,
-        number=2,
-        date=date(2025, 8, 29),
-        start_time=time(10, 0),
-        place="Salón del Ayuntamiento",
-        is_held=True,
-        summary="Se aprobó el plan.",
-    )
-    for order, title in enumerate(
-        ["Lista de asistencia", "Aprobación del Plan de Acción", "Asuntos generales"], start=1
-    ):
-        AgendaItem.objects.create(session=session, order=order, title=title)
-    session.attendance.set([cast.ana, cast.beto, cast.diego])
+    # Announced a week ahead, held, its agreements recorded that day and followed on 1/10/2026.
+    with clock.moment(date(2025, 8, 22)):
+        session = services.save_session(
+            session=Session(
+                kind=Session.Kind.ORDINARY,
+                number=2,
+                date=date(2025, 8, 29),
+                start_time=time(10, 0),
+                place="Salón del Ayuntamiento",
+                summary="Se aprobó el plan.",
+            ),
+            attendance=[],
+        )
+    with clock.moment(date(2025, 8, 29)):
+        session.is_held = True
+        services.save_session(session=session, attendance=[cast.ana, cast.beto, cast.diego])
+        for order, title in enumerate(
+            ["Lista de asistencia", "Aprobación del Plan de Acción", "Asuntos generales"], start=1
+        ):
+            services.save(instance=AgendaItem(session=session, order=order, title=title))
     statuses = [
         ("STMGA-2025-02-01", Agreement.Status.FULFILLED, "Aprobado por unanimidad."),
         ("STMGA-2025-02-02", Agreement.Status.IN_PROGRESS, "Tablero en pruebas."),
         ("STMGA-2025-02-03", Agreement.Status.PENDING, ""),
     ]
-    for code, status, follow_up in statuses:
-        Agreement.objects.create(
-            session=session,
-            code=code,
-            text=f"Texto del acuerdo {code}.",
-            responsible="Unidad de Transparencia",
-            due_date=date(2025, 12, 31),
-            status=status,
-            follow_up=follow_up,
-            updated_on=date(2026, 10, 1),
-        )
+    for code, status, note in statuses:
+        with clock.moment(date(2025, 8, 29)):
+            agreement = services.save(
+                instance=Agreement(
+                    session=session,
+                    code=code,
+                    text=f"Texto del acuerdo {code}.",
+                    responsible="Unidad de Transparencia",
+                    due_date=date(2025, 12, 31),
+                )
+            )
+        with clock.moment(date(2026, 10, 1)):
+            services.record_follow_up(
+                agreement=agreement, status=status, date=date(2026, 10, 1), note=note
+            )
     return session
 
 
 @pytest.fixture
 def scheduled_session(db):
-    return Session.objects.create(
-        kind=Session.Kind.ORDINARY, number=4, date=date(2026, 12, 11), is_held=False
-    )
+    with clock.moment(date(2026, 11, 20)):
+        return services.save(
+            instance=Session(kind=Session.Kind.ORDINARY, number=4, date=date(2026, 12, 11))
+        )
 
 
 @pytest.fixture
@@ -179,3 +193,57 @@ def route(db):
         final=milestone(7, "Autoevaluación final", date(2027, 8, 2), date(2027, 9, 30)),
         third_cut=milestone(8, "Tercer corte semestral", date(2027, 1, 29)),
     )
+
+
+def make_agreement(session, code, *, status=None, followed_on=None, **fields):
+    """An agreement recorded on its session's day, through the services; with `status`, one
+    follow-up about `followed_on` (default: the session's day), public that day."""
+    with clock.moment(session.date):
+        agreement = services.save(
+            instance=Agreement(session=session, code=code, text=fields.pop("text", "x"), **fields)
+        )
+    if status is not None:
+        day = followed_on or session.date
+        with clock.moment(day):
+            services.record_follow_up(agreement=agreement, status=status, date=day)
+    return agreement
+
+
+HELD_ON = date(2026, 2, 20)
+S = Agreement.Status
+
+
+@pytest.fixture
+def story(cast, today, settings, tmp_path):
+    """A session held on 20/02/2026 (announced 06/02), its signed minutes on 02/03; one
+    agreement due 31/05/2026 followed pendiente (20/02) → en proceso (15/04) → cumplido
+    (10/06), and a late follow-up entered on 20/07 about 01/05. Elena's term ends 30/06."""
+    settings.MEDIA_ROOT = tmp_path
+    with clock.moment(date(2026, 2, 6)):
+        session = services.save_session(
+            session=Session(kind=Session.Kind.ORDINARY, number=1, date=HELD_ON), attendance=[]
+        )
+    with clock.moment(HELD_ON):
+        session.is_held = True
+        services.save_session(session=session, attendance=[cast.ana, cast.beto, cast.elena])
+    with clock.moment(date(2026, 3, 2)):
+        session.minutes.save("acta.pdf", ContentFile(b"%PDF-1.4\n" + b"0" * 900), save=False)
+        services.save(instance=session)
+    agreement = make_agreement(
+        session,
+        "STMGA-2026-01-01",
+        text="Publicar el calendario de sesiones.",
+        due_date=date(2026, 5, 31),
+        status=S.PENDING,
+    )
+    for day, status, note in [
+        (date(2026, 4, 15), S.IN_PROGRESS, "Borrador del calendario."),
+        (date(2026, 6, 10), S.FULFILLED, "Calendario publicado."),
+    ]:
+        with clock.moment(day):
+            services.record_follow_up(agreement=agreement, status=status, date=day, note=note)
+    with clock.moment(date(2026, 7, 20)):
+        services.record_follow_up(
+            agreement=agreement, status=S.IN_PROGRESS, date=date(2026, 5, 1), note="Tardío."
+        )
+    return session, agreement

@@ -5,9 +5,10 @@ from datetime import date, timedelta
 
 import pytest
 
+from secretariat import reader, services
 from secretariat.models import Agreement, Session
 
-from .conftest import TODAY
+from .conftest import TODAY, make_agreement
 from .html import main_text, parse
 
 URL = "/secretariado/acuerdos/"
@@ -26,20 +27,18 @@ S = Agreement.Status
     ],
 )
 def test_the_overdue_rule(due, status, overdue):
-    assert Agreement(due_date=due, status=status).is_overdue_on(TODAY) is overdue
+    assert reader.is_overdue(due, status, TODAY) is overdue
 
 
-def test_the_queryset_and_the_method_agree(approval_session):
+def test_the_reader_applies_the_rule_to_the_status_of_the_day(approval_session, today):
     dues = [None, TODAY - timedelta(days=1), TODAY, TODAY + timedelta(days=1)]
+    expected = set()
     for i, (due, status) in enumerate(itertools.product(dues, S.values)):
-        Agreement.objects.create(
-            session=approval_session, code=f"Q-{i}", text="x", due_date=due, status=status
-        )
-    expected = {a.code for a in Agreement.objects.all() if a.is_overdue_on(TODAY)}
-    assert set(Agreement.objects.overdue(TODAY).values_list("code", flat=True)) == expected
-    assert set(Agreement.objects.not_overdue(TODAY).values_list("code", flat=True)) == (
-        set(Agreement.objects.values_list("code", flat=True)) - expected
-    )
+        make_agreement(approval_session, f"Q-{i}", due_date=due, status=status)
+        if reader.is_overdue(due, status, TODAY):
+            expected.add(f"Q-{i}")
+    views = reader.agreements_on(TODAY, session=approval_session)
+    assert {a.code for a in views if a.is_overdue and a.code.startswith("Q-")} == expected
 
 
 def overdue_tags(response):
@@ -86,12 +85,18 @@ def test_the_list_shows_every_agreement_with_totals(client, approval_session, to
 
 @pytest.fixture
 def two_sessions(approval_session, cast):
-    later = Session.objects.create(
-        kind=Session.Kind.ORDINARY, number=1, date=date(2026, 4, 24), is_held=True
-    )
-    Agreement.objects.create(
-        session=later,
-        code="STMGA-2026-01-01",
+    from core import clock
+
+    with clock.moment(date(2026, 4, 24)):
+        later = services.save_session(
+            session=Session(
+                kind=Session.Kind.ORDINARY, number=1, date=date(2026, 4, 24), is_held=True
+            ),
+            attendance=[cast.ana, cast.beto],
+        )
+    make_agreement(
+        later,
+        "STMGA-2026-01-01",
         text="Pedir planes.",
         responsible="Presidencia",
         due_date=date(2027, 1, 31),
@@ -157,9 +162,7 @@ def test_htmx_gets_only_the_results_and_the_url_to_push(client, two_sessions, to
 
 def test_the_list_is_paginated_and_keeps_its_filters(client, approval_session, today):
     for i in range(30):
-        Agreement.objects.create(
-            session=approval_session, code=f"STMGA-X-{i:02d}", text="x", status=S.PENDING
-        )
+        make_agreement(approval_session, f"STMGA-X-{i:02d}", status=S.PENDING)
     first = client.get(f"{URL}?estado=pendiente")
     assert len(codes(first)) == 25
     next_link = parse(first).find("a", rel="next")
@@ -171,7 +174,7 @@ def test_query_count_does_not_grow_with_agreements(
     client, approval_session, today, django_assert_max_num_queries
 ):
     for i in range(40):
-        Agreement.objects.create(session=approval_session, code=f"STMGA-Y-{i:02d}", text="x")
+        make_agreement(approval_session, f"STMGA-Y-{i:02d}")
     with django_assert_max_num_queries(9):
         client.get(URL)
 
@@ -196,7 +199,7 @@ def test_agreements_for_a_commitment_and_the_include(commitment, approval_sessio
     first, second, _ = approval_session.agreements.order_by("code")
     second.commitments.add(commitment)
     first.commitments.add(commitment)
-    agreements = Agreement.objects.for_commitment(commitment)
+    agreements = reader.agreements_on(TODAY, commitment=commitment)
     assert [a.code for a in agreements] == [first.code, second.code]
     html = render_to_string(
         "secretariat/includes/_commitment_agreements.html", {"agreements": agreements}
@@ -209,7 +212,7 @@ def test_agreements_for_a_commitment_and_the_include(commitment, approval_sessio
     assert (
         render_to_string(
             "secretariat/includes/_commitment_agreements.html",
-            {"agreements": Agreement.objects.none()},
+            {"agreements": []},
         ).strip()
         == ""
     )

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.db import transaction
 
-from secretariat import demo
+from secretariat import demo, reader
 from secretariat.models import (
     AgendaItem,
     Agreement,
@@ -83,7 +83,7 @@ def test_demo_rows_pass_model_validation():
 @pytest.mark.django_db
 def test_demo_agreements_have_mixed_statuses_and_members_are_examples():
     demo.load()
-    statuses = set(Agreement.objects.values_list("status", flat=True))
+    statuses = {a.status for a in reader.agreements_on(TODAY)}
     assert statuses == set(Agreement.Status.values)
     assert not Member.objects.filter(is_example=False).exists()
     assert Member.objects.former(TODAY).count() == 2
@@ -128,7 +128,10 @@ def test_the_demo_story_is_coherent_in_time():
         if session.is_held:
             assert session.quorum().is_met, session
         for agreement in session.agreements.all():
-            assert agreement.updated_on >= session.date, agreement
+            days = [f.date for f in agreement.follow_ups.all()]
+            assert days and min(days) >= session.date, agreement
+            assert agreement.published_at.date() >= session.date, agreement
+        assert session.published_at.date() <= session.date, session
     # A report is presented to the Secretariado only after the round it reports on closed.
     steps = list(RouteMilestone.objects.in_route_order())
     rounds = [s for s in steps if s.title.endswith("corte semestral de avances")]

@@ -4,6 +4,7 @@ from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from secretariat import services
 from secretariat.models import AgendaItem, Agreement
 
 from .conftest import make_member
@@ -51,20 +52,25 @@ def test_agreements_show_status_responsible_and_follow_up(client, approval_sessi
         ["status", "status--progress"],
         ["status", "status--neutral"],
     ]
-    assert "Seguimiento Tablero en pruebas." in agreements[1].text
-    assert "Seguimiento Sin notas de seguimiento todavía." in agreements[2].text
+    follow_ups = [" ".join(a.find("ol", "follow-ups").text.split()) for a in agreements]
+    assert (
+        follow_ups[1]
+        == "1 de octubre de 2026: En proceso. Tablero en pruebas. Publicado el 01/10/2026."
+    )
+    assert follow_ups[2] == "1 de octubre de 2026: Pendiente Publicado el 01/10/2026."
     assert "Responsable Unidad de Transparencia" in agreements[0].text
     assert "Fecha compromiso 31 de diciembre de 2025" in agreements[0].text
-    assert "Última actualización 1 de octubre de 2026" in agreements[0].text
 
 
 def test_signed_minutes_are_linked(client, approval_session, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     summary = parse(client.get(URL)).find("dl", "summary-list")
-    assert "Acta El acta se publicará cuando esté firmada." in summary.text
-    approval_session.minutes.save("acta.pdf", ContentFile(b"%PDF-1.4\n" + b"0" * 3000))
+    assert "Acta firmada El acta firmada se publicará cuando esté firmada." in summary.text
+    approval_session.minutes.save("acta.pdf", ContentFile(b"%PDF-1.4\n" + b"0" * 3000), save=False)
+    services.save(instance=approval_session)
     summary = parse(client.get(URL)).find("dl", "summary-list")
-    assert "Acta Descargar el acta (PDF, 2.9 KB)" in summary.text
+    assert "Acta firmada Descargar el acta firmada (PDF, 2.9 KB)" in " ".join(summary.text.split())
+    assert "Resumen de la sesión Descargar el resumen de la sesión en PDF" in summary.text
     assert summary.find("a").attrs["href"].startswith("/media/secretariado/actas/")
 
 

@@ -5,6 +5,7 @@ from django.utils.translation import ngettext
 from commitments import projection
 from commitments.checks import check_plan
 from commitments.models import ActionPlan
+from core import clock
 
 
 def contradictions(count):
@@ -52,5 +53,25 @@ class Command(BaseCommand):
             self.stdout.write(f"«{each}»: {contradictions(len(messages))}.")
             for message in messages:
                 self.stdout.write(f"  - {message}")
+        # An unmet obligation is a fact about the forum, not a contradiction in the data:
+        # listed, but it does not make the command fail.
+        self.check_secretariat()
         if found:
             raise CommandError(_("Se encontraron %(found)s.") % {"found": contradictions(found)})
+
+    def check_secretariat(self):
+        """The forum's own obligations on today (the panel /secretariado/obligaciones/)."""
+        from secretariat import reader
+        from secretariat.obligations import State
+
+        checks = reader.obligations_on(clock.today())
+        unmet = [check for check in checks if check.state == State.NOT_MET]
+        self.stdout.write(
+            _("Obligaciones del Secretariado: %(unmet)s de %(total)s sin cumplir.")
+            % {"unmet": len(unmet), "total": len(checks)}
+        )
+        for check in checks:
+            self.stdout.write(
+                f"  - {check.state_label}: {check.rule.rule} {check.detail} "
+                f"({_('Fuente')}: {check.rule.source})"
+            )
