@@ -233,14 +233,14 @@ def ensure_roles():
     (concurrent writers, restore, the browser) empties every table, the groups and
     permissions that migrations wrote included, and pytest-django runs those tests before
     the demo's."""
-    from importlib import import_module
-
     from django.apps import apps
     from django.contrib.auth.management import create_permissions
     from django.contrib.auth.models import Group, Permission
     from django.contrib.contenttypes.management import create_contenttypes
 
-    roles = import_module("commitments.migrations.0005_staff_roles").ROLES
+    from portal.management.commands.restore import roles_made_by_migrate
+
+    roles = roles_made_by_migrate()
     if Group.objects.filter(name__in=roles).count() == len(roles):
         return
     for app_config in apps.get_app_configs():
@@ -250,7 +250,7 @@ def ensure_roles():
         group, _created = Group.objects.get_or_create(name=name)
         group.permissions.set(
             [
-                Permission.objects.get(content_type__app_label=app, codename=f"{action}_{model}")
-                for action, app, model in wanted
+                Permission.objects.get(content_type__app_label=app, codename=codename)
+                for app, codename in wanted
             ]
         )

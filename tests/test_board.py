@@ -348,7 +348,8 @@ def test_query_count_does_not_grow_with_the_plan(client, db, django_assert_max_n
         counts = []
         for url in urls:
             cache.clear()
-            with django_assert_max_num_queries(12) as captured:
+            # The civil-society sign-off summary of the last round closed takes up to three.
+            with django_assert_max_num_queries(15) as captured:
                 page = html(client, url)
             counts.append(len(captured))
         assert f"de {size} compromisos" in page

@@ -481,14 +481,12 @@ def test_one_h1_and_every_internal_link_has_a_route(client, demo):
 def test_no_placeholder_links_only_features_that_exist(client, demo):
     html = page(client, "DA-01")
     assert 'href="#"' not in html
-    # The PDF sheet exists (portal/reports); open data does not yet.
+    # The PDF sheet and the open data exist, and the page links them.
     assert (
         'href="/compromisos/da-01-publicar-el-catalogo-municipal-de-datos-abiertos/ficha.pdf'
         in html
     )
-    content = text(html)
-    for missing in ("CSV", "JSON"):
-        assert missing not in content
+    assert 'href="/datos/"' in html
 
 
 # --- query counts -----------------------------------------------------------------------

@@ -12,6 +12,8 @@ from django.utils.formats import date_format
 from django.utils.text import get_text_list, slugify
 
 from commitments.models import Commitment, Pillar
+from core import clock
+from secretariat import services as secretariat_services
 from secretariat.models import AgendaItem, Session
 from tests.commitments import builders
 
@@ -38,10 +40,20 @@ def cast(commitment):
     builders.make_commitment(commitment.plan, "C-02")
     for order, name in enumerate(["Transparencia", "Participación"], start=1):
         Pillar.objects.create(name=name, slug=slugify(name), summary=".", order=order)
-    session = Session.objects.create(
-        kind=Session.Kind.ORDINARY, number=1, date=date(2025, 4, 30), is_held=True
-    )
-    AgendaItem.objects.create(session=session, order=1, title="Instalación del Secretariado")
+    # Written through the Secretariado's services, which stamp when it was announced and held.
+    with clock.moment(date(2025, 4, 30)):
+        session = secretariat_services.save(
+            instance=Session(
+                kind=Session.Kind.ORDINARY,
+                number=1,
+                date=date(2025, 4, 30),
+                is_held=True,
+                held_without_quorum_note="Sesión de instalación (dato de prueba).",
+            )
+        )
+        secretariat_services.save(
+            instance=AgendaItem(session=session, order=1, title="Instalación del Secretariado")
+        )
     return commitment
 
 

@@ -8,7 +8,7 @@ import zipfile
 from datetime import date
 
 import frictionless
-import pytest
+import rdflib
 from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -111,7 +111,6 @@ def test_the_dcat_catalogue_has_a_dataset_per_table_and_a_distribution_per_forma
 
 
 def test_the_dcat_catalogue_reads_as_rdf(client, cast):
-    rdflib = pytest.importorskip("rdflib")
     graph = rdflib.Graph().parse(
         data=client.get("/datos/catalogo.jsonld").content, format="json-ld"
     )

@@ -23,19 +23,65 @@ from portal.management.commands.backup import DATA_NAME, FORMAT, MANIFEST_NAME, 
 
 # Rows migrate itself creates; anything else means the database is not empty.
 CREATED_BY_MIGRATE = {"contenttypes.contenttype", "auth.permission"}
-# The migration that creates the staff roles (groups with their exact permissions).
-ROLES_MIGRATION = "commitments.migrations.0005_staff_roles"
+
+
+# The migrations that create the staff roles and grant them permissions, each read its own way:
+# (app label, codename) pairs per role name.
+def _plan_roles(module):
+    return {
+        name: {(app, f"{action}_{model}") for action, app, model in wanted}
+        for name, wanted in module.ROLES.items()
+    }
+
+
+def _engagement_roles(module):
+    return {
+        name: {("engagement", f"{action}_{model}") for action, model in wanted}
+        for name, wanted in module.ROLES.items()
+    }
+
+
+def _participation_roles(module):
+    return {
+        name: {("participation", codename) for codename in codenames}
+        for name, codenames in module.ROLES.items()
+    }
+
+
+def _follow_up_roles(module):
+    def codename(action):
+        if action == "view_historical":
+            return "view_historicalagreementfollowup"
+        return f"{action}_agreementfollowup"
+
+    return {
+        name: {("secretariat", codename(action)) for action in actions}
+        for name, actions in module.FOLLOW_UP_ROLES.items()
+    }
+
+
+ROLE_MIGRATIONS = [
+    ("commitments.migrations.0005_staff_roles", _plan_roles),
+    ("engagement.migrations.0002_roles", _engagement_roles),
+    ("participation.migrations.0002_roles", _participation_roles),
+    ("secretariat.migrations.0005_agreement_follow_ups", _follow_up_roles),
+]
+
+
+def roles_made_by_migrate():
+    """Each role's permissions exactly as the migrations grant them."""
+    expected = {}
+    for path, read in ROLE_MIGRATIONS:
+        for name, permissions in read(import_module(path)).items():
+            expected.setdefault(name, set()).update(permissions)
+    return expected
 
 
 def groups_made_by_migrate():
-    """Pks of the groups that are exactly what the roles migration creates: its name, its
+    """Pks of the groups that are exactly what the roles migrations create: its name, its
     permissions, nothing more nor less. A group renamed, added or given other permissions
     is data, and the database is then not empty."""
-    roles = import_module(ROLES_MIGRATION).ROLES
-    expected = {
-        name: {(app, f"{action}_{model}") for action, app, model in wanted}
-        for name, wanted in roles.items()
-    }
+    expected = roles_made_by_migrate()
     made = []
     for group in Group.objects.filter(name__in=expected).prefetch_related(
         "permissions__content_type"
