@@ -182,6 +182,38 @@ def board_vs_static(options):
     ]
 
 
+def api_warm(options):
+    """The API list once in the page cache, at the smallest and the largest plan: requests per
+    second in one process (CPU), beside the warm board of the same plan."""
+    from django.test import Client
+
+    figures = []
+    for size in (options.sizes[0], options.sizes[-1]):
+        plan = plan_of(size)
+        client = Client()
+        board, api = f"/tablero/?plan={plan.slug}", f"/api/v1/compromisos/?plan={plan.slug}"
+        for url in (board, api):
+            assert client.get(url).status_code == 200, url  # Into the cache.
+
+        def per_second(url):
+            n = options.repeat * 50
+            seconds, _ = cpu(lambda: [client.get(url).content for _ in range(n)])
+            return n / seconds
+
+        figures.append(
+            Figure(
+                "API en caché",
+                f"lista de la API, {size} acciones",
+                per_second(api),
+                "pet/s",
+                per_second(board),
+                "tablero en caché",
+                "peticiones por segundo de CPU en un proceso",
+            )
+        )
+    return figures
+
+
 def page_weight(options):
     """Bytes of the main pages as sent (gzip), beside the board."""
     import gzip
@@ -355,6 +387,7 @@ def imports(options):
 GROUPS = {
     "pages": pages,
     "board": board_vs_static,
+    "api": api_warm,
     "weight": page_weight,
     "pdfs": pdfs,
     "imports": imports,
