@@ -89,6 +89,8 @@ def test_each_table_has_the_rows_the_database_has(client, cast):
         "acuerdos": 1,
         "seguimientos_de_acuerdos": 2,
         "ruta": 1,
+        "propuestas": 0,
+        "encuesta": 0,
     }
 
 
