@@ -276,12 +276,24 @@ class Event(Schema):
     summary: str
     attendees: list[Membership]
     motions: list[str] = Field(description="Claves de los acuerdos tomados.")
+    minutes_url: str | None = Field(description="El acta firmada, si ya se había publicado.")
+    minutes_published_at: dt.datetime | None
     url: str
 
 
 class Events(Schema):
     date: dt.date
     results: list[Event]
+
+
+class FollowUp(Schema):
+    date: dt.date = Field(description="Día al que se refiere.")
+    status: str = Field(description="pendiente, en_proceso o cumplido.")
+    status_label: str
+    note: str
+    evidence_url: str
+    published_at: dt.datetime = Field(description="Momento en que se hizo público.")
+    correction_reason: str = Field(description="Motivo público, si corrige otro seguimiento.")
 
 
 class Motion(Schema):
@@ -291,11 +303,12 @@ class Motion(Schema):
     event_id: str
     responsible: str
     due_date: dt.date | None
-    status: str = Field(description="pendiente, en_proceso o cumplido.")
+    status: str = Field(description="pendiente, en_proceso o cumplido ese día.")
     status_label: str
-    overdue: bool
-    follow_up: str
-    updated_on: dt.date
+    overdue: bool = Field(description="Vencido ese día: pasó su fecha compromiso sin cumplirse.")
+    follow_up: str = Field(description="Nota del último seguimiento público ese día.")
+    updated_on: dt.date | None = Field(description="Día al que se refiere ese seguimiento.")
+    follow_ups: list[FollowUp] = Field(description="Sus seguimientos públicos ese día.")
     commitments: list[str] = Field(description="Identificadores de los compromisos públicos.")
     url: str
 

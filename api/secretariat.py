@@ -1,44 +1,50 @@
 """The Secretariado as the API shows it: sessions (events) and agreements (motions).
 
-The one place the API reads the Secretariado, so it can be rewired at once when agreement
-follow-ups become dated facts: today an agreement's status and follow-up are its latest
-ones, whatever the day asked for; sessions and agreements are those of sessions held by
-that day (today: also the scheduled ones, as the Secretariado's page shows them).
+Read through `secretariat.reader`, the one reader of the Secretariado's record: on day D the
+sessions announced by the end of D (held, with attendees and signed minutes, only if that was
+public by then) and the agreements recorded by then, each with its status and overdue on D
+from the follow-ups public then.
 """
+
+from collections import defaultdict
 
 from django.db.models import Prefetch
 
-from secretariat.models import Agreement, Member, Session
+from commitments.models import Commitment
+from secretariat import reader
+from secretariat.models import Member, Session
 
 
-def sessions(day, *, is_past):
-    """Sessions up to `day`, newest first, with their attendance and agreements."""
-    found = Session.objects.prefetch_related(
-        Prefetch("attendance", queryset=Member.objects.in_display_order()),
-        Prefetch("agreements", queryset=Agreement.objects.order_by("code")),
-    ).newest_first()
-    return found.filter(date__lte=day) if is_past else found
+def sessions(day):
+    """Sessions announced by the end of `day`, newest first, as (view, model row) with the
+    row's attendance prefetched, and the codes of each one's agreements recorded by then."""
+    views = reader.sessions_on(day)
+    rows = Session.objects.prefetch_related(
+        Prefetch("attendance", queryset=Member.objects.in_display_order())
+    ).in_bulk([v.pk for v in views])
+    motions = defaultdict(list)
+    for agreement in sorted(reader.agreements_on(day), key=lambda a: a.code):
+        motions[agreement.session_pk].append(agreement.code)
+    return [(view, rows[view.pk], motions[view.pk]) for view in views]
 
 
 def agreements(day):
-    """Agreements of sessions held by `day`, newest session first, with their public
-    commitments (`public_commitments`)."""
-    return (
-        Agreement.objects.filter(session__date__lte=day).in_list_order().with_public_commitments()
-    )
+    """Agreements recorded by the end of `day`, newest session first (`reader.AgreementView`)."""
+    return reader.agreements_on(day)
 
 
-def event(session, link):
+def event(found, link):
     """A session as a Popolo-like event; `link(path)` makes a path absolute."""
+    view, session, motions = found
     return {
-        "id": session.slug,
-        "name": session.title,
+        "id": view.slug,
+        "name": view.title,
         "classification": session.kind,
-        "start_date": session.date,
+        "start_date": view.date,
         "start_time": session.start_time.isoformat("minutes") if session.start_time else None,
-        "location": session.place,
-        "status": "celebrada" if session.is_held else "programada",
-        "summary": session.summary,
+        "location": view.place,
+        "status": "celebrada" if view.is_held else "programada",
+        "summary": view.summary,
         "attendees": [
             {
                 "person_name": member.name,
@@ -47,27 +53,49 @@ def event(session, link):
                 "sector": member.sector.name,
                 "organization": member.organization if member.publish_organization else "",
             }
-            for member in session.attendance.all()
+            for member in (session.attendance.all() if view.is_held else ())
         ],
-        "motions": [agreement.code for agreement in session.agreements.all()],
-        "url": link(session.get_absolute_url()),
+        "motions": motions,
+        "minutes_url": link(session.minutes.url) if view.has_minutes else None,
+        "minutes_published_at": view.minutes_published_at,
+        "url": link(view.url),
     }
 
 
-def motion(agreement, day, link):
-    """An agreement as a Popolo-like motion, overdue or not on `day`."""
+def motions(agreements, link):
+    """Agreements (`reader.AgreementView`) as Popolo-like motions, naming their commitments
+    by the slug the API uses for them."""
+    pks = {c.pk for agreement in agreements for c in agreement.commitments}
+    slugs = dict(Commitment.objects.filter(pk__in=pks).values_list("pk", "slug"))
+    return [_motion(agreement, slugs, link) for agreement in agreements]
+
+
+def _motion(agreement, slugs, link):
+    latest = agreement.latest
     return {
         "identifier": agreement.code,
         "text": agreement.text,
-        "date": agreement.session.date,
-        "event_id": agreement.session.slug,
-        "responsible": agreement.responsible,
+        "date": agreement.session_date,
+        "event_id": agreement.session_slug,
+        "responsible": agreement.responsible.name if agreement.responsible else "",
         "due_date": agreement.due_date,
         "status": agreement.status,
-        "status_label": agreement.get_status_display(),
-        "overdue": agreement.is_overdue_on(day),
-        "follow_up": agreement.follow_up,
-        "updated_on": agreement.updated_on,
-        "commitments": [c.slug for c in agreement.public_commitments],
-        "url": link(agreement.session.get_absolute_url()),
+        "status_label": str(agreement.status_label),
+        "overdue": agreement.is_overdue,
+        "follow_up": latest.note if latest else "",
+        "updated_on": latest.date if latest else None,
+        "follow_ups": [
+            {
+                "date": f.date,
+                "status": f.status,
+                "status_label": str(f.status_label),
+                "note": f.note,
+                "evidence_url": f.evidence_url,
+                "published_at": f.published_at,
+                "correction_reason": f.correction_reason,
+            }
+            for f in agreement.follow_ups
+        ],
+        "commitments": [slugs[c.pk] for c in agreement.commitments],
+        "url": link(agreement.session_url),
     }

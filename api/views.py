@@ -309,10 +309,10 @@ def rounds(request, fecha: str | None = Day, plan: str | None = PlanSlug):
 )
 def sessions(request, fecha: str | None = Day):
     """Las sesiones del Secretariado (eventos, al estilo Popolo), con asistencia y acuerdos."""
-    asked = _day(request)
+    day = _day(request).day
     link = _link(request)
-    found = secretariat_reads.sessions(asked.day, is_past=asked.is_past)
-    body = {"date": asked.day, "results": [secretariat_reads.event(s, link) for s in found]}
+    found = secretariat_reads.sessions(day)
+    body = {"date": day, "results": [secretariat_reads.event(s, link) for s in found]}
     return body
 
 
@@ -332,7 +332,7 @@ def agreements(request, fecha: str | None = Day, pagina: int | None = PageNumber
         "count": page.paginator.count,
         "page": page.number,
         "pages": page.paginator.num_pages,
-        "results": [secretariat_reads.motion(a, day, link) for a in page],
+        "results": secretariat_reads.motions(page.object_list, link),
     }
     return body
 

@@ -10,7 +10,8 @@ URL parameters, no cache here.
 - sessions announced by then (`sessions_on`, `session_on`), held or not on the day, with
   their attendance counts and whether their signed minutes were published by then;
 - agreements recorded by then with their status on the day (`agreements_on`): the latest
-  public follow-up about a day up to D, as public at the end of D, and overdue on D;
+  public follow-up about a day up to D, as public at the end of D, and overdue on D; every
+  follow-up published by then, corrected ones too (`follow_up_records`);
 - what the forum owes the public, checked on the day (`obligations_on`);
 - civil society's sign-offs of a round's progress report (`sign_offs_on`).
 """
@@ -54,6 +55,7 @@ class AgreementView:
     session_pk: int
     session_title: str
     session_date: date
+    session_slug: str
     session_url: str
     responsible: Ref | None
     due_date: date | None
@@ -178,6 +180,7 @@ def agreements_on(day, *, session=None, commitment=None):
                 session_pk=agreement.session_id,
                 session_title=agreement.session.title,
                 session_date=agreement.session.date,
+                session_slug=agreement.session.slug,
                 session_url=agreement.session.get_absolute_url(),
                 responsible=_responsible(agreement),
                 due_date=agreement.due_date,
@@ -189,6 +192,38 @@ def agreements_on(day, *, session=None, commitment=None):
             )
         )
     return views
+
+
+def follow_up_records(day):
+    """Every follow-up of the agreements recorded by the end of `day` published by then,
+    corrections and withdrawals too (each pointing at the row it replaces), as the plan's
+    fact records (`value` is the agreement's status): what the open data publishes."""
+    from commitments.reader.records import FactRecord
+
+    rows = (
+        _public(AgreementFollowUp.objects.published(), day)
+        .filter(agreement__in=_public(Agreement.objects.all(), day), date__lte=day)
+        .order_by("agreement__session__date", "agreement__code", "date", "published_at", "pk")
+    )
+    in_force = set(AgreementFollowUp.objects.public_at(day).values_list("pk", flat=True))
+    return [
+        FactRecord(
+            pk=row.pk,
+            owner=row.agreement_id,
+            date=row.date,
+            value=row.agreement_status,
+            published_at=row.published_at,
+            supersedes=row.supersedes_id,
+            withdrawn=row.is_withdrawal,
+            in_force=row.pk in in_force,
+            details={
+                "note": row.note,
+                "evidence_url": row.evidence_url,
+                "correction_reason": row.correction_reason,
+            },
+        )
+        for row in rows
+    ]
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,7 @@ and meaning. The CSV, XLSX and JSON writers, the data dictionary on /datos/, the
 Package's Table Schemas and the DCAT catalogue all read these definitions.
 
 A table's rows come from a `Snapshot`: what was public at the end of one day, read through
-the reader (`commitments.reader.records`) and, for the Secretariado, through
-`opendata.tables.secretariat`.
+the readers (`commitments.reader.records`, `secretariat.reader`, `participation.reader`).
 """
 
 from dataclasses import dataclass, field
@@ -93,9 +92,9 @@ class Snapshot:
 
 def tables():
     """Every published table, in the order the page and the package list them."""
-    from opendata.tables import plan, secretariat
+    from opendata.tables import participation, plan, secretariat
 
-    return (*plan.TABLES, *secretariat.TABLES)
+    return (*plan.TABLES, *secretariat.TABLES, *participation.TABLES)
 
 
 def table(name):

@@ -1,86 +1,69 @@
 """The Secretariado's tables: sessions with their attendance counts, agreements with their
-follow-up, and the methodological route.
+status, their follow-ups, and the methodological route.
 
-Every read of the Secretariado for the downloads is here, and only here. Its records are
-not dated facts yet: a session or an agreement counts on day D if its session was dated by
-D (scheduled sessions count from today on), and an agreement's status and follow-up are
-published only if they were last reviewed by D (`updated_on`), so a past day never shows a
-later review. A route stage counts as done on D only if it is done and ended by D, and as
-under way only if it had started by D.
+Sessions, agreements and follow-ups are read through `secretariat.reader`, the one reader of
+the Secretariado's record: on day D a table shows the sessions announced by the end of D (held
+and with signed minutes only if that was public by then), the agreements recorded by then with
+their status and overdue on D from the follow-ups public then, and every follow-up published
+by then. A route stage counts as done on D only if it is done and ended by D, and as under way
+only if it had started by D.
 """
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from commitments.models import Commitment
-from core import clock
-from opendata.tables import BOOLEAN, DATE, INTEGER, STRING, Column, ForeignKey, Table
-from secretariat.models import Agreement, Member, RouteMilestone, Session
+from opendata.tables import (
+    BOOLEAN,
+    DATE,
+    DATETIME,
+    INTEGER,
+    STRING,
+    Column,
+    ForeignKey,
+    Table,
+)
+from opendata.tables.plan import CORRECTION_COLUMNS, _moment
+from secretariat import reader
+from secretariat.models import Member, RouteMilestone, Session
 from secretariat.quorum import Quorum
 
 
 @dataclass(frozen=True)
 class SessionRecord:
-    session: object
-    present: int
+    session: object  # the model row, for what the reader's view does not carry
+    view: object  # reader.SessionView: as public at the end of the day
     voting_present: int
     voting_in_office: int
     has_quorum: bool
 
 
-def _sessions(day):
-    sessions = Session.objects.prefetch_related("attendance").order_by("date", "start_time", "pk")
-    if day < clock.today():
-        sessions = sessions.filter(date__lte=day)
-    return sessions
-
-
 def _session_records(snapshot):
+    views = reader.sessions_on(snapshot.day)
+    rows = Session.objects.prefetch_related("attendance").in_bulk([v.pk for v in views])
     # Everyone who ever sat, read once: the quorum rule then counts per session in Python.
     members = list(Member.objects.all())
     found = []
-    for session in _sessions(snapshot.day):
-        attendance = list(session.attendance.all())
+    for view in reversed(views):  # oldest first
+        session = rows[view.pk]
         voters = [m for m in members if m.has_vote and m.in_office_on(session.date)]
-        quorum = Quorum(
-            in_office=len(voters),
-            present=sum(1 for m in attendance if m.has_vote and m.in_office_on(session.date)),
-        )
-        held = session.is_held
+        present = [m for m in session.attendance.all() if m in voters] if view.is_held else []
+        quorum = Quorum(in_office=len(voters), present=len(present))
         found.append(
             SessionRecord(
-                session,
-                len(attendance) if held else 0,
-                quorum.present if held else 0,
-                quorum.in_office,
-                held and quorum.is_met,
+                session, view, quorum.present, quorum.in_office, view.is_held and quorum.is_met
             )
         )
     return found
 
 
-@dataclass(frozen=True)
-class AgreementRecord:
-    agreement: object
-    # Reviewed by the day asked for: its status and follow-up are what they were then.
-    reviewed: bool
-
-    def reviewed_value(self, name):
-        return getattr(self.agreement, name) if self.reviewed else ""
-
-
 def _agreements(snapshot):
-    public = Commitment.objects.published().order_by("code")
-    agreements = (
-        Agreement.objects.filter(session__in=_sessions(snapshot.day))
-        .select_related("session")
-        .prefetch_related(Prefetch("commitments", queryset=public, to_attr="public_commitments"))
-        .order_by("session__date", "code")
-    )
-    return [AgreementRecord(a, a.updated_on <= snapshot.day) for a in agreements]
+    return sorted(reader.agreements_on(snapshot.day), key=lambda a: (a.session_date, a.code))
+
+
+def _latest(name):
+    return lambda a: getattr(a.latest, name) if a.latest else None
 
 
 SESSIONS = Table(
@@ -113,9 +96,14 @@ SESSIONS = Table(
         Column("fecha", DATE, _("Fecha de la sesión."), lambda r: r.session.date),
         Column("lugar", STRING, _("Lugar."), lambda r: r.session.place),
         Column(
-            "celebrada", BOOLEAN, _("Verdadero si ya se llevó a cabo."), lambda r: r.session.is_held
+            "celebrada",
+            BOOLEAN,
+            _("Verdadero si ese día ya se había hecho público que se llevó a cabo."),
+            lambda r: r.view.is_held,
         ),
-        Column("asistentes", INTEGER, _("Integrantes presentes."), lambda r: r.present),
+        Column(
+            "asistentes", INTEGER, _("Integrantes presentes."), lambda r: r.view.attendance_count
+        ),
         Column(
             "asistentes_con_voto",
             INTEGER,
@@ -138,9 +126,22 @@ SESSIONS = Table(
             "motivo_sin_quorum",
             STRING,
             _("Por qué se sesionó sin quórum, si fue el caso."),
-            lambda r: r.session.held_without_quorum_note,
+            lambda r: r.session.held_without_quorum_note if r.view.is_held else "",
         ),
-        Column("resumen", STRING, _("Resumen de la sesión."), lambda r: r.session.summary),
+        Column("resumen", STRING, _("Resumen de la sesión."), lambda r: r.view.summary),
+        Column(
+            "acta",
+            STRING,
+            _("Acta firmada, si ese día ya se había publicado."),
+            lambda r: r.session.minutes.url if r.view.has_minutes else "",
+            link=True,
+        ),
+        Column(
+            "acta_publicada_el",
+            DATETIME,
+            _("Momento en que se publicó el acta firmada (hora de México)."),
+            lambda r: _moment(r.view.minutes_published_at),
+        ),
         Column(
             "dato_de_ejemplo",
             BOOLEAN,
@@ -162,53 +163,93 @@ AGREEMENTS = Table(
     title=_("Acuerdos del Secretariado"),
     description=_(
         "Los acuerdos tomados en cada sesión con su responsable, su fecha compromiso y su "
-        "seguimiento (estado y seguimiento solo si se revisaron a más tardar ese día)."
+        "estado ese día según el último seguimiento público sobre un día hasta entonces."
     ),
-    primary_key=("clave",),
+    primary_key=("id",),
     foreign_keys=(ForeignKey(("sesion_id",), "sesiones", ("id",)),),
     records=_agreements,
     columns=(
+        Column("id", INTEGER, _("Identificador estable del acuerdo."), lambda a: a.pk),
+        Column("clave", STRING, _("Clave del acuerdo, p. ej. STMGA-2025-02-03."), lambda a: a.code),
+        Column("sesion_id", INTEGER, _("La sesión (id en sesiones)."), lambda a: a.session_pk),
+        Column("acuerdo", STRING, _("Texto del acuerdo."), lambda a: a.text),
         Column(
-            "clave",
+            "responsable",
             STRING,
-            _("Clave del acuerdo, p. ej. STMGA-2025-02-03."),
-            lambda r: r.agreement.code,
+            _("Quién lo cumple."),
+            lambda a: a.responsible.name if a.responsible else "",
         ),
         Column(
-            "sesion_id", INTEGER, _("La sesión (id en sesiones)."), lambda r: r.agreement.session_id
-        ),
-        Column("acuerdo", STRING, _("Texto del acuerdo."), lambda r: r.agreement.text),
-        Column("responsable", STRING, _("Quién lo cumple."), lambda r: r.agreement.responsible),
-        Column(
-            "fecha_compromiso",
-            DATE,
-            _("Fecha comprometida para cumplirlo."),
-            lambda r: r.agreement.due_date,
+            "fecha_compromiso", DATE, _("Fecha comprometida para cumplirlo."), lambda a: a.due_date
         ),
         Column(
             "estado",
             STRING,
-            _("pendiente, en_proceso o cumplido; vacío si su última revisión es posterior al día."),
-            lambda r: r.reviewed_value("status"),
+            _("pendiente, en_proceso o cumplido ese día (pendiente si no tenía seguimiento)."),
+            lambda a: a.status,
+        ),
+        Column(
+            "vencido",
+            BOOLEAN,
+            _("Verdadero si ese día ya pasó su fecha compromiso y no estaba cumplido."),
+            lambda a: a.is_overdue,
         ),
         Column(
             "seguimiento",
             STRING,
-            _("Seguimiento registrado; vacío si su última revisión es posterior al día."),
-            lambda r: r.reviewed_value("follow_up"),
+            _("Nota del último seguimiento público ese día (todos en seguimientos_de_acuerdos)."),
+            _latest("note"),
         ),
         Column(
             "actualizado_el",
             DATE,
-            _("Fecha de la última revisión del estado, si fue a más tardar ese día."),
-            lambda r: r.reviewed_value("updated_on") or None,
+            _("Día al que se refiere ese último seguimiento."),
+            _latest("date"),
         ),
         Column(
             "compromisos",
             STRING,
             _("Claves de los compromisos públicos a los que se refiere, separadas por «; »."),
-            lambda r: "; ".join(c.code for c in r.agreement.public_commitments),
+            lambda a: "; ".join(c.slug for c in a.commitments),
         ),
+        Column(
+            "dato_de_ejemplo",
+            BOOLEAN,
+            _("Verdadero si es un registro inventado para demostrar el portal."),
+            lambda a: a.is_example,
+        ),
+    ),
+)
+
+FOLLOW_UPS = Table(
+    name="seguimientos_de_acuerdos",
+    title=_("Seguimiento de los acuerdos"),
+    description=_(
+        "Cada seguimiento publicado de un acuerdo hasta ese día, con sus dos fechas: el día al "
+        "que se refiere y el momento en que se hizo público. Una corrección o un retiro es un "
+        "registro nuevo que apunta al que sustituye."
+    ),
+    primary_key=("id",),
+    foreign_keys=(
+        ForeignKey(("acuerdo_id",), "acuerdos", ("id",)),
+        ForeignKey(("corrige_a",), "", ("id",)),
+    ),
+    records=lambda s: reader.follow_up_records(s.day),
+    columns=(
+        Column("id", INTEGER, _("Identificador estable del registro."), lambda f: f.pk),
+        Column("acuerdo_id", INTEGER, _("El acuerdo (id en acuerdos)."), lambda f: f.owner),
+        Column(
+            "fecha_del_dato", DATE, _("Día al que se refiere el seguimiento."), lambda f: f.date
+        ),
+        Column(
+            "estado",
+            STRING,
+            _("pendiente, en_proceso o cumplido: el estado del acuerdo ese día."),
+            lambda f: f.value,
+        ),
+        Column("nota", STRING, _("Nota del seguimiento."), lambda f: f.details["note"]),
+        Column("enlace_a_evidencia", STRING, _("Evidencia."), lambda f: f.details["evidence_url"]),
+        *CORRECTION_COLUMNS,
     ),
 )
 
@@ -287,4 +328,4 @@ ROUTE = Table(
     ),
 )
 
-TABLES = (SESSIONS, AGREEMENTS, ROUTE)
+TABLES = (SESSIONS, AGREEMENTS, FOLLOW_UPS, ROUTE)

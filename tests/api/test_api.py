@@ -5,8 +5,11 @@ from datetime import date
 import pytest
 from django.core.cache import cache
 
+from core import clock
 from core.cache import forget_local_state
+from secretariat import services as secretariat_services
 from tests.commitments import builders
+from tests.secretariat.conftest import S, make_agreement
 
 pytestmark = pytest.mark.django_db
 
@@ -167,14 +170,9 @@ def test_the_rate_limit_answers_429_in_spanish(cast, client, settings):
 
 
 def test_sessions_and_agreements_read_like_popolo(frozen_today, client, commitment):
-    from secretariat.models import Agreement
-
     session = builders.make_session(date(2026, 6, 12))
-    agreement = Agreement.objects.create(
-        session=session,
-        code="STMGA-2026-02-01",
-        text="Revisar el corte.",
-        due_date=date(2026, 7, 1),
+    agreement = make_agreement(
+        session, "STMGA-2026-02-01", text="Revisar el corte.", due_date=date(2026, 7, 1)
     )
     agreement.commitments.add(commitment)
     events = client.get("/api/v1/sesiones/").json()["results"]
@@ -186,6 +184,24 @@ def test_sessions_and_agreements_read_like_popolo(frozen_today, client, commitme
     # Before the session, neither.
     assert client.get("/api/v1/acuerdos/", {"fecha": "2026-06-11"}).json()["count"] == 0
     assert client.get("/api/v1/sesiones/", {"fecha": "2026-06-11"}).json()["results"] == []
+
+
+def test_an_agreement_has_the_status_its_follow_ups_gave_it_on_the_day(frozen_today, client):
+    session = builders.make_session(date(2026, 6, 12))
+    agreement = make_agreement(
+        session, "STMGA-2026-02-01", status=S.PENDING, followed_on=date(2026, 7, 1)
+    )
+    with clock.moment(date(2026, 9, 1)):
+        secretariat_services.record_follow_up(
+            agreement=agreement, status=S.FULFILLED, date=date(2026, 9, 1), note="Listo."
+        )
+
+    def motion(day):
+        [found] = client.get("/api/v1/acuerdos/", {"fecha": day}).json()["results"]
+        return found["status"], found["updated_on"], [f["status"] for f in found["follow_ups"]]
+
+    assert motion("2026-08-31") == ("pendiente", "2026-07-01", ["pendiente"])
+    assert motion("2026-09-01") == ("cumplido", "2026-09-01", ["pendiente", "cumplido"])
 
 
 def test_plans_axes_units_rounds_and_changes(cast, client, settings):

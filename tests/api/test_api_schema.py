@@ -16,6 +16,7 @@ from schemathesis.specs.openapi.checks import (
 
 from tests.commitments import builders
 from tests.conftest import examples
+from tests.secretariat.conftest import S, make_agreement
 
 
 @pytest.fixture
@@ -24,15 +25,13 @@ def served_schema(frozen_today, db, settings):
     small plan with facts, a session and an agreement."""
     from django.core.wsgi import get_wsgi_application
 
-    from secretariat.models import Agreement
-
     settings.API_RATE_LIMIT = "100000/min"
     commitment = builders.make_commitment(
         indicators=[{"name": "Avance"}], milestones=[{"title": "Hito"}]
     )
     builders.add_measurement(commitment.indicators.get(), builders.HALFWAY, 30)
     session = builders.make_session()
-    Agreement.objects.create(session=session, code="STMGA-1", text="Acuerdo de prueba.")
+    make_agreement(session, "STMGA-1", status=S.IN_PROGRESS, text="Acuerdo de prueba.")
     # As Django's test client does: the end of a request must not close the connection that
     # holds the test's transaction (PostgreSQL would lose it).
     request_started.disconnect(close_old_connections)

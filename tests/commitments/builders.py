@@ -37,6 +37,7 @@ from commitments.models import (
     TransversalRating,
 )
 from core import clock
+from secretariat import services as secretariat_services
 from secretariat.models import Session
 
 # A one-year commitment: on 2 July 2026 (day 182 of 364) half of it should be done.
@@ -374,7 +375,11 @@ def cast_commitment(plan, code="DA-01", *, indicators=1, milestones=1, publish=T
 
 
 def make_session(day=date(2026, 6, 12)):
-    return Session.objects.create(kind=Session.Kind.ORDINARY, number=2, date=day)
+    """A session announced on its day (not held), through the Secretariado's services."""
+    with clock.moment(day):
+        return secretariat_services.save(
+            instance=Session(kind=Session.Kind.ORDINARY, number=2, date=day)
+        )
 
 
 def full_cast():

@@ -8,6 +8,7 @@ from commitments import services
 from commitments.models import Measurement
 from core import clock
 from portal.demo_files import pdf
+from secretariat import services as secretariat_services
 from secretariat.models import Agreement, RouteMilestone, Session
 from tests.commitments import builders
 
@@ -20,6 +21,28 @@ DRAFT_EVIDENCE = "Evidencia en borrador"
 HIDDEN_COMMITMENT = "Compromiso que aún no se publica"
 STAFF_EMAIL = "enlace.privado@leon.gob.mx"
 STAFF_USERNAME = "enlace_privado"
+PENDING_ON = date(2026, 7, 1)
+FULFILLED_ON = date(2026, 9, 1)
+
+
+def held_session_with_agreement(number, day, code):
+    """A session held on `day` and one agreement recorded then, through the services."""
+    with clock.moment(day):
+        session = secretariat_services.save(
+            instance=Session(
+                kind=Session.Kind.ORDINARY,
+                number=number,
+                date=day,
+                is_held=True,
+                held_without_quorum_note="Prueba sin integrantes registrados.",
+            )
+        )
+        agreement = secretariat_services.save(
+            instance=Agreement(
+                session=session, code=code, text="Revisar el catálogo.", responsible="DGIG"
+            )
+        )
+    return session, agreement
 
 
 @dataclass
@@ -71,18 +94,15 @@ def cast(db, frozen_today, settings, tmp_path, django_user_model):
     builders.add_progress(milestone, date(2026, 4, 1), 40, published_on=date(2026, 4, 2))
     round_ = builders.add_round(plan, 1, date(2026, 6, 30), deadline=date(2026, 7, 31))
     builders.file_report(round_, commitment, date(2026, 7, 20), narrative="Reporte del corte.")
-    session = Session.objects.create(
-        kind=Session.Kind.ORDINARY, number=2, date=date(2026, 6, 12), is_held=True
-    )
-    agreement = Agreement.objects.create(
-        session=session,
-        code="STMGA-2026-02-01",
-        text="Revisar el catálogo.",
-        responsible="DGIG",
-        status=Agreement.Status.FULFILLED,
-        follow_up="Se revisó.",
-        updated_on=date(2026, 9, 1),
-    )
+    session, agreement = held_session_with_agreement(2, date(2026, 6, 12), "STMGA-2026-02-01")
+    for day, status, note in (
+        (PENDING_ON, Agreement.Status.PENDING, "Sin avance."),
+        (FULFILLED_ON, Agreement.Status.FULFILLED, "Se revisó."),
+    ):
+        with clock.moment(day):
+            secretariat_services.record_follow_up(
+                agreement=agreement, status=status, date=day, note=note
+            )
     RouteMilestone.objects.create(
         order=1,
         title="Instalación del Secretariado",

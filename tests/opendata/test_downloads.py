@@ -87,7 +87,10 @@ def test_each_table_has_the_rows_the_database_has(client, cast):
         "versiones": 1,
         "sesiones": 1,
         "acuerdos": 1,
+        "seguimientos_de_acuerdos": 2,
         "ruta": 1,
+        "propuestas": 0,
+        "encuesta": 0,
     }
 
 
@@ -122,12 +125,21 @@ def test_before_the_plan_was_public_every_table_of_the_plan_is_empty(client, cas
         assert read_csv(client, name, "?fecha=2024-12-31") == []
 
 
-def test_an_agreement_shows_its_follow_up_only_from_its_review(client, cast):
-    (before,) = read_csv(client, "acuerdos", "?fecha=2026-08-31")
-    assert (before["estado"], before["seguimiento"]) == ("", "")
-    (after,) = read_csv(client, "acuerdos")
-    assert (after["estado"], after["seguimiento"]) == ("cumplido", "Se revisó.")
+def test_an_agreement_shows_its_status_on_the_day_from_its_follow_ups(client, cast):
+    def agreement(day=""):
+        (row,) = read_csv(client, "acuerdos", f"?fecha={day}" if day else "")
+        return row["estado"], row["seguimiento"], row["actualizado_el"]
+
+    assert agreement("2026-06-12") == ("pendiente", "", "")
+    assert agreement("2026-08-31") == ("pendiente", "Sin avance.", "2026-07-01")
+    assert agreement("2026-09-01") == ("cumplido", "Se revisó.", "2026-09-01")
+    assert agreement() == ("cumplido", "Se revisó.", "2026-09-01")
     assert read_csv(client, "acuerdos", "?fecha=2026-06-11") == []
+    follow_ups = read_csv(client, "seguimientos_de_acuerdos", "?fecha=2026-08-31")
+    assert [(f["acuerdo_id"], f["estado"], f["fecha_del_dato"]) for f in follow_ups] == [
+        (str(cast.agreement.pk), "pendiente", "2026-07-01")
+    ]
+    assert len(read_csv(client, "seguimientos_de_acuerdos")) == 2
 
 
 def test_json_parses_with_typed_values(client, cast):

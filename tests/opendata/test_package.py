@@ -13,9 +13,12 @@ from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from core import clock
 from opendata.tables import tables
-from secretariat.models import Agreement, Session
+from secretariat import services as secretariat_services
+from secretariat.models import Agreement
 from tests.commitments import builders
+from tests.opendata.conftest import held_session_with_agreement
 
 
 def write_served_package(client, folder, query=""):
@@ -142,8 +145,11 @@ def test_the_zip_costs_the_same_queries_for_more_commitments_and_sessions(client
         builders.make_commitment(
             cast.plan, code, indicators=[{"name": code}], milestones=[{"title": code}]
         )
-        session = Session.objects.create(
-            kind=Session.Kind.ORDINARY, number=number, date=date(2026, number, 1), is_held=True
+        _session, agreement = held_session_with_agreement(
+            number, date(2026, number, 1), f"A-{number}"
         )
-        Agreement.objects.create(session=session, code=f"A-{number}", text="Acuerdo.")
+        with clock.moment(date(2026, number, 2)):
+            secretariat_services.record_follow_up(
+                agreement=agreement, status=Agreement.Status.IN_PROGRESS, date=date(2026, number, 2)
+            )
     assert queries(client, "/datos/paquete.zip") == few
