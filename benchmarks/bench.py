@@ -195,7 +195,7 @@ def api_warm(options):
         for url in (board, api):
             assert client.get(url).status_code == 200, url  # Into the cache.
 
-        def per_second(url):
+        def per_second(url, client=client):
             n = options.repeat * 50
             seconds, _ = cpu(lambda: [client.get(url).content for _ in range(n)])
             return n / seconds
