@@ -157,10 +157,13 @@ class MatrixImporter(Importer):
     title = _("Matriz del plan")
     columns = COLUMNS
 
-    def __init__(self, *, plan, create_missing=False, **kwargs):
+    def __init__(self, *, plan, create_missing=False, create_hint=None, **kwargs):
         super().__init__(**kwargs)
         self.plan = plan
         self.create_missing = create_missing
+        # How the door it came through asks to create what is missing: a checkbox in the
+        # admin, `--create-missing` on the command line.
+        self.create_hint = create_hint or _("marca «crear los que falten»")
         self.proposed = 0
 
     # --- checking ------------------------------------------------------------------------
@@ -253,7 +256,8 @@ class MatrixImporter(Importer):
                 self.problem(
                     head,
                     "axis",
-                    _("no es un eje de este plan (marca «crear los que falten» para crearlo)"),
+                    _("no es un eje de este plan (%(hint)s para crearlo)")
+                    % {"hint": self.create_hint},
                 )
             else:
                 group.axis = self.new_axes[axis_key] = Axis(
@@ -266,10 +270,8 @@ class MatrixImporter(Importer):
                 self.problem(
                     head,
                     "unit",
-                    _(
-                        "no es una dependencia registrada (nombre o siglas; marca «crear los "
-                        "que falten» para crearla)"
-                    ),
+                    _("no es una dependencia registrada (nombre o siglas; %(hint)s para crearla)")
+                    % {"hint": self.create_hint},
                 )
             else:
                 group.unit = self.new_units[unit_key] = ResponsibleUnit(name=values["unit"][:250])
@@ -304,10 +306,10 @@ class MatrixImporter(Importer):
                     "co",
                     _(
                         "nombra a «%(name)s», que no es una dependencia ni una organización "
-                        "registrada (regístrala primero en la administración, o marca «crear "
-                        "los que falten» para crearla como dependencia)"
+                        "registrada (regístrala primero en la administración, o %(hint)s para "
+                        "crearla como dependencia)"
                     )
-                    % {"name": name.strip()},
+                    % {"name": name.strip(), "hint": self.create_hint},
                 )
                 continue
             parties.append((party, role.strip() or DEFAULT_ROLE))
@@ -363,7 +365,7 @@ class MatrixImporter(Importer):
             except ValidationError as error:
                 self.refused(group.head, error, COMMITMENT_ERRORS)
             self.tick(done, len(ok_groups), _("Compromisos aplicados"))
-        if self.proposed:
+        if self.proposed and not self.problems:
             self.notes.append(
                 ngettext(
                     "%(n)s compromiso aprobado cambia: queda como modificación propuesta, sin "

@@ -73,3 +73,23 @@ def test_a_long_file_shows_a_progress_bar(matrix_plan, tmp_path):
     out, err = command("import_measurements", path, "--plan", matrix_plan.slug)
     assert f"Filas aplicadas: [{'#' * 30}] {len(rows)}/{len(rows)}" in err
     assert f"Importación hecha: {len(rows)} filas ({len(rows)} nuevas" in out
+
+
+def test_the_command_says_how_to_create_what_is_missing_on_the_command_line(matrix_plan, tmp_path):
+    path = tmp_path / "matriz.csv"
+    path.write_bytes(as_csv(MATRIX_HEADER, [matrix_row(Eje="Eje nuevo", Responsable="XYZ")]))
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="No se importó nada"):
+        call_command(
+            "import_plan",
+            str(path),
+            "--plan",
+            matrix_plan.slug,
+            "--dry-run",
+            stdout=io.StringIO(),
+            stderr=err,
+        )
+    errors = err.getvalue()
+    assert "no es un eje de este plan (usa --create-missing para crearlo)" in errors
+    assert "usa --create-missing para crearla" in errors
+    assert "marca «crear los que falten»" not in errors

@@ -20,4 +20,7 @@ class Command(ImportCommand):
         )
 
     def options(self, options):
-        return {"create_missing": options["create_missing"]}
+        return {
+            "create_missing": options["create_missing"],
+            "create_hint": _("usa --create-missing"),
+        }
