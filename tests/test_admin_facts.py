@@ -345,3 +345,19 @@ def test_correcting_an_already_corrected_row_says_so(staff, indicator):
     assert second.status_code == 200
     assert "Ya tiene una corrección: corrige la más reciente." in html(second)
     assert Measurement.objects.filter(supersedes=published).get().value == 100
+
+
+def test_a_records_page_offers_only_the_steps_its_status_allows(staff, indicator):
+    published = published_measurement(indicator)
+    page = html(staff.get(f"{MEASUREMENTS}{published.pk}/change/"))
+    assert "Corregir (con un motivo público)" in page
+    assert ">Publicar<" not in page
+    assert "Devolver con un comentario" not in page
+    with clock.moment(date(2026, 10, 6)):
+        submitted = services.record_measurement(
+            indicator=indicator, date=date(2026, 10, 1), value=85, publish=False
+        )
+        services.submit(fact=submitted)
+    page = html(staff.get(f"{MEASUREMENTS}{submitted.pk}/change/"))
+    assert ">Publicar<" in page
+    assert "Devolver con un comentario" in page

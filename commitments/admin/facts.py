@@ -26,7 +26,7 @@ from django.utils.translation import ngettext
 from commitments import permissions, services
 from commitments.admin import files
 from commitments.admin.autocompletes import UsesLabelledAutocompletes
-from commitments.admin.basics import RoomyForm, refuse
+from commitments.admin.basics import RoomyForm, current_object_id, refuse
 from commitments.admin.reasons import ReturnForm, reason_step
 from commitments.admin.scope import AuditedAdmin
 from commitments.models import (
@@ -171,7 +171,31 @@ class FactAdmin(UsesLabelledAutocompletes, RoomyForm, AuditedAdmin):
                 actions.pop(name, None)
         if not self.has_change_permission(request):
             actions.pop("submit_selected", None)
+        if action_location == ActionLocation.CHANGE_FORM:
+            for name in self._not_for_this_status(request):
+                actions.pop(name, None)
         return actions
+
+    # On a record's own page only the steps its status allows (a published fact is not
+    # published again nor returned; a draft is not withdrawn).
+    STEPS_BY_STATUS = {
+        FactStatus.DRAFT: {"publish_selected", "submit_selected"},
+        FactStatus.RETURNED: {"publish_selected", "submit_selected"},
+        FactStatus.SUBMITTED: {"publish_selected", "return_selected"},
+        FactStatus.PUBLISHED: {"withdraw_selected"},
+    }
+
+    def _not_for_this_status(self, request):
+        object_id = current_object_id(request)
+        if object_id is None:
+            return set()
+        status = (
+            self.model._default_manager.filter(pk=unquote(object_id))
+            .values_list("status", flat=True)
+            .first()
+        )
+        allowed = self.STEPS_BY_STATUS.get(status, set())
+        return {name for steps in self.STEPS_BY_STATUS.values() for name in steps} - allowed
 
     # --- writes ---
 
