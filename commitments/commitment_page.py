@@ -119,10 +119,6 @@ class CommitmentPage:
         return self.view.modifications
 
     @property
-    def agreements(self):
-        return self.view.agreements
-
-    @property
     def history(self):
         return self.view.history
 

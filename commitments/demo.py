@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from commitments import services
+from commitments.demo_story import DEMO_TODAY, PLAN_SLUG
 from commitments.models import (
     ActionPlan,
     Assessment,
@@ -45,9 +46,6 @@ from commitments.models import (
 from commitments.semaforo import ProgressSource, Status
 from core import clock
 
-# The demo is written as it stood on this day; pages computed later move on from it.
-DEMO_TODAY = date(2026, 11, 25)
-PLAN_SLUG = "plan-de-accion-2025-2027"
 PREVIOUS_PLAN_SLUG = "plan-de-accion-2022-2024-ejemplo"
 # Approved in the 2ª Sesión Ordinaria; published on the portal once the Unidad de
 # Transparencia had it online (agreement STMGA-2025-02-02).

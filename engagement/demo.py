@@ -5,7 +5,7 @@ tests' demo) once the plan's story is told."""
 
 from datetime import date
 
-from commitments.demo import PLAN_SLUG
+from commitments.demo_story import PLAN_SLUG
 from commitments.models import Commitment
 from core import clock
 from engagement import services

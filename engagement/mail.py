@@ -11,6 +11,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from engagement.tokens import unsubscribe_token
+
 
 class ListHeadersPolicy(email.policy.EmailPolicy):
     """Python folds a header longer than 78 characters that has no space by turning it into
@@ -54,8 +56,6 @@ def _message(subject, template, context, to, unsubscribe_url=None):
 
 
 def _unsubscribe_url(subscription):
-    from engagement.services import unsubscribe_token
-
     return absolute(reverse("engagement:unsubscribe", args=[unsubscribe_token(subscription)]))
 
 

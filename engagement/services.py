@@ -22,13 +22,12 @@ from commitments.services.core import _audit, _record, _user
 from core import clock
 from engagement import mail
 from engagement.models import Answer, Moderation, Question, Subscription
+from engagement.tokens import CONFIRM_SALT, UNSUBSCRIBE_SALT
 
 # Unconfirmed subscriptions are deleted after this many days; a question's e-mail is
 # erased once its answer was sent, or after this many days without one.
 UNCONFIRMED_DAYS = 7
 QUESTION_EMAIL_DAYS = 90
-CONFIRM_SALT = "engagement.subscription.confirm"
-UNSUBSCRIBE_SALT = "engagement.subscription.unsubscribe"
 
 
 # --- Questions ------------------------------------------------------------------------
@@ -202,10 +201,6 @@ def confirm(*, token):
         subscription.confirmed_at = subscription.covered_until = clock.now()
         subscription.save()
     return subscription
-
-
-def unsubscribe_token(subscription):
-    return signing.dumps(subscription.pk, salt=UNSUBSCRIBE_SALT)
 
 
 @service

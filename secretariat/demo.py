@@ -12,7 +12,7 @@ from datetime import date, time, timedelta
 from django.db import transaction
 from django.utils.text import slugify
 
-from commitments.demo import DEMO_TODAY
+from commitments.demo_story import DEMO_TODAY
 from core import clock
 from portal import demo_files
 from secretariat import services

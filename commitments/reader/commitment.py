@@ -385,13 +385,6 @@ class CommitmentView:
         return [v for v in self.versions if v.published_at < end]
 
     @cached_property
-    def agreements(self):
-        """Secretariado agreements about this commitment, from sessions held by the day."""
-        from secretariat import reader
-
-        return reader.agreements_on(self.day, commitment=self.commitment)
-
-    @cached_property
     def original(self):
         return self.versions[0] if self.versions else None
 

@@ -7,6 +7,7 @@ from commitments.models import Commitment
 from core import clock, params
 from core.cache import public_page
 from participation import reader as participation_reader
+from secretariat import reader as secretariat_reader
 
 
 def _commitment(slug):
@@ -37,6 +38,8 @@ def commitment_detail(request, slug):
             "page": page,
             "as_of": as_of,
             "origin_proposals": participation_reader.for_commitment(commitment.pk, as_of.day),
+            # Secretariado agreements about it, from sessions held by the day.
+            "agreements": secretariat_reader.agreements_on(as_of.day, commitment=commitment),
         },
     )
 
