@@ -17,11 +17,9 @@ from participation.models import (
     Origin,
     Outcome,
     Proposal,
-    ProposalFate,
     ResultsReport,
     Sector,
     Survey,
-    SurveyQuestion,
     Theme,
 )
 from portal import demo_files
@@ -336,13 +334,9 @@ CHANGED = (
 
 
 def reset():
-    """Remove the demo's participation record (fates first: they protect the proposals and
-    point at the plan the commitments' demo is about to drop)."""
-    fates = ProposalFate.objects.all()
-    fates.exclude(supersedes=None).update(supersedes=None)
-    fates.delete()
-    for model in (Proposal, ResultsReport, CocreationTable, SurveyQuestion, Survey, Theme):
-        model.objects.all().delete()
+    """Remove the demo's participation record before the commitments' demo drops its plan
+    (the fates point at it)."""
+    services.drop_record()
 
 
 def load(plan):

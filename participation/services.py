@@ -15,10 +15,15 @@ from commitments import services as plan_services
 from commitments.services.core import _audit, _save, service
 from participation.models import (
     Attendance,
+    CocreationTable,
     Outcome,
+    Proposal,
     ProposalFate,
+    ResultsReport,
+    Survey,
     SurveyOption,
     SurveyQuestion,
+    Theme,
 )
 
 
@@ -46,6 +51,18 @@ def delete(*, instance, by=None):
     _require_secretariat(by)
     _audit(instance, by)
     instance.delete()
+
+
+@service
+def drop_record(*, by=None):
+    """Throw the whole participation record away (`load_demo --reset`, like the plan's
+    `drop_plan`): fates first, since they protect the proposals."""
+    _require_secretariat(by)
+    fates = ProposalFate.objects.all()
+    fates.exclude(supersedes=None).update(supersedes=None)
+    fates.delete()
+    for model in (Proposal, ResultsReport, CocreationTable, SurveyQuestion, Survey, Theme):
+        model.objects.all().delete()
 
 
 @service
