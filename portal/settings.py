@@ -191,7 +191,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "es-mx"
-LANGUAGES = [("es-mx", _("Español (México)"))]
+LANGUAGES = [("es-mx", _("Español (México)")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "America/Mexico_City"
 USE_I18N = True
