@@ -13,10 +13,7 @@ from django.utils.translation import gettext_lazy as _
 SOURCE = "es"
 ENGLISH = "en"
 
-ENGLISH_HELP = _(
-    "Opcional. Se muestra en el sitio en inglés; si queda vacío, ahí se muestra el texto en "
-    "español. Es una traducción: no cambia lo publicado ni crea una versión nueva."
-)
+ENGLISH_HELP = _("Opcional: si queda vacío, el sitio en inglés muestra el texto en español.")
 
 
 class Text(str):
