@@ -17,6 +17,7 @@ from opendata.tables import (
     Column,
     ForeignKey,
     Table,
+    english,
 )
 
 
@@ -226,6 +227,7 @@ COMMITMENTS = Table(
             lambda c: reverse("commitment", args=[c.row.slug]),
             link=True,
         ),
+        *english.COMMITMENTS,
     ),
 )
 
@@ -277,6 +279,7 @@ INDICATORS = Table(
             lambda i: i.item.verification_url,
         ),
         Column("orden", INTEGER, _("Orden en la lista del compromiso."), lambda i: i.item.order),
+        *english.INDICATORS,
     ),
 )
 
@@ -362,6 +365,7 @@ MILESTONES = Table(
             _("pendiente, en_proceso, completo o cancelado."),
             lambda m: m.view.status.value,
         ),
+        *english.MILESTONES,
     ),
 )
 
