@@ -22,7 +22,7 @@ PROD := DEBUG=false SECRET_KEY_FILE=$(SECRET_KEY_FILE) SECURE_SSL_REDIRECT=$(SEC
 	SECURE_COOKIES=$(SECURE_COOKIES) EMAIL_FILE_PATH=$(EMAIL_FILE_PATH)
 
 .PHONY: help run dev test setup uv system-test-deps lint format demo superuser bench benchmark \
-	drills backup
+	drills two-nodes backup
 
 help:
 	@echo "make run   - instala, migra, carga datos de demostración y sirve como en producción en http://$(HOST):$(PORT)"
@@ -107,10 +107,16 @@ bench: setup
 
 benchmark: bench
 
-# Load and outage drills against a server of their own (see benchmarks/drills.py); needs wrk.
+# Load and outage drills against a server of their own (see benchmarks/drills.py), then two
+# app nodes over one PostgreSQL and one Redis (benchmarks/two_nodes.py); needs wrk.
 drills: setup
 	$(PY) benchmarks/static_vs_board.py
 	$(PY) benchmarks/drills.py
+	$(PY) benchmarks/two_nodes.py
+
+# Only the two-node drill (README «Varios nodos»); ARGS="--seconds 60", "--database URL"…
+two-nodes: setup
+	$(PY) benchmarks/two_nodes.py $(ARGS)
 
 # Database and uploaded files in one archive under var/backups/ (restore: manage.py restore FILE).
 backup: setup

@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import resource
 import shutil
 import statistics
@@ -384,6 +385,112 @@ def imports(options):
     return figures
 
 
+# --- Lighthouse -----------------------------------------------------------------------------
+
+LIGHTHOUSE_VERSION = "12.8"
+# Installed here on first use, never versioned (var/ is ignored).
+NODE_FOLDER = ROOT / "var" / "node"
+CHROMIUM = "/usr/bin/chromium"
+
+
+def lighthouse_command():
+    """The lighthouse executable (installing it with npm the first time), or why there is none."""
+    chromium = shutil.which("chromium") or (CHROMIUM if Path(CHROMIUM).exists() else None)
+    if chromium is None:
+        return None, None, "no hay Chromium"
+    binary = NODE_FOLDER / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        if shutil.which("npm") is None:
+            return None, None, "no hay npm para instalar lighthouse"
+        print(f"instalando lighthouse {LIGHTHOUSE_VERSION} en {NODE_FOLDER}…", file=sys.stderr)
+        NODE_FOLDER.mkdir(parents=True, exist_ok=True)
+        installed = subprocess.run(
+            [
+                "npm",
+                "install",
+                "--prefix",
+                str(NODE_FOLDER),
+                "--no-audit",
+                "--no-fund",
+                f"lighthouse@{LIGHTHOUSE_VERSION}",
+            ],
+            capture_output=True,
+            text=True,
+        )
+        if installed.returncode != 0 or not binary.exists():
+            return None, None, "npm no pudo instalar lighthouse: " + installed.stderr[-200:]
+    return str(binary), chromium, ""
+
+
+def lighthouse(options):
+    """Lighthouse's phone profile on the home, the board and a commitment page of a demo
+    served by gunicorn (benchmarks/server.py): its four scores and LCP, TBT, CLS. Skipped in
+    --quick (CI) and where there is no Chromium."""
+    if options.quick:
+        print("Lighthouse: omitido en --quick", flush=True)
+        return []
+    binary, chromium, missing = lighthouse_command()
+    if binary is None:
+        print(f"Lighthouse: omitido ({missing})", flush=True)
+        return []
+    from server import Server, fetch
+
+    server = Server(workers=2)
+    # Its own files, not the ones the other groups' process uses.
+    server.env["PAGE_CACHE_VERSION_FILE"] = str(server.folder / "var" / "content-version")
+    server.env["REPORTS_ROOT"] = str(server.folder / "var" / "reports")
+    figures = []
+    with server:
+        board = fetch(server.url + "/tablero/").decode()
+        commitment = re.search(r'href="(/compromisos/[^"/]+/)"', board)[1]
+        for name, path in (("inicio", "/"), ("tablero", "/tablero/"), ("compromiso", commitment)):
+            fetch(server.url + path)  # In the page cache, as a visitor finds it.
+            found = subprocess.run(
+                [
+                    binary,
+                    server.url + path,
+                    "--quiet",
+                    "--output=json",
+                    "--output-path=stdout",
+                    "--only-categories=performance,accessibility,best-practices,seo",
+                    "--chrome-flags=--headless=new --no-sandbox",
+                ],
+                env={**os.environ, "CHROME_PATH": chromium},
+                capture_output=True,
+                text=True,
+                timeout=180,
+            )
+            if found.returncode != 0:
+                print(f"Lighthouse, {name}: falló: {found.stderr[-300:]}", flush=True)
+                continue
+            result = json.loads(found.stdout)
+            if any(c["score"] is None for c in result["categories"].values()):
+                print(f"Lighthouse, {name}: sin puntaje ({result.get('runtimeError')})")
+                continue
+            score = {key: round(c["score"] * 100) for key, c in result["categories"].items()}
+            audit = {key: a.get("numericValue") for key, a in result["audits"].items()}
+            figures += [
+                Figure(
+                    "Lighthouse (teléfono)",
+                    f"{name}: rendimiento",
+                    score["performance"],
+                    "/100",
+                    note=f"accesibilidad {score['accessibility']}, buenas prácticas "
+                    f"{score['best-practices']}, SEO {score['seo']}",
+                ),
+                Figure(
+                    "Lighthouse (teléfono)",
+                    f"{name}: LCP",
+                    audit["largest-contentful-paint"],
+                    "ms",
+                    note=f"TBT {audit['total-blocking-time']:.0f} ms, CLS "
+                    f"{audit['cumulative-layout-shift']:.3f}; "
+                    f"{audit['total-byte-weight'] / 1024:.0f} KiB transferidos",
+                ),
+            ]
+    return figures
+
+
 GROUPS = {
     "pages": pages,
     "board": board_vs_static,
@@ -391,6 +498,7 @@ GROUPS = {
     "weight": page_weight,
     "pdfs": pdfs,
     "imports": imports,
+    "lighthouse": lighthouse,
 }
 
 
@@ -407,7 +515,7 @@ def table(figures):
         ratio = "" if f.ratio is None else f"{f.ratio:.1f}x"
         lines.append(
             f"{f.name:<46}{f'{f.value:.2f} {f.unit}':>16}{reference:>14}  {ratio:>6}  "
-            f"{f.reference_name}{'; ' if f.note else ''}{f.note}"
+            + "; ".join(part for part in (f.reference_name, f.note) if part)
         )
     return "\n".join(lines)
 

@@ -10,8 +10,9 @@ does the work, early in the middleware stack so a hit skips sessions, CSRF and a
   submissions and returns for review (not public), audit history and derived rows do not
   (`changes_public`), so staff at work never empty the cache nor stale the reports.
 - The version lives where every server process sees it: in Redis with REDIS_URL, else in a
-  small file (PAGE_CACHE_VERSION_FILE). It is bumped at the save and again at the commit, so
-  a page rendered while the transaction was open is never kept.
+  small file (PAGE_CACHE_VERSION_FILE), which is one machine's: several app nodes need Redis
+  (README «Varios nodos»). It is bumped at the save and again at the commit, so a page
+  rendered while the transaction was open is never kept.
 - Pages are stored compressed (brotli and gzip) with their headers, so a hit costs one or two
   cache reads and no rendering nor compression. HEAD is answered from the same entry.
 - Anonymous visitors only: a session with a logged-in user neither reads nor fills the cache.

@@ -262,6 +262,9 @@ PAGE_CACHE_RETRY_SECONDS = env_int("PAGE_CACHE_RETRY_SECONDS", 30)
 MINUTES_DUE_DAYS = env_int("MINUTES_DUE_DAYS", 15)
 # Without Redis, server processes share the content version through this file.
 PAGE_CACHE_VERSION_FILE = env_path("PAGE_CACHE_VERSION_FILE", VAR_DIR / "content-version")
+# Names the deployed code in the page cache's keys (e.g. the commit); empty: the newest date of
+# the code's files. Several nodes share the pages they cache only under the same one.
+BUILD_ID = env_str("BUILD_ID", "")
 
 # The open-data API (api/): anyone's page may read it (GET only); answers computed per
 # client address and minute (cached answers are free), e.g. "120/min".
@@ -379,7 +382,11 @@ OPEN_DATA_LICENSE = {
 SERIALIZATION_MODULES = {"exactjson": "core.exact_json"}
 
 # PDF reports (portal/reports/): kept on disk, one file per report, day and content version.
+# With several app nodes, a folder they and the report worker share (README «Varios nodos»).
 REPORTS_ROOT = env_path("REPORTS_ROOT", VAR_DIR / "reports")
+# Spreadsheets checked in the admin and waiting for their confirmation, which may reach
+# another node: shared like REPORTS_ROOT.
+IMPORTS_ROOT = env_path("IMPORTS_ROOT", VAR_DIR / "imports")
 # Where the links inside a PDF point (evidence, the portal); the site's own address.
 REPORTS_BASE_URL = env_str("REPORTS_BASE_URL", SITE_URL).rstrip("/")
 # Large reports are built off the request path by a worker (`manage.py db_worker`, started

@@ -19,6 +19,7 @@ MATRIX_URL = reverse("admin:commitments_actionplan_import")
 @pytest.fixture(autouse=True)
 def _var_dir(settings, tmp_path):
     settings.VAR_DIR = tmp_path
+    settings.IMPORTS_ROOT = tmp_path / "imports"
 
 
 def upload(staff, url, content, name="matriz.csv", **fields):

@@ -24,6 +24,7 @@ NEW_GOAL = "Ciento veinte conjuntos de datos."
 @pytest.fixture(autouse=True)
 def _var_dir(settings, tmp_path):
     settings.VAR_DIR = tmp_path
+    settings.IMPORTS_ROOT = tmp_path / "imports"
 
 
 @pytest.fixture
