@@ -117,7 +117,7 @@ class ImportCommand(BaseCommand):
                 line = _("Fila %(row)s · %(label)s: %(kind)s") % {
                     "row": preview.row,
                     "label": preview.label,
-                    "kind": preview.kind,
+                    "kind": preview.kind_label,
                 }
                 changes = "; ".join(f"{c}: {old} → {new}" for c, old, new in preview.changes)
                 self.stdout.write(f"{line} ({changes})" if changes else line)

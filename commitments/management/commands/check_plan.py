@@ -13,10 +13,13 @@ def contradictions(count):
 
 
 class Command(BaseCommand):
-    help = _(
-        "Busca contradicciones en los datos de un plan (fechas, sesiones, pesos, evidencias, "
-        "cortes y ruta) y las lista; termina con error si encuentra alguna."
-    )
+    @property
+    def help(self):
+        # Read when asked, in the language of the run (argparse wants a plain str).
+        return _(
+            "Busca contradicciones en los datos de un plan (fechas, sesiones, pesos, evidencias, "
+            "cortes y ruta) y las lista; termina con error si encuentra alguna."
+        )
 
     def add_arguments(self, parser):
         parser.add_argument(
