@@ -59,7 +59,7 @@ class ImportCommand(BaseCommand):
     plan_required = False
 
     def add_arguments(self, parser):
-        parser.add_argument("file", metavar="ARCHIVO", help=_("Archivo .xlsx o .csv"))
+        parser.add_argument("file", metavar=_("ARCHIVO"), help=_("Archivo .xlsx o .csv"))
         parser.add_argument(
             "--plan",
             required=self.plan_required,

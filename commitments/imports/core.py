@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from commitments import effects
 from commitments.imports.reading import Refused, read_table
-from commitments.imports.values import BadValue, key, text
+from commitments.imports.values import BadValue, key, quoted, text
 from commitments.services import BUSY, lost_race
 
 # What a preview says of a row: stable values (tests and callers compare them) and the
@@ -251,12 +251,12 @@ class Importer:
                     "Faltan las columnas %(columns)s en el encabezado (fila %(row)s).",
                     len(missing),
                 )
-                % {"columns": ", ".join(f"«{name}»" for name in missing), "row": header_at}
+                % {"columns": ", ".join(quoted(name) for name in missing), "row": header_at}
             )
         if ignored:
             self.notes.append(
                 _("Se ignoran las columnas %(columns)s.")
-                % {"columns": ", ".join(f"«{name}»" for name in ignored)}
+                % {"columns": ", ".join(quoted(name) for name in ignored)}
             )
         if table.sheet and len(table.sheets) > 1:
             self.notes.append(

@@ -33,6 +33,7 @@ from commitments.imports.values import (
     parse_decimal,
     parse_percent,
     parse_url,
+    quoted,
 )
 from commitments.models import (
     Commitment,
@@ -129,7 +130,7 @@ class FactImporter(Importer):
             else:
                 target = self._target(commitment, row.values["target"])
             if target is None:
-                names = ", ".join(f"«{self.part_name(p)}»" for p in self.parts(commitment))
+                names = ", ".join(quoted(self.part_name(p)) for p in self.parts(commitment))
                 self.problem(
                     row,
                     "target",
@@ -156,7 +157,7 @@ class FactImporter(Importer):
         parts = list(self.parts(commitment))
         if len(parts) == 1:
             return parts[0]
-        names = ", ".join(f"«{self.part_name(p)}»" for p in parts)
+        names = ", ".join(quoted(self.part_name(p)) for p in parts)
         self.problem(
             row,
             "target",

@@ -17,6 +17,12 @@ from django.utils.translation import gettext as _
 RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def quoted(name):
+    """A name or a value as a sentence quotes it, with the marks of the language read."""
+    # Translators: the quotation marks around a name or a value inside a sentence.
+    return _("«%(name)s»") % {"name": name}
+
+
 class BadValue(Exception):
     def __init__(self, message):
         super().__init__(message)
@@ -142,7 +148,7 @@ def choice(choices, what):
         if found is None:
             raise BadValue(
                 _("no es %(what)s; usa %(options)s")
-                % {"what": what, "options": ", ".join(f"«{value}»" for value, _label in choices)}
+                % {"what": what, "options": ", ".join(quoted(value) for value, _label in choices)}
             )
         return found
 
