@@ -11,8 +11,9 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from commitments.imports import importer
+from commitments.imports.values import choice
 from commitments.management.commands.import_plan import Command as ImportPlan
-from commitments.models import Evidence, Measurement
+from commitments.models import Evidence, Indicator, Measurement
 from tests.imports.files import (
     MATRIX_HEADER,
     MEASUREMENT_HEADER,
@@ -101,3 +102,10 @@ def test_the_command_speaks_english_and_takes_the_spanish_file(matrix_plan, tmp_
     assert "Row 2 · N-01 · Conjuntos publicados: new" in out.getvalue()
     assert "Row 2, column “Fecha”: is empty" in err.getvalue()
     assert "Imports the plan matrix" in help_text and "FILE" in help_text
+
+
+def test_choices_are_read_by_their_spanish_labels_under_english():
+    with translation.override("en"):
+        parse = choice(Indicator.Direction.choices, "a direction")
+        assert parse("Descendente (menos es mejor)") == "descendente"
+        assert parse("descendente") == "descendente"
