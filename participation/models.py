@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from commitments.history import register_models
 from commitments.models.facts import PublicFact, one_correction_each, one_live
 from core import clock
+from core.translated import ENGLISH_HELP
 
 EXAMPLE_HELP = _("Marca los registros de demostración; el sitio los señala como ejemplo.")
 
@@ -33,6 +34,9 @@ class Theme(models.Model):
 
     name = models.CharField(_("nombre"), max_length=120, unique=True)
     slug = models.SlugField(_("identificador"), max_length=60, unique=True)
+    name_en = models.CharField(
+        _("nombre en inglés"), max_length=120, blank=True, help_text=ENGLISH_HELP
+    )
     order = models.PositiveSmallIntegerField(_("orden"), default=0)
 
     class Meta:

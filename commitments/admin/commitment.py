@@ -36,6 +36,9 @@ from core import clock
 from portal.reports import admin as reports_admin
 from secretariat.models import Session
 
+# A commitment's English texts (its milestones' and indicators' are in their inlines).
+ENGLISH_FIELDS = ["title_en", "description_en", "goal_en"]
+
 
 class PublicWorkingCopyInline:
     """Rows of a public commitment are not deleted: a version records what was public."""
@@ -49,6 +52,7 @@ class IndicatorInline(PublicWorkingCopyInline, RoomyForm, admin.StackedInline):
     extra = 0
     fields = [
         ("name", "order"),
+        ("name_en", "unit_en"),
         ("unit", "baseline", "target", "direction"),
         ("periodicity", "weight"),
         "verification_means",
@@ -63,6 +67,7 @@ class MilestoneInline(PublicWorkingCopyInline, RoomyForm, admin.StackedInline):
     fields = [
         ("order", "title"),
         "deliverable",
+        ("title_en", "deliverable_en"),
         ("unit", "responsible_person"),
         ("start_date", "end_date", "weight"),
     ]
@@ -117,12 +122,13 @@ class CommitmentForm(forms.ModelForm):
             "progress_source",
             "pillars",
             "is_example",
+            *ENGLISH_FIELDS,
         ]
         widgets = {"pillars": CheckboxSelectMultiple}
 
     def clean(self):
         data = super().clean()
-        if not self.is_public:
+        if not self.is_public or not self.changes_spanish:
             return data
         if not data.get("public_reason", "").strip():
             self.add_error(
@@ -138,6 +144,13 @@ class CommitmentForm(forms.ModelForm):
     @property
     def is_public(self):
         return self.instance.pk is not None and self.instance.versions.exists()
+
+    @property
+    def changes_spanish(self):
+        """Something besides the English was written. A translation alone is saved without
+        a public reason and publishes no version (the publish step finds nothing public
+        changed); a change to the milestones or indicators without one is refused there."""
+        return bool(set(self.changed_data) - set(ENGLISH_FIELDS))
 
 
 def pending_changes(commitment):
@@ -276,6 +289,18 @@ class CommitmentAdmin(SpreadsheetAdmin, StructureAdmin):
             (
                 _("Periodo y fuente de avance"),
                 {"fields": [("start_date", "end_date"), "progress_source"]},
+            ),
+            (
+                _("Versión en inglés"),
+                {
+                    "fields": ENGLISH_FIELDS,
+                    "description": _(
+                        "La traducción de la acción, su descripción y su meta para el sitio en "
+                        "inglés (los hitos e indicadores tienen la suya abajo). No es un cambio "
+                        "de lo publicado: no pide motivo ni crea una versión; el sitio en inglés "
+                        "la muestra mientras el texto en español sea el publicado."
+                    ),
+                },
             ),
         ]
         if obj is None:
@@ -463,7 +488,12 @@ class CommitmentAdmin(SpreadsheetAdmin, StructureAdmin):
         if services.snapshot(commitment) == last.content:
             self.message_user(
                 request,
-                _("No cambió nada de lo público: no se publicó una versión nueva."),
+                _("No cambió nada de lo público: no se publicó una versión nueva.")
+                if form.changes_spanish or not form.changed_data
+                else _(
+                    "Guardaste el texto en inglés. Es una traducción: lo publicado no cambió y "
+                    "no se publicó una versión nueva."
+                ),
                 messages.INFO,
             )
             return

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core import clock
+from core.translated import ENGLISH_HELP
 from core.validators import validate_document, validate_upload_size
 
 from .commitment import Commitment
@@ -58,6 +59,12 @@ class Indicator(models.Model):
     )
     name = models.CharField(_("indicador"), max_length=300)
     unit = models.CharField(_("unidad de medida"), max_length=80)
+    name_en = models.CharField(
+        _("indicador en inglés"), max_length=300, blank=True, help_text=ENGLISH_HELP
+    )
+    unit_en = models.CharField(
+        _("unidad de medida en inglés"), max_length=80, blank=True, help_text=ENGLISH_HELP
+    )
     baseline = models.DecimalField(_("línea base"), max_digits=14, decimal_places=2)
     target = models.DecimalField(_("meta"), max_digits=14, decimal_places=2)
     direction = models.CharField(

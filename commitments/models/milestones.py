@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core import clock
+from core.translated import ENGLISH_HELP
 
 from .commitment import Commitment
 from .facts import PublicFact, one_correction_each, one_live
@@ -46,6 +47,12 @@ class Milestone(models.Model):
     )
     title = models.CharField(_("hito"), max_length=300)
     deliverable = models.CharField(_("producto esperado"), max_length=300)
+    title_en = models.CharField(
+        _("hito en inglés"), max_length=300, blank=True, help_text=ENGLISH_HELP
+    )
+    deliverable_en = models.CharField(
+        _("producto esperado en inglés"), max_length=300, blank=True, help_text=ENGLISH_HELP
+    )
     unit = models.ForeignKey(
         ResponsibleUnit,
         on_delete=models.PROTECT,

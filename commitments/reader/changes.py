@@ -23,6 +23,7 @@ from commitments.models import (
     TransversalRating,
 )
 from commitments.reader.commitment import _number
+from commitments.reader.english import translate_contents
 from core import clock
 
 # --- The public change log ----------------------------------------------------------------
@@ -138,6 +139,7 @@ def published_between(start=None, end=None, commitment=None):
         commitment__in=list(slugs), published_at__lte=end
     ).order_by("commitment_id", "number"):
         latest[version.commitment_id] = version.content
+    latest = translate_contents(latest)
 
     def within(queryset, moment="published_at"):
         queryset = queryset.filter(**{f"{moment}__lte": end})

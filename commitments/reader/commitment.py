@@ -29,6 +29,7 @@ from commitments.reader.asof import (
     verdict_at,
     version_at,
 )
+from commitments.reader.english import translate_contents
 from commitments.reader.lists import _row, plan_view
 from commitments.reader.refs import Ref, _parties, _pillars, _structure
 from commitments.semaforo import ProgressSource
@@ -204,7 +205,7 @@ class CommitmentView:
             c.pk,
             c.slug,
             c.is_example,
-            **row_fields(version.content),
+            **row_fields(self.content),
             start=version.start,
             end=version.end,
             verdict=verdict_at(plan=self.plan, version=version, facts=self.facts, day=self.day),
@@ -215,9 +216,10 @@ class CommitmentView:
     def verdict(self):
         return self.row.verdict
 
-    @property
+    @cached_property
     def content(self):
-        return self.version.content
+        """The version's content, its texts in English where the page is and they are."""
+        return translate_contents({self.commitment.pk: self.version.content})[self.commitment.pk]
 
     @property
     def source(self):
@@ -594,9 +596,12 @@ def plan_details(plan, day):
         return []
     facts = load_facts({"plan": plan}, day, plan_id=plan.pk)
     units = _parties()[0]
+    contents = translate_contents(
+        {row.pk: version_at(facts.versions[row.pk], day).content for row in rows}
+    )
     details = []
     for row in rows:
-        content = version_at(facts.versions[row.pk], day).content
+        content = contents[row.pk]
         details.append(
             CommitmentDetail(
                 row,

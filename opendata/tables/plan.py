@@ -18,6 +18,7 @@ from opendata.tables import (
     Column,
     ForeignKey,
     Table,
+    english,
 )
 
 
@@ -236,6 +237,7 @@ COMMITMENTS = Table(
             lambda c: reverse("commitment", args=[c.row.slug]),
             link=True,
         ),
+        *english.COMMITMENTS,
     ),
 )
 
@@ -287,6 +289,7 @@ INDICATORS = Table(
             lambda i: i.item.verification_url,
         ),
         Column("orden", INTEGER, _("Orden en la lista del compromiso."), lambda i: i.item.order),
+        *english.INDICATORS,
     ),
 )
 
@@ -372,6 +375,7 @@ MILESTONES = Table(
             _("pendiente, en_proceso, completo o cancelado."),
             lambda m: m.view.status.value,
         ),
+        *english.MILESTONES,
     ),
 )
 
