@@ -46,7 +46,8 @@ def table_schema(table):
 def descriptor(snapshot, *, query=""):
     """The Data Package of `snapshot`; `query` (e.g. "?fecha=2026-03-31") follows each path
     so a dated descriptor points at the same day's CSV downloads."""
-    license_ = settings.OPEN_DATA_LICENSE
+    # Its default title is lazy (portal/settings.py): JSON wants it as text.
+    license_ = {key: str(value) for key, value in settings.OPEN_DATA_LICENSE.items()}
     return {
         "$schema": PACKAGE_PROFILE,
         "name": NAME,

@@ -370,10 +370,12 @@ if not re.fullmatch(r"https?://[^/\s?#]+(/[^\s?#]*)?", SITE_URL):
     )
 
 # The licence of the open data (/datos/): an SPDX identifier, its name and its address.
+# The default name is lazy, read in each page's language; a name set in the environment is
+# shown as written.
 OPEN_DATA_LICENSE = {
     "name": env_str("OPEN_DATA_LICENSE", "CC-BY-4.0"),
     "title": env_str(
-        "OPEN_DATA_LICENSE_TITLE", "Creative Commons Atribución 4.0 Internacional (CC BY 4.0)"
+        "OPEN_DATA_LICENSE_TITLE", _("Creative Commons Atribución 4.0 Internacional (CC BY 4.0)")
     ),
     "path": env_str("OPEN_DATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/deed.es"),
 }
@@ -407,10 +409,11 @@ TASKS = {
 # Questions and subscriptions (engagement/): sends per hour from one address, per form.
 PUBLIC_FORM_RATE_LIMIT = env_int("PUBLIC_FORM_RATE_LIMIT", 5)
 
-# Who answers for personal data (aviso de privacidad) and receives ARCO requests.
+# Who answers for personal data (aviso de privacidad) and receives ARCO requests. As above,
+# the default name and hours are read in each page's language, values set here as written.
 TRANSPARENCY_UNIT = {
     "name": env_str(
-        "TRANSPARENCY_UNIT_NAME", "Unidad de Transparencia del Municipio de León, Guanajuato"
+        "TRANSPARENCY_UNIT_NAME", _("Unidad de Transparencia del Municipio de León, Guanajuato")
     ),
     "address": env_str(
         "TRANSPARENCY_UNIT_ADDRESS",
@@ -418,7 +421,7 @@ TRANSPARENCY_UNIT = {
     ),
     "email": env_str("TRANSPARENCY_UNIT_EMAIL", "transparencia@leon.gob.mx"),
     "phone": env_str("TRANSPARENCY_UNIT_PHONE", "477 788 0000"),
-    "hours": env_str("TRANSPARENCY_UNIT_HOURS", "lunes a viernes de 8:00 a 15:30 h"),
+    "hours": env_str("TRANSPARENCY_UNIT_HOURS", _("lunes a viernes de 8:00 a 15:30 h")),
 }
 # Where to report a security problem (/.well-known/security.txt).
 SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:seguridad@leon.gob.mx")

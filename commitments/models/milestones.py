@@ -144,11 +144,14 @@ class MilestoneProgress(PublicFact):
     def clean(self):
         errors = {}
         if self.milestone_status == MilestoneStatus.COMPLETE and self.percent != 100:
+            # Translators: “100 %” is a plain percent sign, not a placeholder.
+            # xgettext:no-python-format
             errors["percent"] = _("Un hito completo debe tener 100 % realizado.")
         if self.percent == 100 and self.milestone_status not in (
             MilestoneStatus.COMPLETE,
             MilestoneStatus.CANCELLED,
         ):
+            # xgettext:no-python-format
             errors["milestone_status"] = _("Un hito con 100 % realizado está completo.")
         if self.date and self.date > clock.today():
             errors["date"] = _("La fecha del avance no puede estar en el futuro.")

@@ -6,6 +6,7 @@ from datetime import datetime
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from commitments import semaforo
 from commitments.models import (
@@ -60,41 +61,42 @@ class Change:
         return RECORDS.get(self.record) or ACTIONS.get(self.kind, "")
 
 
+# Lazy labels: these constants outlive the request whose language they are read in.
 ACTIONS = {
-    "version": _("Versión del compromiso"),
-    "publication": _("Publicación"),
-    "new": _("Dato nuevo"),
-    "correction": _("Corrección"),
-    "withdrawal": _("Retiro"),
-    "override": _("Estado asignado"),
+    "version": gettext_lazy("Versión del compromiso"),
+    "publication": gettext_lazy("Publicación"),
+    "new": gettext_lazy("Dato nuevo"),
+    "correction": gettext_lazy("Corrección"),
+    "withdrawal": gettext_lazy("Retiro"),
+    "override": gettext_lazy("Estado asignado"),
 }
 RECORDS = {
-    "version": _("Versión del compromiso"),
-    "publication": _("Publicación"),
-    "measurement": _("Avance de indicador"),
-    "progress": _("Avance de hito"),
-    "evidence": _("Evidencia"),
-    "override": _("Estado asignado"),
-    "report": _("Reporte de corte"),
-    "assessment": _("Valoración independiente"),
-    "closingreport": _("Informe de cierre"),
-    "rating": _("Calificación transversal"),
+    "version": gettext_lazy("Versión del compromiso"),
+    "publication": gettext_lazy("Publicación"),
+    "measurement": gettext_lazy("Avance de indicador"),
+    "progress": gettext_lazy("Avance de hito"),
+    "evidence": gettext_lazy("Evidencia"),
+    "override": gettext_lazy("Estado asignado"),
+    "report": gettext_lazy("Reporte de corte"),
+    "assessment": gettext_lazy("Valoración independiente"),
+    "closingreport": gettext_lazy("Informe de cierre"),
+    "rating": gettext_lazy("Calificación transversal"),
 }
 # What the change log's «tipo» filter offers: (value, label, records or actions it keeps).
 FILTER_KINDS = [
-    ("avances", _("Avances de indicadores y de hitos"), {"measurement", "progress"}),
-    ("evidencias", _("Evidencias"), {"evidence"}),
-    ("reportes", _("Reportes de corte"), {"report"}),
-    ("versiones", _("Versiones y modificaciones"), {"version"}),
-    ("estados", _("Estados asignados"), {"override"}),
+    ("avances", gettext_lazy("Avances de indicadores y de hitos"), {"measurement", "progress"}),
+    ("evidencias", gettext_lazy("Evidencias"), {"evidence"}),
+    ("reportes", gettext_lazy("Reportes de corte"), {"report"}),
+    ("versiones", gettext_lazy("Versiones y modificaciones"), {"version"}),
+    ("estados", gettext_lazy("Estados asignados"), {"override"}),
     (
         "valoraciones",
-        _("Valoraciones, calificaciones e informes de cierre"),
+        gettext_lazy("Valoraciones, calificaciones e informes de cierre"),
         {"assessment", "closingreport", "rating"},
     ),
-    ("publicaciones", _("Publicaciones y retiros del portal"), {"publication"}),
-    ("correcciones", _("Correcciones"), {"correction"}),
-    ("retiros", _("Retiros de datos"), {"withdrawal"}),
+    ("publicaciones", gettext_lazy("Publicaciones y retiros del portal"), {"publication"}),
+    ("correcciones", gettext_lazy("Correcciones"), {"correction"}),
+    ("retiros", gettext_lazy("Retiros de datos"), {"withdrawal"}),
 ]
 
 

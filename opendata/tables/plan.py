@@ -3,6 +3,7 @@ evidence, reporting rounds and reports, and versions."""
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from commitments.models import Dimension, ReportStatus
@@ -43,6 +44,16 @@ def _parties(row):
 
 def _rating(dimension):
     return lambda c: c.ratings.get(dimension, "")
+
+
+def _rating_text(dimension):
+    return _("Valoración transversal publicada (ninguno, bajo, medio, alto): %(name)s.") % {
+        "name": dimension.label
+    }
+
+
+# Lazy as the other descriptions: the name is put in when it is read, in that language.
+_rating_description = lazy(_rating_text, str)
 
 
 CORRECTION_COLUMNS = (
@@ -196,8 +207,7 @@ COMMITMENTS = Table(
             Column(
                 f"valoracion_{dimension.value}",
                 STRING,
-                _("Valoración transversal publicada (ninguno, bajo, medio, alto): %(name)s.")
-                % {"name": dimension.label},
+                _rating_description(dimension),
                 _rating(dimension.value),
             )
             for dimension in Dimension
