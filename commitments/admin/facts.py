@@ -360,13 +360,13 @@ class FactAdmin(UsesLabelledAutocompletes, RoomyForm, AuditedAdmin):
 
     @admin.display(description=_("fecha del dato"), ordering="date")
     def day(self, obj):
-        return date_format(obj.date, "d/m/Y")
+        return date_format(obj.date, "SHORT_DATE_FORMAT")
 
     @admin.display(description=_("hecho público el"), ordering="published_at")
     def published_day(self, obj):
         if obj.published_at is None:
             return "-"
-        return date_format(timezone.localtime(obj.published_at), "d/m/Y")
+        return date_format(timezone.localtime(obj.published_at), "SHORT_DATE_FORMAT")
 
     @admin.display(description=_("estado"), ordering="status")
     def status_shown(self, obj):
@@ -383,7 +383,7 @@ def publication_note(model_admin, obj):
         return "-"
     if not obj.is_public:
         return review_note(obj)
-    when = date_format(timezone.localtime(obj.published_at), "d/m/Y H:i")
+    when = date_format(timezone.localtime(obj.published_at), "DATETIME_FORMAT")
     parts = [format_html("{} {}.", _("Publicado el"), when)]
     if obj.supersedes_id:
         parts.append(
@@ -407,7 +407,7 @@ def publication_note(model_admin, obj):
 
 
 def _moment(value):
-    return date_format(timezone.localtime(value), "d/m/Y H:i") if value else "-"
+    return date_format(timezone.localtime(value), "DATETIME_FORMAT") if value else "-"
 
 
 def review_note(obj):

@@ -42,7 +42,7 @@ def describe(fact):
     if isinstance(fact, Measurement):
         return _("Avance de «%(name)s» al %(day)s: %(value)s %(unit)s") % {
             "name": fact.indicator.name,
-            "day": date_format(fact.date, "d/m/Y"),
+            "day": date_format(fact.date),
             "value": format(fact.value.normalize(), "f"),
             "unit": fact.indicator.unit,
         }
@@ -50,14 +50,14 @@ def describe(fact):
         return _("Hito %(n)s. «%(title)s» al %(day)s: %(percent)s %% (%(status)s)") % {
             "n": fact.milestone.order,
             "title": fact.milestone.title,
-            "day": date_format(fact.date, "d/m/Y"),
+            "day": date_format(fact.date),
             "percent": fact.percent,
             "status": fact.get_milestone_status_display(),
         }
     if isinstance(fact, Evidence):
         return _("Evidencia «%(title)s» del %(day)s") % {
             "title": fact.title,
-            "day": date_format(fact.date, "d/m/Y"),
+            "day": date_format(fact.date),
         }
     return _("Reporte del %(round)s") % {"round": fact.round.title}
 
