@@ -75,6 +75,8 @@ class FactImporter(Importer):
         by = self.by
         if by is not None and not (permissions.is_reviewer(by) or permissions.is_liaison(by)):
             raise Refused(_("Tu cuenta no puede importar avances."))
+        if permissions.is_liaison(by) and self.plan.is_closed():
+            raise Refused(permissions.closed_plan_message(self.plan))
 
     def check(self, rows):
         by = self.by
