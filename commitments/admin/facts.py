@@ -218,7 +218,15 @@ class FactAdmin(UsesLabelledAutocompletes, RoomyForm, AuditedAdmin):
             liaison = permissions.is_liaison(request.user)
             message = LIAISON_DRAFT_MESSAGE if liaison else self.draft_message
             self.message_user(request, message % {"obj": obj}, messages.WARNING)
+            # Ours says it was saved, and that it is not public yet: Django's «se agregó
+            # correctamente» would say the first half again.
+            request._draft_said = True
         return super().response_add(request, obj, post_url_continue)
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        if level == messages.SUCCESS and getattr(request, "_draft_said", False):
+            return
+        super().message_user(request, message, level, *args, **kwargs)
 
     def delete_model(self, request, obj):
         self.services.delete_draft(fact=obj, by=request.user)

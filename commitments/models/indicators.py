@@ -3,6 +3,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.template.defaultfilters import floatformat
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -140,7 +141,8 @@ class Measurement(PublicFact, EvidenceFields):
         ]
 
     def __str__(self):
-        return f"{self.indicator} · {date_format(self.date, 'SHORT_DATE_FORMAT')}: {self.value}"
+        day = date_format(self.date, "SHORT_DATE_FORMAT")
+        return f"{self.indicator} · {day}: {floatformat(self.value, '-2g')}"
 
     def clean(self):
         if self.date and self.indicator_id:
