@@ -239,7 +239,11 @@ def rules(due_days):
         "minutes": Rule(
             "actas",
             _("Actas firmadas a tiempo"),
-            _("El acta firmada de cada sesión se publica a más tardar %(days)s días después.")
+            ngettext(
+                "El acta firmada de cada sesión se publica a más tardar %(days)s día después.",
+                "El acta firmada de cada sesión se publica a más tardar %(days)s días después.",
+                due_days,
+            )
             % {"days": due_days},
             _("Plazo configurado en el portal (MINUTES_DUE_DAYS)."),
         ),

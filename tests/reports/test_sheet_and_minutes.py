@@ -98,7 +98,7 @@ def test_session_minutes_hold_agenda_attendance_and_agreements_with_overdue(
     ]:
         assert expected in text, expected
     # Due on 31/12/2025 and not fulfilled: two of the three are overdue on 25/11/2026.
-    assert "3 acuerdos; 2 vencidos al 25/11/2026." in text
+    assert "3 acuerdos; 2 vencidos al 25 de noviembre de 2026." in text
     assert text.count("Vencido") == 2
     # Only what the page shows: no private contact data.
     assert "ana.privado" not in text
