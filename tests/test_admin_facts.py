@@ -76,7 +76,7 @@ def test_a_new_measurement_is_a_draft_and_says_so(staff, indicator):
     said = [str(message) for message in response.context["messages"]]
     # One message, not Django's «se agregó correctamente» beside ours saying it again.
     assert len(said) == 1
-    assert said[0].startswith("Guardaste «DA-01 · Conjuntos publicados 1 · 31/10/2026: 85»")
+    assert said[0].startswith("Guardaste «Conjuntos publicados 1 · 31/10/2026: 85»")
     assert said[0].endswith(
         "como borrador: aún no es público. Publícalo con la acción «Publicar» cuando esté revisado."
     )
@@ -115,7 +115,7 @@ def test_a_published_measurement_cannot_be_edited_or_deleted(staff, indicator):
     url = f"{MEASUREMENTS}{published.pk}/change/"
     page = html(staff.get(url))
     assert 'name="value"' not in page
-    assert "Publicado el 05/10/2026 12:00." in page
+    assert "Publicado el 5 de octubre de 2026 a las 12:00." in page
     assert "Corregir (con un motivo público)" in page
 
     edit = staff.post(

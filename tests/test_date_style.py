@@ -20,8 +20,8 @@ def test_the_commitment_page_writes_prose_dates_in_words_and_table_dates_in_figu
     measurements = section(html, "avances")
     assert '<time datetime="2026-10-31">31/10/2026</time>' in measurements
     history = text(section(html, "historial"))
-    assert "31/10/2026" not in history
-    assert "de 2026" in history
+    assert "10 de septiembre de 2025: Se publicó en el portal." in history
+    assert "10/09/2025" not in history
 
 
 def test_the_secretariat_sentences_write_dates_in_words(client, demo):

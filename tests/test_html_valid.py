@@ -31,7 +31,10 @@ def public_pages(plan):
         "tablero-antes-del-plan": "/tablero/?fecha=2024-01-01",
         "compromiso": commitment.get_absolute_url(),
         "compromiso-fecha": f"{commitment.get_absolute_url()}?fecha=2026-06-30",
-        "version-original": reverse("commitment_original", args=[commitment.slug]),
+        # PP-02 is the demo's modified commitment: it has an original version to show.
+        "version-original": reverse(
+            "commitment_original", args=[Commitment.objects.get(plan=plan, code="PP-02").slug]
+        ),
         "eje": reverse("axis", args=[Axis.objects.filter(plan=plan).first().slug]),
         "dependencia": reverse("unit", args=[ResponsibleUnit.objects.first().slug]),
         "cambios": "/cambios/",
