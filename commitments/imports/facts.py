@@ -44,9 +44,7 @@ PUBLICATION = _("Publicación")
 
 
 def correction_reason():
-    return _("Corrección por importación del %(day)s") % {
-        "day": date_format(clock.today(), "d/m/Y")
-    }
+    return _("Corrección por importación del %(day)s") % {"day": date_format(clock.today())}
 
 
 class FactImporter(Importer):
