@@ -53,15 +53,24 @@ dev: setup
 	DEBUG=true $(PY) manage.py load_demo --if-empty
 	DEBUG=true TASKS_BACKEND=django.tasks.backends.immediate.ImmediateBackend $(PY) manage.py runserver $(HOST):$(PORT)
 
-# Browser tests need Debian's Chromium; PDF checks use poppler's pdftoppm.
+# Browser tests need Debian's Chromium; PDF checks use poppler's pdftoppm; the W3C HTML check
+# (tests/test_html_valid.py) runs vnu.jar with Java 17, installed from npm.
 system-test-deps:
-	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then \
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1 \
+		|| ! command -v java >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then \
+		packages="chromium poppler-utils openjdk-17-jre-headless npm"; \
 		if [ "$$(id -u)" = "0" ]; then \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$packages >/dev/null; \
 		else \
-			sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
+			sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$packages >/dev/null; \
 		fi; \
 	fi
+
+# The W3C Nu Html Checker, pinned (keep VERSION in tests/vnu.py in step); var/ is not versioned.
+VNU_VERSION := 26.9.27
+VNU_JAR := var/node/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR): | system-test-deps
+	npm install --prefix var/node --no-audit --no-fund --loglevel=error vnu-jar@$(VNU_VERSION)
 
 lint: setup
 	.venv/bin/ruff check .
@@ -73,7 +82,7 @@ lint: setup
 PYTEST_WORKERS ?= auto
 CHECKS ?= yes
 
-test: setup system-test-deps
+test: setup system-test-deps $(VNU_JAR)
 ifneq ($(CHECKS),no)
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .

@@ -10,6 +10,7 @@ import json
 import zipfile
 
 from django.conf import settings
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from opendata.formats import to_csv
@@ -57,7 +58,7 @@ def descriptor(snapshot, *, query=""):
             "Compromisos, indicadores, avances, hitos, evidencias, cortes, versiones, sesiones, "
             "acuerdos y ruta metodológica, como eran públicos al final del %(day)s."
         )
-        % {"day": snapshot.day.strftime("%d/%m/%Y")},
+        % {"day": date_format(snapshot.day)},
         "version": snapshot.day.isoformat(),
         "homepage": snapshot.url("/datos/"),
         "licenses": [license_],

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from commitments.history import register_models
@@ -135,7 +136,7 @@ class CocreationTable(models.Model):
 
     def __str__(self):
         return _("Mesa del %(day)s: %(theme)s") % {
-            "day": self.date.strftime("%d/%m/%Y"),
+            "day": date_format(self.date),
             "theme": self.theme,
         }
 

@@ -196,6 +196,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "America/Mexico_City"
 USE_I18N = True
 USE_TZ = True
+# Dates go through the named formats only ("DATE_FORMAT" in prose, "SHORT_DATE_FORMAT" in
+# tables), so each language has one style of each; English's are ours (portal/formats/en).
+FORMAT_MODULE_PATH = ["portal.formats"]
 
 # Runtime files that are not code: the local secret key, the page cache's content version.
 VAR_DIR = env_path("VAR_DIR", BASE_DIR / "var")

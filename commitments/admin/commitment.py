@@ -11,6 +11,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.forms import CheckboxSelectMultiple
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -398,7 +399,7 @@ class CommitmentAdmin(SpreadsheetAdmin, StructureAdmin):
             "<p>{}</p><p>{} {}. {} {}</p>",
             verdict_summary(verdict),
             _("El público ve el estado asignado desde el"),
-            verdict.override_since.strftime("%d/%m/%Y"),
+            date_format(verdict.override_since),
             _("Motivo:"),
             verdict.override_reason,
         )
@@ -418,7 +419,7 @@ class CommitmentAdmin(SpreadsheetAdmin, StructureAdmin):
                         _("Versión"),
                         version.number,
                         _("vigente desde el"),
-                        version.effective_on.strftime("%d/%m/%Y"),
+                        date_format(version.effective_on),
                         f": {version.reason}" if version.reason else "",
                     )
                     for version in versions
@@ -518,7 +519,7 @@ class CommitmentAdmin(SpreadsheetAdmin, StructureAdmin):
         self.message_user(
             request,
             _("Publicaste la versión %(n)s, vigente desde el %(day)s.")
-            % {"n": version.number, "day": version.effective_on.strftime("%d/%m/%Y")},
+            % {"n": version.number, "day": date_format(version.effective_on)},
             messages.SUCCESS,
         )
 

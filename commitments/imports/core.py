@@ -134,11 +134,15 @@ class Outcome:
                 "No se importó nada: el archivo tiene %(n)s problemas.",
                 len(self.problems),
             ) % {"n": len(self.problems)}
-        counts = _("%(new)s nuevas, %(changed)s cambian, %(same)s sin cambios") % {
-            "new": self.count(NEW),
-            "changed": self.count(CHANGED) + self.count(PROPOSED),
-            "same": self.count(UNCHANGED),
-        }
+        new, changed = self.count(NEW), self.count(CHANGED) + self.count(PROPOSED)
+        same = self.count(UNCHANGED)
+        counts = ", ".join(
+            (
+                ngettext("%(n)s nueva", "%(n)s nuevas", new) % {"n": new},
+                ngettext("%(n)s cambia", "%(n)s cambian", changed) % {"n": changed},
+                ngettext("%(n)s sin cambios", "%(n)s sin cambios", same) % {"n": same},
+            )
+        )
         if self.count(PROPOSED):
             counts += ngettext(
                 "; %(n)s como modificación propuesta, sin publicar",

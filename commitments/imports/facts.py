@@ -51,7 +51,7 @@ def correction_reason():
     # Written into the public record, which is Spanish whatever language the importer reads.
     with translation.override(settings.LANGUAGE_CODE):
         return _("Corrección por importación del %(day)s") % {
-            "day": date_format(clock.today(), "d/m/Y")
+            "day": date_format(clock.today())
         }
 
 
@@ -87,6 +87,8 @@ class FactImporter(Importer):
         by = self.by
         if by is not None and not (permissions.is_reviewer(by) or permissions.is_liaison(by)):
             raise Refused(_("Tu cuenta no puede importar avances."))
+        if permissions.is_liaison(by) and self.plan.is_closed():
+            raise Refused(permissions.closed_plan_message(self.plan))
 
     def check(self, rows):
         by = self.by

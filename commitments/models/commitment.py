@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from commitments.semaforo import ProgressSource
@@ -119,8 +120,8 @@ class Commitment(models.Model):
                 errors["start_date"] = _(
                     "Las fechas deben caer dentro del periodo del ejercicio (%(start)s a %(end)s)."
                 ) % {
-                    "start": exercise.start_date.strftime("%d/%m/%Y"),
-                    "end": exercise.end_date.strftime("%d/%m/%Y"),
+                    "start": date_format(exercise.start_date),
+                    "end": date_format(exercise.end_date),
                 }
         if errors:
             raise ValidationError(errors)

@@ -3,6 +3,8 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.template.defaultfilters import floatformat
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from core import clock
@@ -146,7 +148,8 @@ class Measurement(PublicFact, EvidenceFields):
         ]
 
     def __str__(self):
-        return f"{self.indicator} · {self.date:%d/%m/%Y}: {self.value}"
+        day = date_format(self.date, "SHORT_DATE_FORMAT")
+        return f"{self.indicator} · {day}: {floatformat(self.value, '-2g')}"
 
     def clean(self):
         if self.date and self.indicator_id:
@@ -159,9 +162,9 @@ class Measurement(PublicFact, EvidenceFields):
                             "(%(start)s a %(end)s)."
                         )
                         % {
-                            "date": self.date.strftime("%d/%m/%Y"),
-                            "start": exercise.start_date.strftime("%d/%m/%Y"),
-                            "end": exercise.end_date.strftime("%d/%m/%Y"),
+                            "date": date_format(self.date),
+                            "start": date_format(exercise.start_date),
+                            "end": date_format(exercise.end_date),
                         }
                     }
                 )

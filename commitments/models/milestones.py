@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from core import clock
@@ -139,7 +140,7 @@ class MilestoneProgress(PublicFact):
         ]
 
     def __str__(self):
-        return f"{self.milestone} · {self.date:%d/%m/%Y}: {self.percent} %"
+        return f"{self.milestone} · {date_format(self.date, 'SHORT_DATE_FORMAT')}: {self.percent} %"
 
     def clean(self):
         errors = {}

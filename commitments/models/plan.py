@@ -146,6 +146,15 @@ class ActionPlan(models.Model):
     def thresholds(self):
         return Thresholds(green_max_gap=self.green_max_gap, yellow_max_gap=self.yellow_max_gap)
 
+    def last_day(self):
+        """The last day anything is reported for it: its exercise's end, or its last round's
+        deadline when that falls later (the last round is delivered after the period ends)."""
+        deadlines = self.rounds.aggregate(last=models.Max("deadline"))["last"]
+        return max(filter(None, (self.exercise.end_date, deadlines)))
+
+    def is_closed(self, today=None):
+        return (today or clock.today()) > self.last_day()
+
     def clean(self):
         gaps = (self.green_max_gap, self.yellow_max_gap)
         if None not in gaps and self.yellow_max_gap < self.green_max_gap:

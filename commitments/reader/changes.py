@@ -5,6 +5,7 @@ from datetime import datetime
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -190,7 +191,7 @@ def published_between(start=None, end=None, commitment=None):
             text = _("Versión %(n)s por una modificación aprobada, vigente desde el %(day)s.")
         else:
             text = _("Versión %(n)s: corrección del texto publicado, vigente desde el %(day)s.")
-        values = {"n": v.number, "day": v.effective_on.strftime("%d/%m/%Y")}
+        values = {"n": v.number, "day": date_format(v.effective_on)}
         changes.append(
             change(
                 f"version-{v.pk}",
@@ -230,7 +231,7 @@ def published_between(start=None, end=None, commitment=None):
     for f in facts(Measurement, "indicator__commitment_id").select_related("indicator"):
         cid = f.indicator.commitment_id
         name = indicator_names(cid).get(f.indicator_id, f.indicator.name)
-        values = {"name": name, "day": f.date.strftime("%d/%m/%Y"), "value": _number(f.value)}
+        values = {"name": name, "day": date_format(f.date), "value": _number(f.value)}
         text = {
             "new": _("Avance de «%(name)s» al %(day)s: %(value)s."),
             "correction": _("Se corrigió el avance de «%(name)s» del %(day)s: %(value)s."),
@@ -249,7 +250,7 @@ def published_between(start=None, end=None, commitment=None):
     for f in facts(MilestoneProgress, "milestone__commitment_id").select_related("milestone"):
         cid = f.milestone.commitment_id
         title = milestone_titles(cid).get(f.milestone_id, f.milestone.title)
-        values = {"title": title, "day": f.date.strftime("%d/%m/%Y"), "percent": f.percent}
+        values = {"title": title, "day": date_format(f.date), "percent": f.percent}
         text = {
             "new": _("Avance del hito «%(title)s» al %(day)s: %(percent)s %%."),
             "correction": _(
@@ -288,12 +289,12 @@ def published_between(start=None, end=None, commitment=None):
         if f.supersedes_id and f.ends_on:
             text = _("Terminó el estado asignado «%(label)s» el %(day)s.") % {
                 "label": label,
-                "day": f.ends_on.strftime("%d/%m/%Y"),
+                "day": date_format(f.ends_on),
             }
         else:
             text = _("El Secretariado asignó el estado «%(label)s» desde el %(day)s.") % {
                 "label": label,
-                "day": f.starts_on.strftime("%d/%m/%Y"),
+                "day": date_format(f.starts_on),
             }
         changes.append(
             change(f"override-{f.pk}", f.published_at, f.commitment_id, "override", text, f.reason)

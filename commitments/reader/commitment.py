@@ -6,6 +6,7 @@ from datetime import date
 from functools import cached_property
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from commitments import semaforo
@@ -429,7 +430,7 @@ class CommitmentView:
                 HistoryEvent(
                     day,
                     "version",
-                    text % {"n": version.number, "day": version.effective_on.strftime("%d/%m/%Y")},
+                    text % {"n": version.number, "day": date_format(version.effective_on)},
                     version.reason if version.number > 1 else "",
                 )
             )
@@ -451,7 +452,7 @@ class CommitmentView:
                     old = by_pk.get(f.supersedes)
                     values = {
                         "name": names.get(f.owner, ""),
-                        "day": f.date.strftime("%d/%m/%Y"),
+                        "day": date_format(f.date),
                         "old": _number(old.value) if old else "",
                         "new": _number(f.value),
                     }
@@ -466,7 +467,7 @@ class CommitmentView:
         for items in self.facts.progress.values():
             for f in items:
                 if f.supersedes and f.published_at < end:
-                    values = {"title": titles.get(f.owner, ""), "day": f.date.strftime("%d/%m/%Y")}
+                    values = {"title": titles.get(f.owner, ""), "day": date_format(f.date)}
                     text = (
                         _("Se retiró el avance del hito «%(title)s» del %(day)s.")
                         if f.withdrawn
@@ -481,12 +482,12 @@ class CommitmentView:
             if f.supersedes and ends_on:
                 text = _("Terminó el estado asignado «%(label)s» el %(day)s.") % {
                     "label": label,
-                    "day": ends_on.strftime("%d/%m/%Y"),
+                    "day": date_format(ends_on),
                 }
             else:
                 text = _("El Secretariado asignó el estado «%(label)s» desde el %(day)s.") % {
                     "label": label,
-                    "day": starts_on.strftime("%d/%m/%Y"),
+                    "day": date_format(starts_on),
                 }
             events.append(HistoryEvent(f.published_on, "override", text, reason))
         return sorted(events, key=lambda e: e.day)

@@ -31,10 +31,6 @@ from secretariat.models import Session
 NEXT_MILESTONES = 20
 
 
-def short(day):
-    return date_format(day, "d/m/Y")
-
-
 class Report:
     """One PDF: its subject, its day, where it is kept and how to build it again."""
 
@@ -205,9 +201,9 @@ class ProgressReport(Report):
         if self.round:
             return _("Informe de avance al cierre del corte %(n)s (%(day)s)") % {
                 "n": self.round.number,
-                "day": short(self.day),
+                "day": date_format(self.day),
             }
-        return _("Informe de avance al %(day)s") % {"day": short(self.day)}
+        return _("Informe de avance al %(day)s") % {"day": date_format(self.day)}
 
     @property
     def filename(self):
@@ -272,7 +268,7 @@ class CommitmentSheet(Report):
     def title(self):
         return _("Ficha del compromiso %(code)s al %(day)s") % {
             "code": self.view.row.code,
-            "day": short(self.day),
+            "day": date_format(self.day),
         }
 
     @property

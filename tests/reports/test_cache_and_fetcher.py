@@ -60,7 +60,7 @@ def test_index_lists_the_reports_in_plain_words_with_pages_and_size(client, trac
     response = client.get("/reportes/")
     content = response.content.decode()
     assert "Plan de Acción Municipal de Gobierno Abierto 2025-2027" in content
-    assert "Informe de avance al 25/11/2026" in content
+    assert "Informe de avance al 25 de noviembre de 2026" in content
     assert "se prepara al pedirlo" in content
     download(client, "/reportes/plan-de-accion-2025-2027.pdf")
     content = client.get("/reportes/").content.decode()
