@@ -53,15 +53,33 @@ class Figure:
         return self.value / self.reference if self.reference else None
 
 
+def children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def cpu(run):
-    """(CPU seconds, result) of run()."""
-    started = time.process_time()
+    """(CPU seconds, result) of run(), with the children it waited for (the report worker
+    draws each PDF in a child process)."""
+    started, children = time.process_time(), children_cpu()
     result = run()
-    return time.process_time() - started, result
+    return time.process_time() - started + children_cpu() - children, result
 
 
-def peak_mb():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_mb(who=resource.RUSAGE_SELF):
+    """Peak resident memory (MB) of this process, or of its largest child. Linux keeps a
+    process's ru_maxrss across exec, so a worker started by this (larger) script would show
+    the script's size: its own peak is read from /proc (VmHWM) where there is one."""
+    if who == resource.RUSAGE_SELF:
+        try:
+            status = Path("/proc/self/status").read_text()
+        except OSError:
+            pass
+        else:
+            for line in status.splitlines():
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
 def setup(folder):
@@ -263,6 +281,15 @@ def pdfs(options):
             check=True,
         )
         result = json.loads(found.stdout.strip().splitlines()[-1])
+        figures.append(
+            Figure(
+                "PDF",
+                f"arranque del trabajador, {size} acciones",
+                result["warm_up"],
+                "s CPU",
+                note="una vez por proceso: URLs, traducciones, WeasyPrint y fuentes",
+            )
+        )
         for kind, label in (("plan", "Plan completo"), ("avance", "Informe de avance")):
             item = result[kind]
             figures.append(
@@ -287,19 +314,40 @@ def pdfs(options):
                 "pico tras cada reporte: " + ", ".join(f"{m:.0f}" for m in result["memory"]),
             )
         )
+        if result["child_memory"]:
+            figures.append(
+                Figure(
+                    "PDF",
+                    f"memoria del proceso que dibuja, {size} acciones",
+                    result["child_memory"],
+                    "MB",
+                    note="pico del mayor; sale al terminar cada PDF",
+                )
+            )
     return figures
 
 
 def pdf_worker(size):
-    """In the child: build the plan and progress reports cold, then the plan again, then
-    download the cached files; print JSON."""
+    """In the child: start like a worker (the first report of a process loads the URLs, the
+    translations, WeasyPrint and the fonts: timed apart, as `warm_up`), build the plan and
+    progress reports cold, then the plan again, then download the cached files; print JSON."""
     from django.test import Client
+    from django.urls import get_resolver
+    from django.utils import translation
 
     from portal.reports import store
     from portal.reports.documents import PlanReport, ProgressReport
 
     plan = plan_of(size)
     client, result, memory = Client(), {}, []
+
+    def warm_up():
+        get_resolver().url_patterns  # noqa: B018 (imported on first use)
+        with translation.override("es-mx"):
+            translation.gettext("Plan de Acción")
+        store.render_pdf('<html lang="es-MX"><title>-</title><p>Á <b>1</b></p></html>')
+
+    result["warm_up"], _ = cpu(warm_up)
     for kind, report, url in (
         ("plan", PlanReport(plan, AS_OF), f"/reportes/plan-de-accion-{plan.exercise.period}.pdf"),
         ("avance", ProgressReport(plan, AS_OF), f"/reportes/avance/{AS_OF.isoformat()}.pdf"),
@@ -316,6 +364,7 @@ def pdf_worker(size):
     store.build(PlanReport(plan, AS_OF))
     memory.append(peak_mb())
     result["memory"] = memory
+    result["child_memory"] = peak_mb(resource.RUSAGE_CHILDREN)
     print(json.dumps(result))
 
 
