@@ -5,12 +5,12 @@ the language it was asked in, whatever language its own thread has."""
 import io
 import re
 
-import pikepdf
 import pytest
 from django.utils import translation
+from pypdf import PdfReader
 
 from portal.reports import store
-from tests.reports.conftest import builds, pdf_of, reports_on_disk, run_worker  # noqa: F401
+from tests.reports.conftest import builds, reports_on_disk, run_worker  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -19,10 +19,12 @@ def lang(response):
     return re.search(r'<html lang="([^"]+)"', response.content.decode())[1]
 
 
-def pdf_language(response):
-    body = b"".join(response.streaming_content) if response.streaming else response.content
-    with pikepdf.open(io.BytesIO(body)) as pdf:
-        return str(pdf.Root.Lang)
+def pdf(response):
+    """(language, text) of a PDF response."""
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.getvalue()))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    return str(reader.trailer["/Root"]["/Lang"]), text
 
 
 def test_a_cached_page_is_served_only_in_its_language(client, commitment, settings):
@@ -56,12 +58,14 @@ def test_a_fragment_is_cached_per_language_and_carries_the_switch(client, commit
 def test_a_report_is_built_and_kept_per_language(client, commitment, builds):  # noqa: F811
     spanish = client.get(f"/compromisos/{commitment.slug}/ficha.pdf")
     english = client.get(f"/en/compromisos/{commitment.slug}/ficha.pdf")
-    assert (pdf_language(spanish), pdf_language(english)) == ("es-MX", "en")
+    (spanish_lang, spanish_text), (english_lang, english_text) = pdf(spanish), pdf(english)
+    assert (spanish_lang, english_lang) == ("es-MX", "en")
+    assert "Página 1 de" in spanish_text and "Page 1 of" in english_text
     assert len(builds) == 2
     assert spanish["ETag"] != english["ETag"]
     # Asked again, each is its own file from disk.
-    assert pdf_language(client.get(f"/en/compromisos/{commitment.slug}/ficha.pdf")) == "en"
-    assert pdf_language(client.get(f"/compromisos/{commitment.slug}/ficha.pdf")) == "es-MX"
+    assert pdf(client.get(f"/en/compromisos/{commitment.slug}/ficha.pdf"))[0] == "en"
+    assert pdf(client.get(f"/compromisos/{commitment.slug}/ficha.pdf"))[0] == "es-MX"
     assert len(builds) == 2
     files = sorted(p.name for p in store.Path(store.settings.REPORTS_ROOT).rglob("*.pdf"))
     assert [name.split("-")[3] for name in files] == ["en", "es"]
@@ -73,7 +77,6 @@ def test_the_worker_builds_a_report_in_the_language_it_was_asked_in(client, comm
     assert client.get(url).status_code == 202
     with translation.override("es-mx"):
         run_worker()
-    reader, _text = pdf_of(client.get(url))
-    assert reader.trailer["/Root"]["/Lang"] == "en"
+    assert pdf(client.get(url))[0] == "en"
     # Spanish is another report: asked for, it waits for its own build.
     assert client.get("/reportes/plan-de-accion-2025-2027.pdf").status_code == 202
