@@ -16,6 +16,13 @@ def html_lang(code=None):
     return translation.to_locale(code or translation.get_language()).replace("_", "-")
 
 
+def active_language():
+    """The active language as settings.LANGUAGES names it (es-mx, en)."""
+    return translation.get_supported_language_variant(
+        translation.get_language() or settings.LANGUAGE_CODE
+    )
+
+
 def is_english():
     return (translation.get_language() or "").startswith("en")
 
