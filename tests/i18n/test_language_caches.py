@@ -80,3 +80,16 @@ def test_the_worker_builds_a_report_in_the_language_it_was_asked_in(client, comm
     assert pdf(client.get(url))[0] == "en"
     # Spanish is another report: asked for, it waits for its own build.
     assert client.get("/reportes/plan-de-accion-2025-2027.pdf").status_code == 202
+
+
+def test_a_form_sent_with_empty_fields_stays_in_its_language(client, commitment):
+    response = client.get("/en/tablero/?estado=atrasado&eje=&q=")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/tablero/?estado=atrasado"
+
+
+def test_the_admin_is_spanish_at_admin_and_english_at_en_admin(staff):
+    spanish, english = staff.get("/admin/"), staff.get("/en/admin/")
+    assert '<html lang="es-mx"' in spanish.content.decode()  # Django's own admin template
+    assert '<html lang="en"' in english.content.decode()
+    assert "Log out" in english.content.decode() and "Log out" not in spanish.content.decode()
