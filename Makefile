@@ -21,8 +21,8 @@ EMAIL_FILE_PATH ?= var/mail
 PROD := DEBUG=false SECRET_KEY_FILE=$(SECRET_KEY_FILE) SECURE_SSL_REDIRECT=$(SECURE_SSL_REDIRECT) \
 	SECURE_COOKIES=$(SECURE_COOKIES) EMAIL_FILE_PATH=$(EMAIL_FILE_PATH)
 
-.PHONY: help run dev test setup uv system-test-deps lint format demo superuser bench benchmark \
-	drills two-nodes backup
+.PHONY: help run dev test setup uv gettext messages system-test-deps lint format demo superuser \
+	bench benchmark drills two-nodes backup
 
 help:
 	@echo "make run   - instala, migra, carga datos de demostración y sirve como en producción en http://$(HOST):$(PORT)"
@@ -34,8 +34,27 @@ help:
 uv:
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check uv
 
-setup: uv
+setup: uv messages
 	$(UV) sync --frozen
+
+# The translations: every catalogue (.po) compiled to .mo, which is not versioned; only those
+# whose .po changed are compiled again. GNU gettext's msgfmt, as Django's compilemessages runs
+# it, without starting Django.
+CATALOGUES := $(shell find . -path ./.venv -prune -o -path ./node_modules -prune -o \
+	-path '*/locale/*/LC_MESSAGES/*.po' -print)
+messages: gettext $(CATALOGUES:.po=.mo)
+
+%.mo: %.po
+	msgfmt --check-format -o $@ $<
+
+gettext:
+	@if ! command -v msgfmt >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = "0" ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+		else \
+			sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+		fi; \
+	fi
 
 # Generated once, never versioned (var/ is in .gitignore).
 var/secret_key:

@@ -13,6 +13,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core import l10n
+
 ONE_DAY = timedelta(days=1)
 
 
@@ -128,7 +130,7 @@ def completion_level(progress):
 
 
 def format_percent(value):
-    return f"{round(value):d} %"
+    return l10n.percent(round(value), space=" ")
 
 
 # --- Inputs: what the rule needs, as plain values ---------------------------------
