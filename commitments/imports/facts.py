@@ -50,9 +50,7 @@ PUBLICATION = gettext_lazy("Publicación")
 def correction_reason():
     # Written into the public record, which is Spanish whatever language the importer reads.
     with translation.override(settings.LANGUAGE_CODE):
-        return _("Corrección por importación del %(day)s") % {
-            "day": date_format(clock.today())
-        }
+        return _("Corrección por importación del %(day)s") % {"day": date_format(clock.today())}
 
 
 def evidence_title(day):
