@@ -190,7 +190,12 @@ class Importer:
                 self.check(rows)
                 self.write([row for row in rows if row.ok])
                 outcome.written = not dry_run and not self.problems
-                if not outcome.written:
+                if outcome.written:
+                    # What is left happens on the way out: the public lists' stored states.
+                    self.progress(
+                        outcome.rows, outcome.rows, _("Filas guardadas; actualizando las listas")
+                    )
+                else:
                     transaction.set_rollback(True)
                     effects.discard()
         except OperationalError as error:
