@@ -130,40 +130,50 @@ def measurements_csv(plan, count):
 
 def steps(rows, measurements, profile=None, profile_lines=40):
     """Every step, in order; `profile` ("matrix" or "measurements") profiles its real import."""
-    from commitments.imports import importer
+    from commitments import services
     from core import clock
 
     done = []
     with clock.moment(AS_OF):
         content = exported_matrix(generated_plan(rows), rows)
         plan = empty_plan()
-
-        def matrix(dry_run):
-            run = importer("matriz", plan=plan, publish=True, create_missing=True)
-            return lambda: run.run(content, "matriz.csv", dry_run=dry_run)
-
-        done.append(measure(f"matriz de {rows} filas, revisión", rows, matrix(True)))
-        done.append(
-            profiled(f"matriz de {rows} filas, importación", rows, matrix(False), profile_lines)
-            if profile == "matrix"
-            else measure(f"matriz de {rows} filas, importación", rows, matrix(False))
-        )
-        done.append(measure(f"matriz de {rows} filas, otra vez", rows, matrix(False)))
-        values = measurements_csv(plan, measurements)
-
-        def facts(dry_run):
-            run = importer("avances", plan=plan)
-            return lambda: run.run(values, "avances.csv", dry_run=dry_run)
-
-        label = f"{measurements} avances"
-        done.append(measure(f"{label}, revisión", measurements, facts(True)))
-        done.append(
-            profiled(f"{label}, importación", measurements, facts(False), profile_lines)
-            if profile == "measurements"
-            else measure(f"{label}, importación", measurements, facts(False))
-        )
-        done.append(measure(f"{label}, otra vez", measurements, facts(False)))
+        try:
+            _steps(done, plan, content, rows, measurements, profile, profile_lines)
+        finally:
+            # Its commitments name the generated plan's units, which a later rebuild of the
+            # generated plan deletes.
+            services.drop_plan(plan=plan)
     return done
+
+
+def _steps(done, plan, content, rows, measurements, profile, profile_lines):
+    from commitments.imports import importer
+
+    def matrix(dry_run):
+        run = importer("matriz", plan=plan, publish=True, create_missing=True)
+        return lambda: run.run(content, "matriz.csv", dry_run=dry_run)
+
+    done.append(measure(f"matriz de {rows} filas, revisión", rows, matrix(True)))
+    done.append(
+        profiled(f"matriz de {rows} filas, importación", rows, matrix(False), profile_lines)
+        if profile == "matrix"
+        else measure(f"matriz de {rows} filas, importación", rows, matrix(False))
+    )
+    done.append(measure(f"matriz de {rows} filas, otra vez", rows, matrix(False)))
+    values = measurements_csv(plan, measurements)
+
+    def facts(dry_run):
+        run = importer("avances", plan=plan)
+        return lambda: run.run(values, "avances.csv", dry_run=dry_run)
+
+    label = f"{measurements} avances"
+    done.append(measure(f"{label}, revisión", measurements, facts(True)))
+    done.append(
+        profiled(f"{label}, importación", measurements, facts(False), profile_lines)
+        if profile == "measurements"
+        else measure(f"{label}, importación", measurements, facts(False))
+    )
+    done.append(measure(f"{label}, otra vez", measurements, facts(False)))
 
 
 def profiled(label, rows, run, lines):
