@@ -189,7 +189,8 @@ class FactImporter(Importer):
     # --- writing -------------------------------------------------------------------------
 
     def write(self, rows):
-        # New facts are recorded together at the end (one batch), in the file's order.
+        # New facts are recorded together at the end (one batch), in the file's order, and
+        # previewed as new once recorded.
         self.new = []
         for done, (row, commitment, target) in enumerate(self.checked, start=1):
             if not row.ok:
@@ -203,14 +204,17 @@ class FactImporter(Importer):
             return
         try:
             services.record_many(
-                facts=[fact for _row, fact in self.new], publish=self.publish, by=self.by
+                facts=[fact for _row, fact, _label in self.new], publish=self.publish, by=self.by
             )
         except services.BatchRefused as refused:
             for position, error in refused.by_position.items():
                 self.refused(self.new[position][0], error)
+            return
         except ValidationError as error:
             # The database refused the batch as a whole (a race with another writer).
             self.problems.extend(Problem(message) for message in error.messages)
+            return
+        self.previews += [Preview(row.number, label, NEW) for row, _fact, label in self.new]
 
     def values(self, row):
         """Model field → value, for the compared columns the file has."""
@@ -226,8 +230,7 @@ class FactImporter(Importer):
         existing = self.current.get((target.pk, row.values["date"]))
         values = self.values(row)
         if existing is None:
-            self.new.append((row, self.fact(row, target, values)))
-            self.previews.append(Preview(row.number, label, NEW))
+            self.new.append((row, self.fact(row, target, values), label))
             return
         changes = {f: v for f, v in values.items() if getattr(existing, f) != v}
         shown_changes = added + [

@@ -379,7 +379,10 @@ class MatrixImporter(Importer):
             group.commitment = commitment
         changes = {}
         for done, group in enumerate(groups, start=1):
-            changes[group.code] = self._write_group(group, is_new=group.code in is_new)
+            try:
+                changes[group.code] = self._write_group(group, is_new=group.code in is_new)
+            except ValidationError as error:
+                self.refused(group.head, error, COMMITMENT_ERRORS)
             self.tick(done, len(groups), _("Compromisos aplicados"))
         parties = [
             CoResponsibility(commitment=group.commitment, role=role, **_party_field(party))
@@ -407,7 +410,8 @@ class MatrixImporter(Importer):
                 self._batch_refused(error, [g.head for g in unpublished])
                 return
         for group in groups:
-            self._preview(group, group.code in is_new, *changes[group.code])
+            if group.code in changes:
+                self._preview(group, group.code in is_new, *changes[group.code])
         if self.proposed and not self.problems:
             self.notes.append(
                 ngettext(

@@ -131,3 +131,16 @@ def test_a_row_the_rules_refuse_names_its_row_and_nothing_is_written(matrix_plan
         "del plan (01/01/2025 a 31/12/2027)."
     ]
     assert not outcome.written and counts() == before
+
+
+def test_a_registered_commitment_the_rules_refuse_names_its_row(matrix_plan, superuser):
+    row = matrix_row(**{"Código": "C-01", "Fecha de término": "31/12/2029"})
+    before = counts()
+    outcome = importer("matriz", plan=matrix_plan, by=superuser).run(
+        as_csv(MATRIX_HEADER, [row]), "matriz.csv", dry_run=False
+    )
+    assert [str(p) for p in outcome.problems] == [
+        "Fila 2, columna «Fecha de inicio» («01/02/2026»): Las fechas deben caer dentro del "
+        "periodo del ejercicio (01/01/2025 a 31/12/2027)."
+    ]
+    assert not outcome.written and counts() == before
