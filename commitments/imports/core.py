@@ -177,6 +177,7 @@ class Importer:
         outcome = Outcome(title=self.title, name=name, dry_run=dry_run)
         try:
             self.authorize()
+            self.progress(0, 1, _("Leyendo el archivo"))
             table = read_table(data, name, sheet=sheet)
             outcome.sheet, outcome.sheets = table.sheet, table.sheets
             rows = self.read(table)
