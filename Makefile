@@ -21,8 +21,8 @@ EMAIL_FILE_PATH ?= var/mail
 PROD := DEBUG=false SECRET_KEY_FILE=$(SECRET_KEY_FILE) SECURE_SSL_REDIRECT=$(SECURE_SSL_REDIRECT) \
 	SECURE_COOKIES=$(SECURE_COOKIES) EMAIL_FILE_PATH=$(EMAIL_FILE_PATH)
 
-.PHONY: help run dev test setup uv system-test-deps lint format demo superuser bench benchmark \
-	drills backup
+.PHONY: help run dev test setup uv gettext messages system-test-deps lint format demo superuser \
+	bench benchmark drills two-nodes backup
 
 help:
 	@echo "make run   - instala, migra, carga datos de demostración y sirve como en producción en http://$(HOST):$(PORT)"
@@ -34,8 +34,27 @@ help:
 uv:
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check uv
 
-setup: uv
+setup: uv messages
 	$(UV) sync --frozen
+
+# The translations: every catalogue (.po) compiled to .mo, which is not versioned; only those
+# whose .po changed are compiled again. GNU gettext's msgfmt, as Django's compilemessages runs
+# it, without starting Django.
+CATALOGUES := $(shell find . -path ./.venv -prune -o -path ./node_modules -prune -o \
+	-path '*/locale/*/LC_MESSAGES/*.po' -print)
+messages: gettext $(CATALOGUES:.po=.mo)
+
+%.mo: %.po
+	msgfmt --check-format -o $@ $<
+
+gettext:
+	@if ! command -v msgfmt >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = "0" ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+		else \
+			sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+		fi; \
+	fi
 
 # Generated once, never versioned (var/ is in .gitignore).
 var/secret_key:
@@ -53,15 +72,24 @@ dev: setup
 	DEBUG=true $(PY) manage.py load_demo --if-empty
 	DEBUG=true TASKS_BACKEND=django.tasks.backends.immediate.ImmediateBackend $(PY) manage.py runserver $(HOST):$(PORT)
 
-# Browser tests need Debian's Chromium; PDF checks use poppler's pdftoppm.
+# Browser tests need Debian's Chromium; PDF checks use poppler's pdftoppm; the W3C HTML check
+# (tests/test_html_valid.py) runs vnu.jar with Java 17, installed from npm.
 system-test-deps:
-	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then \
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1 \
+		|| ! command -v java >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then \
+		packages="chromium poppler-utils openjdk-17-jre-headless npm"; \
 		if [ "$$(id -u)" = "0" ]; then \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$packages >/dev/null; \
 		else \
-			sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
+			sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$packages >/dev/null; \
 		fi; \
 	fi
+
+# The W3C Nu Html Checker, pinned (keep VERSION in tests/vnu.py in step); var/ is not versioned.
+VNU_VERSION := 26.9.27
+VNU_JAR := var/node/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR): | system-test-deps
+	npm install --prefix var/node --no-audit --no-fund --loglevel=error vnu-jar@$(VNU_VERSION)
 
 lint: setup
 	.venv/bin/ruff check .
@@ -73,7 +101,7 @@ lint: setup
 PYTEST_WORKERS ?= auto
 CHECKS ?= yes
 
-test: setup system-test-deps
+test: setup system-test-deps $(VNU_JAR)
 ifneq ($(CHECKS),no)
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
@@ -107,10 +135,16 @@ bench: setup
 
 benchmark: bench
 
-# Load and outage drills against a server of their own (see benchmarks/drills.py); needs wrk.
+# Load and outage drills against a server of their own (see benchmarks/drills.py), then two
+# app nodes over one PostgreSQL and one Redis (benchmarks/two_nodes.py); needs wrk.
 drills: setup
 	$(PY) benchmarks/static_vs_board.py
 	$(PY) benchmarks/drills.py
+	$(PY) benchmarks/two_nodes.py
+
+# Only the two-node drill (README «Varios nodos»); ARGS="--seconds 60", "--database URL"…
+two-nodes: setup
+	$(PY) benchmarks/two_nodes.py $(ARGS)
 
 # Database and uploaded files in one archive under var/backups/ (restore: manage.py restore FILE).
 backup: setup

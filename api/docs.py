@@ -1,11 +1,15 @@
-"""The API's documentation in Spanish, a page of the site read from the OpenAPI description
-(ninja's Swagger UI needs inline scripts and a CDN, which the site's CSP forbids)."""
+"""The API's documentation, a page of the site read from the OpenAPI description (ninja's
+Swagger UI needs inline scripts and a CDN, which the site's CSP forbids).
+
+The OpenAPI description is Spanish; its descriptions are in the catalogue (marked where they
+are written, api/views.py and api/schemas.py), so this page shows them in its language."""
 
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from api import views
 from commitments import listing
@@ -38,17 +42,23 @@ EXAMPLES = {
 }
 
 
+def _translated(text):
+    # gettext("") would be the catalogue's header.
+    return _(text) if text else ""
+
+
 def _kind(schema):
     options = schema.get("anyOf", [schema])
     for option in options:
         if option.get("type") == "array":
-            return "lista de: " + ", ".join(option.get("items", {}).get("enum", []))
+            values = ", ".join(option.get("items", {}).get("enum", []))
+            return _("lista de: %(values)s") % {"values": values}
         if "enum" in option:
-            return "uno de: " + ", ".join(option["enum"])
+            return _("uno de: %(values)s") % {"values": ", ".join(option["enum"])}
         if option.get("pattern"):
-            return "AAAA-MM-DD"
+            return _("AAAA-MM-DD")
         if option.get("type") and option["type"] != "null":
-            return {"integer": "número entero", "string": "texto"}.get(option["type"], "")
+            return {"integer": _("número entero"), "string": _("texto")}.get(option["type"], "")
     return ""
 
 
@@ -63,14 +73,14 @@ def endpoints():
             Endpoint(
                 path=path,
                 summary=operation.get("summary", ""),
-                description=" ".join(line.strip() for line in lines),
+                description=_translated(" ".join(line.strip() for line in lines)),
                 parameters=[
                     Parameter(
                         p["name"],
-                        "ruta" if p["in"] == "path" else "consulta",
+                        _("ruta") if p["in"] == "path" else _("consulta"),
                         p.get("required", False),
                         _kind(p.get("schema", {})),
-                        p.get("description", ""),
+                        _translated(p.get("description", "")),
                     )
                     for p in operation.get("parameters", [])
                 ],

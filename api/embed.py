@@ -14,7 +14,7 @@ from django.views.decorators.csp import csp_override
 from commitments import listing, reader
 from commitments.models import Commitment
 from commitments.semaforo import STALE_LABEL, Status
-from core import clock, params
+from core import clock, l10n, params
 from core.cache import public_page
 
 FRAMEABLE = {**settings.SECURE_CSP, "frame-ancestors": ["*"]}
@@ -82,7 +82,7 @@ def badge(request, slug):
     label = str(verdict.label)
     if verdict.stale:
         label = f"{label} · {STALE_LABEL}"
-    figure = "" if verdict.progress is None else f"{verdict.progress:.0f} %"
+    figure = "" if verdict.progress is None else l10n.percent(f"{verdict.progress:.0f}", space=" ")
     code_width = round(len(view.row.code) * CHAR_WIDTH + 12)
     status_text = f"{label} · {figure}" if figure else label
     status_width = round(len(status_text) * CHAR_WIDTH + 12)

@@ -7,12 +7,15 @@ dates are ISO 8601; `url` is the public HTML page of the same thing, `api_url` t
 import datetime as dt
 from typing import Literal
 
+from django.utils.translation import gettext_noop
 from ninja import Field, Schema
 
 from api import query
 
 DAY_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-DAY_HELP = (
+# The parameters' descriptions are marked for the catalogue only: the OpenAPI description
+# stays Spanish, the documentation page (api/docs.py) translates what it shows.
+DAY_HELP = gettext_noop(
     "Los datos como eran públicos al final de ese día (AAAA-MM-DD). Sin ella, o desde hoy: "
     "los de hoy."
 )
@@ -25,18 +28,33 @@ class BoardQuery(Schema):
     """The board's parameters (commitments/listing.py), with the same names."""
 
     fecha: str | None = Field(None, pattern=DAY_PATTERN, description=DAY_HELP)
-    plan: str | None = Field(None, description="Identificador del plan; sin él, el vigente.")
-    pagina: int | None = Field(None, ge=1, le=999_999_999, description="Página, desde 1.")
-    q: str | None = Field(None, max_length=100, description="Busca en clave, título y texto.")
-    eje: str | None = Field(None, description="Identificador de un eje (ver /ejes/).")
-    dependencia: str | None = Field(None, description="Dependencia responsable (identificador).")
-    estado: list[Status] | None = Field(None, description="Uno o más estados (se repite).")
-    pilar: str | None = Field(None, description="Identificador de un pilar.")
-    corresponsable: str | None = Field(
-        None, description="dependencia:<id> u organizacion:<id>: la encabeza o la comparte."
+    plan: str | None = Field(
+        None, description=gettext_noop("Identificador del plan; sin él, el vigente.")
     )
-    valoracion: Assessment | None = Field(None, description="Con valoración independiente.")
-    orden: Sort | None = Field(None, description="Orden; sin él, por clave.")
+    pagina: int | None = Field(
+        None, ge=1, le=999_999_999, description=gettext_noop("Página, desde 1.")
+    )
+    q: str | None = Field(
+        None, max_length=100, description=gettext_noop("Busca en clave, título y texto.")
+    )
+    eje: str | None = Field(None, description=gettext_noop("Identificador de un eje (ver /ejes/)."))
+    dependencia: str | None = Field(
+        None, description=gettext_noop("Dependencia responsable (identificador).")
+    )
+    estado: list[Status] | None = Field(
+        None, description=gettext_noop("Uno o más estados (se repite).")
+    )
+    pilar: str | None = Field(None, description=gettext_noop("Identificador de un pilar."))
+    corresponsable: str | None = Field(
+        None,
+        description=gettext_noop(
+            "dependencia:<id> u organizacion:<id>: la encabeza o la comparte."
+        ),
+    )
+    valoracion: Assessment | None = Field(
+        None, description=gettext_noop("Con valoración independiente.")
+    )
+    orden: Sort | None = Field(None, description=gettext_noop("Orden; sin él, por clave."))
 
 
 class Error(Schema):

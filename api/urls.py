@@ -30,10 +30,15 @@ def _api_patterns():
     return patterns, app_name, namespace
 
 
-urlpatterns = [
+# The documentation and the embeds are pages, in both languages (portal/urls.py puts them
+# under i18n_patterns); the API answers data, at one address.
+pages = [
     path("api/", public_page(docs.docs), name="api_docs"),
-    path("api/v1/", _api_patterns()),
     path("insertar/tablero/", embed.board, name="embed_board"),
     path("insertar/compromisos/<slug:slug>/", embed.commitment, name="embed_commitment"),
     path("insertar/compromisos/<slug:slug>.svg", embed.badge, name="embed_badge"),
+]
+
+data = [
+    path("api/v1/", _api_patterns()),
 ]

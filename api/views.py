@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from ninja import NinjaAPI, Query
 from ninja.errors import Throttled, ValidationError
 from ninja.renderers import JSONRenderer
@@ -35,8 +36,13 @@ LONG_PAGE_SIZE = 100
 LAST_INSTANT = timedelta(microseconds=1)
 
 Day = Query(None, description=schemas.DAY_HELP, pattern=schemas.DAY_PATTERN)
-PageNumber = Query(None, ge=1, le=999_999_999, description="Página, desde 1.")
-PlanSlug = Query(None, description="Identificador del plan (ver /planes/); sin él, el vigente.")
+# The descriptions of the resources and their parameters are marked for the catalogue but
+# not translated here: the OpenAPI description stays Spanish (one address, one contract);
+# the documentation page (api/docs.py) shows them in the page's language.
+PageNumber = Query(None, ge=1, le=999_999_999, description=gettext_noop("Página, desde 1."))
+PlanSlug = Query(
+    None, description=gettext_noop("Identificador del plan (ver /planes/); sin él, el vigente.")
+)
 
 
 class Renderer(JSONRenderer):
@@ -148,18 +154,28 @@ def _plan(request):
 # --- The plan ---------------------------------------------------------------------------
 
 
-@api.get("/planes/", response={200: schemas.Plans, **ERRORS}, url_name="plans", tags=["plan"])
+@api.get(
+    "/planes/",
+    response={200: schemas.Plans, **ERRORS},
+    url_name="plans",
+    tags=["plan"],
+    description=gettext_noop("Los planes públicos en la fecha, el vigente primero."),
+)
 def plans(request, fecha: str | None = Day):
-    """Los planes públicos en la fecha, el vigente primero."""
     asked = _day(request)
     link = _link(request)
     found = reader.published_plans(asked.day)
     return {"date": asked.day, "results": [serialize.plan(p, link) for p in found]}
 
 
-@api.get("/ejes/", response={200: schemas.Axes, **NOT_FOUND}, url_name="axes", tags=["plan"])
+@api.get(
+    "/ejes/",
+    response={200: schemas.Axes, **NOT_FOUND},
+    url_name="axes",
+    tags=["plan"],
+    description=gettext_noop("Los ejes de un plan y sus objetivos."),
+)
 def axes(request, fecha: str | None = Day, plan: str | None = PlanSlug):
-    """Los ejes de un plan y sus objetivos."""
     chosen = _plan(request)
     link = _link(request)
     found = chosen.axes.order_by("order", "name").prefetch_related("objectives")
@@ -185,10 +201,12 @@ def axes(request, fecha: str | None = Day, plan: str | None = PlanSlug):
     response={200: schemas.CommitmentList, **NOT_FOUND},
     url_name="commitments",
     tags=["compromisos"],
+    description=gettext_noop(
+        "Los compromisos con los filtros, el orden y las páginas del tablero (25 por "
+        "página): el mismo resultado que /tablero/ con los mismos parámetros."
+    ),
 )
 def commitments(request, filters: Query[schemas.BoardQuery]):
-    """Los compromisos con los filtros, el orden y las páginas del tablero (25 por página):
-    el mismo resultado que /tablero/ con los mismos parámetros."""
     chosen = _plan(request)
     link = _link(request)
     day = reader.day_on(_day(request), chosen).day
@@ -240,9 +258,11 @@ def commitments(request, filters: Query[schemas.BoardQuery]):
     response={200: schemas.Commitment, **NOT_FOUND},
     url_name="commitment",
     tags=["compromisos"],
+    description=gettext_noop(
+        "Un compromiso con sus indicadores, avances, hitos, evidencias, versiones e historial."
+    ),
 )
 def commitment(request, slug: str, fecha: str | None = Day):
-    """Un compromiso con sus indicadores, avances, hitos, evidencias, versiones e historial."""
     found = Commitment.objects.select_related("plan__exercise").filter(slug=slug).first()
     if found is None:
         raise Http404(_("No hay ningún compromiso «%(slug)s».") % {"slug": slug[:60]})
@@ -260,9 +280,14 @@ def commitment(request, slug: str, fecha: str | None = Day):
 # --- Units, rounds ----------------------------------------------------------------------
 
 
-@api.get("/dependencias/", response={200: schemas.Units, **ERRORS}, url_name="units", tags=["plan"])
+@api.get(
+    "/dependencias/",
+    response={200: schemas.Units, **ERRORS},
+    url_name="units",
+    tags=["plan"],
+    description=gettext_noop("Las dependencias municipales (responsables y corresponsables)."),
+)
 def units(request, fecha: str | None = Day):
-    """Las dependencias municipales (responsables y corresponsables)."""
     link = _link(request)
     results = [
         {
@@ -278,9 +303,16 @@ def units(request, fecha: str | None = Day):
     return body
 
 
-@api.get("/cortes/", response={200: schemas.Rounds, **NOT_FOUND}, url_name="rounds", tags=["plan"])
+@api.get(
+    "/cortes/",
+    response={200: schemas.Rounds, **NOT_FOUND},
+    url_name="rounds",
+    tags=["plan"],
+    description=gettext_noop(
+        "Los cortes de seguimiento del plan y si ya habían cerrado en la fecha."
+    ),
+)
 def rounds(request, fecha: str | None = Day, plan: str | None = PlanSlug):
-    """Los cortes de seguimiento del plan y si ya habían cerrado en la fecha."""
     chosen = _plan(request)
     day = _day(request).day
     results = [
@@ -306,9 +338,11 @@ def rounds(request, fecha: str | None = Day, plan: str | None = PlanSlug):
     response={200: schemas.Events, **ERRORS},
     url_name="sessions",
     tags=["secretariado"],
+    description=gettext_noop(
+        "Las sesiones del Secretariado (eventos, al estilo Popolo), con asistencia y acuerdos."
+    ),
 )
 def sessions(request, fecha: str | None = Day):
-    """Las sesiones del Secretariado (eventos, al estilo Popolo), con asistencia y acuerdos."""
     day = _day(request).day
     link = _link(request)
     found = secretariat_reads.sessions(day)
@@ -321,9 +355,11 @@ def sessions(request, fecha: str | None = Day):
     response={200: schemas.Motions, **ERRORS},
     url_name="agreements",
     tags=["secretariado"],
+    description=gettext_noop(
+        "Los acuerdos del Secretariado (mociones, al estilo Popolo), 100 por página."
+    ),
 )
 def agreements(request, fecha: str | None = Day, pagina: int | None = PageNumber):
-    """Los acuerdos del Secretariado (mociones, al estilo Popolo), 100 por página."""
     day = _day(request).day
     link = _link(request)
     page = _page(request, secretariat_reads.agreements(day), LONG_PAGE_SIZE)
@@ -340,10 +376,17 @@ def agreements(request, fecha: str | None = Day, pagina: int | None = PageNumber
 # --- The change log ---------------------------------------------------------------------
 
 
-@api.get("/cambios/", response={200: schemas.Changes, **ERRORS}, url_name="changes", tags=["plan"])
+@api.get(
+    "/cambios/",
+    response={200: schemas.Changes, **ERRORS},
+    url_name="changes",
+    tags=["plan"],
+    description=gettext_noop(
+        "Lo publicado, corregido o retirado hasta el final de la fecha, lo más nuevo "
+        "primero (100 por página; sin nombres del personal)."
+    ),
+)
 def changes(request, fecha: str | None = Day, pagina: int | None = PageNumber):
-    """Lo publicado, corregido o retirado hasta el final de la fecha, lo más nuevo primero
-    (100 por página; sin nombres del personal)."""
     day = _day(request).day
     link = _link(request)
     found = reader.published_between(end=clock.end_of(day) - LAST_INSTANT)

@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import resource
 import shutil
 import statistics
@@ -52,15 +53,33 @@ class Figure:
         return self.value / self.reference if self.reference else None
 
 
+def children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def cpu(run):
-    """(CPU seconds, result) of run()."""
-    started = time.process_time()
+    """(CPU seconds, result) of run(), with the children it waited for (the report worker
+    draws each PDF in a child process)."""
+    started, children = time.process_time(), children_cpu()
     result = run()
-    return time.process_time() - started, result
+    return time.process_time() - started + children_cpu() - children, result
 
 
-def peak_mb():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_mb(who=resource.RUSAGE_SELF):
+    """Peak resident memory (MB) of this process, or of its largest child. Linux keeps a
+    process's ru_maxrss across exec, so a worker started by this (larger) script would show
+    the script's size: its own peak is read from /proc (VmHWM) where there is one."""
+    if who == resource.RUSAGE_SELF:
+        try:
+            status = Path("/proc/self/status").read_text()
+        except OSError:
+            pass
+        else:
+            for line in status.splitlines():
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
 def setup(folder):
@@ -262,6 +281,15 @@ def pdfs(options):
             check=True,
         )
         result = json.loads(found.stdout.strip().splitlines()[-1])
+        figures.append(
+            Figure(
+                "PDF",
+                f"arranque del trabajador, {size} acciones",
+                result["warm_up"],
+                "s CPU",
+                note="una vez por proceso: URLs, traducciones, WeasyPrint y fuentes",
+            )
+        )
         for kind, label in (("plan", "Plan completo"), ("avance", "Informe de avance")):
             item = result[kind]
             figures.append(
@@ -286,19 +314,40 @@ def pdfs(options):
                 "pico tras cada reporte: " + ", ".join(f"{m:.0f}" for m in result["memory"]),
             )
         )
+        if result["child_memory"]:
+            figures.append(
+                Figure(
+                    "PDF",
+                    f"memoria del proceso que dibuja, {size} acciones",
+                    result["child_memory"],
+                    "MB",
+                    note="pico del mayor; sale al terminar cada PDF",
+                )
+            )
     return figures
 
 
 def pdf_worker(size):
-    """In the child: build the plan and progress reports cold, then the plan again, then
-    download the cached files; print JSON."""
+    """In the child: start like a worker (the first report of a process loads the URLs, the
+    translations, WeasyPrint and the fonts: timed apart, as `warm_up`), build the plan and
+    progress reports cold, then the plan again, then download the cached files; print JSON."""
     from django.test import Client
+    from django.urls import get_resolver
+    from django.utils import translation
 
     from portal.reports import store
     from portal.reports.documents import PlanReport, ProgressReport
 
     plan = plan_of(size)
     client, result, memory = Client(), {}, []
+
+    def warm_up():
+        get_resolver().url_patterns  # noqa: B018 (imported on first use)
+        with translation.override("es-mx"):
+            translation.gettext("Plan de Acción")
+        store.render_pdf('<html lang="es-MX"><title>-</title><p>Á <b>1</b></p></html>')
+
+    result["warm_up"], _ = cpu(warm_up)
     for kind, report, url in (
         ("plan", PlanReport(plan, AS_OF), f"/reportes/plan-de-accion-{plan.exercise.period}.pdf"),
         ("avance", ProgressReport(plan, AS_OF), f"/reportes/avance/{AS_OF.isoformat()}.pdf"),
@@ -315,6 +364,7 @@ def pdf_worker(size):
     store.build(PlanReport(plan, AS_OF))
     memory.append(peak_mb())
     result["memory"] = memory
+    result["child_memory"] = peak_mb(resource.RUSAGE_CHILDREN)
     print(json.dumps(result))
 
 
@@ -352,6 +402,112 @@ def imports(options):
     return figures
 
 
+# --- Lighthouse -----------------------------------------------------------------------------
+
+LIGHTHOUSE_VERSION = "12.8"
+# Installed here on first use, never versioned (var/ is ignored).
+NODE_FOLDER = ROOT / "var" / "node"
+CHROMIUM = "/usr/bin/chromium"
+
+
+def lighthouse_command():
+    """The lighthouse executable (installing it with npm the first time), or why there is none."""
+    chromium = shutil.which("chromium") or (CHROMIUM if Path(CHROMIUM).exists() else None)
+    if chromium is None:
+        return None, None, "no hay Chromium"
+    binary = NODE_FOLDER / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        if shutil.which("npm") is None:
+            return None, None, "no hay npm para instalar lighthouse"
+        print(f"instalando lighthouse {LIGHTHOUSE_VERSION} en {NODE_FOLDER}…", file=sys.stderr)
+        NODE_FOLDER.mkdir(parents=True, exist_ok=True)
+        installed = subprocess.run(
+            [
+                "npm",
+                "install",
+                "--prefix",
+                str(NODE_FOLDER),
+                "--no-audit",
+                "--no-fund",
+                f"lighthouse@{LIGHTHOUSE_VERSION}",
+            ],
+            capture_output=True,
+            text=True,
+        )
+        if installed.returncode != 0 or not binary.exists():
+            return None, None, "npm no pudo instalar lighthouse: " + installed.stderr[-200:]
+    return str(binary), chromium, ""
+
+
+def lighthouse(options):
+    """Lighthouse's phone profile on the home, the board and a commitment page of a demo
+    served by gunicorn (benchmarks/server.py): its four scores and LCP, TBT, CLS. Skipped in
+    --quick (CI) and where there is no Chromium."""
+    if options.quick:
+        print("Lighthouse: omitido en --quick", flush=True)
+        return []
+    binary, chromium, missing = lighthouse_command()
+    if binary is None:
+        print(f"Lighthouse: omitido ({missing})", flush=True)
+        return []
+    from server import Server, fetch
+
+    server = Server(workers=2)
+    # Its own files, not the ones the other groups' process uses.
+    server.env["PAGE_CACHE_VERSION_FILE"] = str(server.folder / "var" / "content-version")
+    server.env["REPORTS_ROOT"] = str(server.folder / "var" / "reports")
+    figures = []
+    with server:
+        board = fetch(server.url + "/tablero/").decode()
+        commitment = re.search(r'href="(/compromisos/[^"/]+/)"', board)[1]
+        for name, path in (("inicio", "/"), ("tablero", "/tablero/"), ("compromiso", commitment)):
+            fetch(server.url + path)  # In the page cache, as a visitor finds it.
+            found = subprocess.run(
+                [
+                    binary,
+                    server.url + path,
+                    "--quiet",
+                    "--output=json",
+                    "--output-path=stdout",
+                    "--only-categories=performance,accessibility,best-practices,seo",
+                    "--chrome-flags=--headless=new --no-sandbox",
+                ],
+                env={**os.environ, "CHROME_PATH": chromium},
+                capture_output=True,
+                text=True,
+                timeout=180,
+            )
+            if found.returncode != 0:
+                print(f"Lighthouse, {name}: falló: {found.stderr[-300:]}", flush=True)
+                continue
+            result = json.loads(found.stdout)
+            if any(c["score"] is None for c in result["categories"].values()):
+                print(f"Lighthouse, {name}: sin puntaje ({result.get('runtimeError')})")
+                continue
+            score = {key: round(c["score"] * 100) for key, c in result["categories"].items()}
+            audit = {key: a.get("numericValue") for key, a in result["audits"].items()}
+            figures += [
+                Figure(
+                    "Lighthouse (teléfono)",
+                    f"{name}: rendimiento",
+                    score["performance"],
+                    "/100",
+                    note=f"accesibilidad {score['accessibility']}, buenas prácticas "
+                    f"{score['best-practices']}, SEO {score['seo']}",
+                ),
+                Figure(
+                    "Lighthouse (teléfono)",
+                    f"{name}: LCP",
+                    audit["largest-contentful-paint"],
+                    "ms",
+                    note=f"TBT {audit['total-blocking-time']:.0f} ms, CLS "
+                    f"{audit['cumulative-layout-shift']:.3f}; "
+                    f"{audit['total-byte-weight'] / 1024:.0f} KiB transferidos",
+                ),
+            ]
+    return figures
+
+
 GROUPS = {
     "pages": pages,
     "board": board_vs_static,
@@ -359,6 +515,7 @@ GROUPS = {
     "weight": page_weight,
     "pdfs": pdfs,
     "imports": imports,
+    "lighthouse": lighthouse,
 }
 
 
@@ -375,7 +532,7 @@ def table(figures):
         ratio = "" if f.ratio is None else f"{f.ratio:.1f}x"
         lines.append(
             f"{f.name:<46}{f'{f.value:.2f} {f.unit}':>16}{reference:>14}  {ratio:>6}  "
-            f"{f.reference_name}{'; ' if f.note else ''}{f.note}"
+            + "; ".join(part for part in (f.reference_name, f.note) if part)
         )
     return "\n".join(lines)
 

@@ -30,9 +30,9 @@ def free_port():
 class Server:
     """`with Server(env) as server:` migrates, loads the demo, collects static, serves."""
 
-    def __init__(self, env=None, workers=4):
+    def __init__(self, env=None, workers=4, port=None):
         self.folder = Path(tempfile.mkdtemp(prefix="portal-bench-"))
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
             **os.environ,

@@ -9,6 +9,8 @@ pixel at 360 px wide); wider screens scale it up.
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from core import l10n
+
 WIDTH = 360
 HEIGHT = 220
 LEFT = 50
@@ -179,7 +181,11 @@ def progress_chart(
         anchor = "start" if x - half < 0 else "end" if x + half > WIDTH else "middle"
         x_ticks.append(Tick(x, day, Label(text, x, plot_bottom + 20, anchor)))
     y_ticks = tuple(
-        Tick(y_of(value), value, Label(f"{value} %", plot_left - 6, y_of(value) + 4, "end"))
+        Tick(
+            y_of(value),
+            value,
+            Label(l10n.percent(value, space=" "), plot_left - 6, y_of(value) + 4, "end"),
+        )
         for value in Y_TICKS
     )
 

@@ -9,6 +9,7 @@ import re
 from decimal import Decimal
 
 from django.db.models import Exists, OuterRef
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from commitments.models import (
@@ -32,7 +33,7 @@ COUNT_IN_TITLE = re.compile(r"(\d[\d.,]*)\s+([^\W\d_]+)")
 
 
 def _d(day):
-    return day.strftime("%d/%m/%Y")
+    return date_format(day)
 
 
 def check_plan(plan, day=None):

@@ -47,7 +47,7 @@ class Chart:
 
 
 def short_date(day):
-    return date_format(day, "d/m/Y")
+    return date_format(day, "SHORT_DATE_FORMAT")
 
 
 class CommitmentPage:
@@ -196,7 +196,7 @@ class CommitmentPage:
     def _chart_message(self):
         verdict = self.verdict
         values = {
-            "when": short_date(self.day),
+            "when": date_format(self.day),
             "progress": format_percent(verdict.progress or 0),
             "expected": format_percent(verdict.expected or 0),
         }
@@ -237,18 +237,18 @@ class CommitmentPage:
                 )
                 % {
                     "first": format_percent(actual[0][1]),
-                    "start": short_date(actual[0][0]),
+                    "start": date_format(actual[0][0]),
                     "last": format_percent(current),
-                    "end": short_date(self.day),
+                    "end": date_format(self.day),
                 }
             )
         else:
             parts.append(_("Aún no hay avance publicado."))
         parts.append(
             _("Línea discontinua: avance esperado, de 0 %% el %(start)s a 100 %% el %(end)s.")
-            % {"start": short_date(commitment.start_date), "end": short_date(commitment.end_date)}
+            % {"start": date_format(commitment.start_date), "end": date_format(commitment.end_date)}
         )
-        parts.append(_("Línea vertical punteada: %(day)s.") % {"day": short_date(self.day)})
+        parts.append(_("Línea vertical punteada: %(day)s.") % {"day": date_format(self.day)})
         return " ".join(parts)
 
 

@@ -21,7 +21,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.text import slugify
 
-from commitments import services
+from commitments import demo_english, services
 from commitments.demo_story import DEMO_TODAY, PLAN_SLUG
 from commitments.models import (
     ActionPlan,
@@ -621,6 +621,7 @@ def _tell_plan(story, cast):
     for spec in SPECS:
         story.on(PLAN_PUBLISHED, _commitment, spec, cast)
     story.on(PLAN_PUBLISHED, lambda: services.publish_plan(plan=cast["plan"]))
+    story.on(PLAN_PUBLISHED, demo_english.translate, cast)
     for spec in SPECS:
         _tell_commitment(story, spec, cast)
     story.on(ASSESSED_ON, _assessments, cast)

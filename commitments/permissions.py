@@ -144,9 +144,27 @@ def require_in_scope(user, instance):
 
 
 def require_editor(user, instance):
-    """Liaisons write only drafts of their own commitments; reviewers write anything."""
+    """Liaisons write only drafts of their own commitments of a plan still running; reviewers
+    write anything."""
     if user is None or is_reviewer(user):
         return
     if not is_liaison(user):
         raise ValidationError(_("Tu cuenta no puede registrar avances."))
     require_in_scope(user, instance)
+    commitment = commitment_of(instance)
+    if commitment is not None:
+        require_open_plan(user, commitment.plan)
+
+
+def require_open_plan(user, plan):
+    """A finished plan is the record: liaisons only read it; the Secretariado may still
+    correct it (with a public reason)."""
+    if is_liaison(user) and plan.is_closed():
+        raise ValidationError(closed_plan_message(plan))
+
+
+def closed_plan_message(plan):
+    return _(
+        "El plan «%(plan)s» ya concluyó: sus datos son solo de consulta para las dependencias. "
+        "Si hay que corregir algo, pídelo al Secretariado técnico."
+    ) % {"plan": plan.title}

@@ -13,6 +13,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core import l10n
+
 ONE_DAY = timedelta(days=1)
 
 
@@ -128,7 +130,7 @@ def completion_level(progress):
 
 
 def format_percent(value):
-    return f"{round(value):d} %"
+    return l10n.percent(round(value), space=" ")
 
 
 # --- Inputs: what the rule needs, as plain values ---------------------------------
@@ -480,7 +482,7 @@ def explain(verdict):
 
     Written only when a page shows it: lists judge thousands of commitments and show 25.
     """
-    when = date_format(verdict.as_of, "d/m/Y")
+    when = date_format(verdict.as_of)
     computed = Status(verdict.computed_status or verdict.status)
     values = {
         "when": when,
@@ -495,7 +497,7 @@ def explain(verdict):
     elif kind == BEFORE_START:
         sentence = _("Inicia el %(start)s; al %(when)s aún no debía tener avance.") % {
             **values,
-            "start": date_format(verdict.start, "d/m/Y"),
+            "start": date_format(verdict.start),
         }
     elif kind == NOTHING_REPORTED:
         sentence = _("Sin avance reportado al %(when)s; se esperaba %(expected)s: %(label)s.") % (
@@ -511,7 +513,7 @@ def explain(verdict):
             "Estado asignado por el Secretariado desde el %(since)s: %(label)s (el cálculo da "
             "%(computed)s). Motivo: %(reason)s"
         ) % {
-            "since": date_format(verdict.override_since, "d/m/Y"),
+            "since": date_format(verdict.override_since),
             "label": Status(verdict.status).label.lower(),
             "computed": computed.label.lower(),
             "reason": verdict.override_reason,

@@ -3,15 +3,17 @@
 Every public view is marked with `public_page`; `core.middleware.PageCacheMiddleware`
 does the work, early in the middleware stack so a hit skips sessions, CSRF and auth:
 
-- The key is the page's URL name and path, its *canonical* query (core/params.py: unknown
-  or invalid parameters never make a new page), whether htmx asked for a fragment, today's
-  date and a *content version*. Saving or deleting a public row of the plan or the
-  Secretariado bumps the version, so the next anonymous visitor sees the change; drafts,
-  submissions and returns for review (not public), audit history and derived rows do not
-  (`changes_public`), so staff at work never empty the cache nor stale the reports.
+- The key is the page's URL name and path (so its language: /en/… is English), its *canonical*
+  query (core/params.py: unknown or invalid parameters never make a new page), whether htmx
+  asked for a fragment, today's date, the language and a *content version*. Saving or deleting a
+  public row of the plan or the Secretariado bumps the version, so the next anonymous visitor
+  sees the change; drafts, submissions and returns for review (not public), audit history and
+  derived rows do not (`changes_public`), so staff at work never empty the cache nor stale the
+  reports.
 - The version lives where every server process sees it: in Redis with REDIS_URL, else in a
-  small file (PAGE_CACHE_VERSION_FILE). It is bumped at the save and again at the commit, so
-  a page rendered while the transaction was open is never kept.
+  small file (PAGE_CACHE_VERSION_FILE), which is one machine's: several app nodes need Redis
+  (README «Varios nodos»). It is bumped at the save and again at the commit, so a page
+  rendered while the transaction was open is never kept.
 - Pages are stored compressed (brotli and gzip) with their headers, so a hit costs one or two
   cache reads and no rendering nor compression. HEAD is answered from the same entry.
 - Anonymous visitors only: a session with a logged-in user neither reads nor fills the cache.
@@ -90,17 +92,18 @@ def mark_public(view, read_query=None):
 
 def public_view_name(request):
     """The URL name of the public page `request` asks for, or None for any other URL."""
-    found = _public_view(request.path_info, get_urlconf())
+    found = public_view(request)
     return found[0] if found else None
 
 
 def public_view(request):
     """(URL name, its query reader) of the public page `request` asks for, or None."""
-    return _public_view(request.path_info, get_urlconf())
+    return _public_view(request.path_info, get_urlconf(), get_language())
 
 
+# The language is part of the key: /en/… resolves only while English is active.
 @lru_cache(maxsize=4096)
-def _public_view(path, urlconf):
+def _public_view(path, urlconf, language):
     try:
         match = resolve(path, urlconf)
     except Resolver404:

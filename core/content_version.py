@@ -25,6 +25,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 logger = logging.getLogger("core.cache")
 
 VERSION_KEY = "portal:content-version"
+# When the shared version last moved, beside it: the API's Last-Modified on every node.
+CHANGED_KEY = "portal:content-changed-at"
 
 
 def _build():
@@ -47,7 +49,9 @@ def _build():
     return str(newest)
 
 
-BUILD = _build()
+# BUILD_ID (e.g. the deployed commit) lets nodes whose files carry different dates share
+# the pages they cache in Redis.
+BUILD = settings.BUILD_ID or _build()
 # Apps whose data appears on public pages.
 CONTENT_APPS = {"commitments", "secretariat", "participation", "engagement"}
 
@@ -90,7 +94,7 @@ class Breaker:
                 logger.warning("Cache available again")
             # A change saved during the outage could not bump a version kept in the cache.
             if _version_in_cache():
-                self.call(cache.set, VERSION_KEY, time.time_ns(), timeout=None)
+                self.call(_restart_version)
         return result
 
 
@@ -179,8 +183,12 @@ def content_version():
 
 
 def changed_at():
-    """When the content version last moved here (the version file's time, which every bump
-    on this machine rewrites): what the API sends as Last-Modified. None if unknown."""
+    """When the content version last moved: what the API sends as Last-Modified. From the
+    shared cache with REDIS_URL (a node's own file misses the other nodes' bumps), else the
+    version file's time, which every bump on this machine rewrites. None if unknown."""
+    if _version_in_cache():
+        with contextlib.suppress(CacheDown):
+            return datetime.fromtimestamp(breaker.call(_read_changed_from_cache), tz=UTC)
     try:
         moment = os.stat(settings.PAGE_CACHE_VERSION_FILE).st_mtime
     except FileNotFoundError:
@@ -248,11 +256,21 @@ def _bump():
             breaker.call(_incr_version)
 
 
+def _read_changed_from_cache():
+    cache.add(CHANGED_KEY, time.time(), timeout=None)
+    return cache.get(CHANGED_KEY)
+
+
 def _incr_version():
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+    cache.set(CHANGED_KEY, time.time(), timeout=None)
+
+
+def _restart_version():
+    cache.set_many({VERSION_KEY: time.time_ns(), CHANGED_KEY: time.time()}, timeout=None)
 
 
 def bump_content_version(**kwargs):

@@ -1,7 +1,28 @@
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
+from django.utils import translation
 
 from core import cache, content_version, params
+
+
+class LanguageMiddleware:
+    """The language is the URL's and nothing else's: /en/… is English, every other address
+    Spanish (settings.LANGUAGE_CODE). No cookie, session or Accept-Language is read, so one
+    address is always one page (the page cache keys on it, core/cache.py) and a link shared
+    shows what its sender saw. It replaces Django's LocaleMiddleware, which runs too late for
+    the page cache (it must resolve /en/… in English) and adds a `Vary: Accept-Language`
+    that is not true here."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = translation.get_language_from_path(request.path_info)
+        translation.activate(language or settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
+        return response
 
 
 class PermissionsPolicyMiddleware:

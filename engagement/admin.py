@@ -10,6 +10,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import ActionLocation
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -72,7 +73,7 @@ class QuestionAdmin(AuditedAdmin):
 
     @admin.display(description=_("recibida el"), ordering="received_at")
     def received(self, obj):
-        return date_format(obj.received_at, "d/m/Y H:i")
+        return date_format(timezone.localtime(obj.received_at), "SHORT_DATETIME_FORMAT")
 
     @admin.display(description=_("respuesta"))
     def answer_link(self, obj):

@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from commitments import reader as plan_reader
@@ -53,14 +53,17 @@ def send_digests():
         .exclude(last_sent_on=today)
         .select_related("commitment")
     )
+    # The lines are written once per commitment and language (each follower's own).
     by_commitment = {}
     for subscription in due:
-        by_commitment.setdefault(subscription.commitment_id, []).append(subscription)
+        key = (subscription.commitment_id, subscription.language)
+        by_commitment.setdefault(key, []).append(subscription)
     sent = 0
-    for subscriptions in by_commitment.values():
+    for (_pk, language), subscriptions in by_commitment.items():
         commitment = subscriptions[0].commitment
         earliest = min(s.covered_until for s in subscriptions)
-        lines = lines_since(commitment, earliest, now)
+        with translation.override(language):
+            lines = lines_since(commitment, earliest, now)
         for subscription in subscriptions:
             own = [line for line in lines if line.at > subscription.covered_until]
             if not own:

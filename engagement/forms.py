@@ -27,11 +27,6 @@ class QuestionForm(HoneypotForm):
         label=_("Tu pregunta o comentario"),
         min_length=QUESTION_MIN,
         max_length=QUESTION_MAX,
-        help_text=_(
-            "Entre %(min)s y %(max)s caracteres. Se publica tal cual, después de que el "
-            "Secretariado lo revise; las direcciones web se muestran como texto."
-        )
-        % {"min": QUESTION_MIN, "max": QUESTION_MAX},
         widget=forms.Textarea(attrs={"rows": 6, "maxlength": QUESTION_MAX}),
         error_messages={
             "required": _("Escribe tu pregunta o comentario."),
@@ -57,6 +52,15 @@ class QuestionForm(HoneypotForm):
         error_messages={"invalid": _("Escribe un correo válido, como nombre@ejemplo.mx.")},
     )
     field_order = ["kind", "text", "name", "email", "website"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Filled in here, not on the class: a lazy text with its numbers put in at import
+        # would be frozen in the language of the start-up.
+        self.fields["text"].help_text = _(
+            "Entre %(min)s y %(max)s caracteres. Se publica tal cual, después de que el "
+            "Secretariado lo revise; las direcciones web se muestran como texto."
+        ) % {"min": QUESTION_MIN, "max": QUESTION_MAX}
 
 
 class SubscriptionForm(HoneypotForm):

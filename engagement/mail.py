@@ -1,14 +1,16 @@
-"""The messages the portal sends: plain text in Spanish, through Django's mail framework
-(settings.MAILERS). Links are absolute, on the site's public address (SITE_URL). A message
-to a follower carries its one-click unsubscribe link, in its text and in the
-List-Unsubscribe headers (RFC 8058)."""
+"""The messages the portal sends: plain text in the language the reader asked in, through
+Django's mail framework (settings.MAILERS). Links are absolute, on the site's public address
+(SITE_URL). A message to a follower carries its one-click unsubscribe link, in its text and in
+the List-Unsubscribe headers (RFC 8058)."""
 
 import email.policy
+from functools import wraps
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from engagement.tokens import unsubscribe_token
@@ -70,6 +72,22 @@ def _commitment(commitment):
     }
 
 
+def in_language(of):
+    """Write the message in the language of what it answers (`of(*args)`: a subscription
+    or a question), whatever the language of the request or command that sends it."""
+
+    def decorator(write):
+        @wraps(write)
+        def wrapped(*args):
+            with translation.override(of(*args).language):
+                return write(*args)
+
+        return wrapped
+
+    return decorator
+
+
+@in_language(lambda subscription, token: subscription)
 def confirmation(subscription, token):
     commitment = _commitment(subscription.commitment)
     return _message(
@@ -84,6 +102,7 @@ def confirmation(subscription, token):
     )
 
 
+@in_language(lambda question: question)
 def answer_notice(question):
     commitment = _commitment(question.commitment)
     return _message(
@@ -94,6 +113,7 @@ def answer_notice(question):
     )
 
 
+@in_language(lambda subscription, lines: subscription)
 def digest(subscription, lines):
     commitment = _commitment(subscription.commitment)
     return _message(

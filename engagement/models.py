@@ -59,6 +59,10 @@ class Question(models.Model):
     # Only to say that the answer was published; never shown, erased after that.
     email = models.EmailField(_("correo (nunca se publica)"), blank=True)
     received_at = models.DateTimeField(_("recibida el"), default=clock.now, editable=False)
+    # The page's language when it was asked: the notice of its answer is written in it.
+    language = models.CharField(
+        _("idioma"), max_length=10, default=settings.LANGUAGE_CODE, editable=False
+    )
     status = models.CharField(
         _("moderación"),
         max_length=12,
@@ -141,6 +145,10 @@ class Subscription(models.Model):
     )
     email = models.EmailField(_("correo"))
     created_at = models.DateTimeField(_("pedida el"), default=clock.now, editable=False)
+    # The page's language when it was asked for: its messages are written in it.
+    language = models.CharField(
+        _("idioma"), max_length=10, default=settings.LANGUAGE_CODE, editable=False
+    )
     confirmed_at = models.DateTimeField(_("confirmada el"), null=True, blank=True)
     # What the last digest covered: changes made public after this moment go in the next.
     covered_until = models.DateTimeField(_("cambios enviados hasta"), null=True, blank=True)

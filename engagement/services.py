@@ -19,7 +19,7 @@ from commitments.models import FactStatus
 from commitments.services import publish as publish_fact
 from commitments.services import service
 from commitments.services.core import _audit, _record, _user
-from core import clock
+from core import clock, l10n
 from engagement import mail
 from engagement.models import Answer, Moderation, Question, Subscription
 from engagement.tokens import CONFIRM_SALT, UNSUBSCRIBE_SALT
@@ -43,6 +43,7 @@ def ask(*, commitment, text, kind, name="", email=""):
         name=name.strip(),
         email=email.strip().lower(),
         received_at=clock.now(),
+        language=l10n.active_language(),
     )
     question.full_clean()
     question.save()
@@ -168,8 +169,9 @@ def subscribe(*, commitment, email):
     )
     subscription.full_clean()
     if subscription.confirmed_at is None:
-        # A new request: the link it sends lasts from now.
+        # A new request: the link it sends lasts from now, in the language it was asked in.
         subscription.created_at = clock.now()
+        subscription.language = l10n.active_language()
         subscription.save()
         token = signing.dumps(subscription.pk, salt=CONFIRM_SALT)
         transaction.on_commit(lambda: mail.confirmation(subscription, token).send(), robust=True)

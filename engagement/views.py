@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
@@ -19,11 +20,12 @@ from commitments.models import Commitment
 from engagement import reader, services, spam
 from engagement.forms import QuestionForm, SubscriptionForm
 
-BOT = _(
+# Lazy: said in the language of the page that was sent.
+BOT = gettext_lazy(
     "No pudimos recibir tu envío: el campo «No escribas nada aquí» tenía texto, como lo "
     "llenan los programas automáticos. Si eres una persona, déjalo vacío y vuelve a enviarlo."
 )
-TOO_MANY = _(
+TOO_MANY = gettext_lazy(
     "Recibimos demasiados envíos desde tu conexión en la última hora. Espera un rato y vuelve "
     "a intentarlo; si compartes la conexión con más personas, intenta más tarde."
 )

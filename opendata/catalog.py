@@ -43,7 +43,7 @@ def _contact():
     unit = settings.TRANSPARENCY_UNIT
     return {
         "@type": "vcard:Organization",
-        "vcard:fn": unit["name"],
+        "vcard:fn": str(unit["name"]),
         "vcard:hasEmail": {"@id": f"mailto:{unit['email']}"},
     }
 

@@ -10,6 +10,7 @@ import json
 import zipfile
 
 from django.conf import settings
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from opendata.formats import to_csv
@@ -46,7 +47,8 @@ def table_schema(table):
 def descriptor(snapshot, *, query=""):
     """The Data Package of `snapshot`; `query` (e.g. "?fecha=2026-03-31") follows each path
     so a dated descriptor points at the same day's CSV downloads."""
-    license_ = settings.OPEN_DATA_LICENSE
+    # Its default title is lazy (portal/settings.py): JSON wants it as text.
+    license_ = {key: str(value) for key, value in settings.OPEN_DATA_LICENSE.items()}
     return {
         "$schema": PACKAGE_PROFILE,
         "name": NAME,
@@ -56,7 +58,7 @@ def descriptor(snapshot, *, query=""):
             "Compromisos, indicadores, avances, hitos, evidencias, cortes, versiones, sesiones, "
             "acuerdos y ruta metodológica, como eran públicos al final del %(day)s."
         )
-        % {"day": snapshot.day.strftime("%d/%m/%Y")},
+        % {"day": date_format(snapshot.day)},
         "version": snapshot.day.isoformat(),
         "homepage": snapshot.url("/datos/"),
         "licenses": [license_],

@@ -38,6 +38,11 @@ THEMES = [
     ("juventudes", "Cabildo Abierto Juvenil"),
     ("seguridad-y-movilidad", "Seguridad y movilidad"),
 ]
+# Example English names of two themes; the others fall back to Spanish on the English site.
+ENGLISH_THEMES = {
+    "datos-abiertos": "Open data",
+    "presupuesto-participativo": "Participatory budgeting",
+}
 
 S = Sector
 # day, theme, {sector: attendance}, facilitating organisations (invented)
@@ -341,7 +346,9 @@ def reset():
 
 def load(plan):
     themes = {
-        slug: services.save(instance=Theme(slug=slug, name=name, order=n))
+        slug: services.save(
+            instance=Theme(slug=slug, name=name, name_en=ENGLISH_THEMES.get(slug, ""), order=n)
+        )
         for n, (slug, name) in enumerate(THEMES)
     }
     with clock.moment(date(2025, 5, 16)):

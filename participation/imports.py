@@ -26,9 +26,9 @@ def parse_count(value):
 class SurveyImporter(Importer):
     title = gettext_lazy("Importar los resultados de la encuesta")
     columns = (
-        Column(gettext_lazy("Pregunta"), "question"),
-        Column(gettext_lazy("Opción"), "option", aliases=("Opcion", "Respuesta")),
-        Column(gettext_lazy("Número de respuestas"), "count", parse_count, aliases=("Conteo",)),
+        Column("Pregunta", "question"),
+        Column("Opción", "option", aliases=("Opcion", "Respuesta")),
+        Column("Número de respuestas", "count", parse_count, aliases=("Conteo",)),
     )
 
     def __init__(self, *, survey, **options):

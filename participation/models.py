@@ -10,11 +10,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from commitments.history import register_models
 from commitments.models.facts import PublicFact, one_correction_each, one_live
 from core import clock
+from core.translated import ENGLISH_HELP
 
 EXAMPLE_HELP = _("Marca los registros de demostración; el sitio los señala como ejemplo.")
 
@@ -33,6 +35,9 @@ class Theme(models.Model):
 
     name = models.CharField(_("nombre"), max_length=120, unique=True)
     slug = models.SlugField(_("identificador"), max_length=60, unique=True)
+    name_en = models.CharField(
+        _("nombre en inglés"), max_length=120, blank=True, help_text=ENGLISH_HELP
+    )
     order = models.PositiveSmallIntegerField(_("orden"), default=0)
 
     class Meta:
@@ -131,7 +136,7 @@ class CocreationTable(models.Model):
 
     def __str__(self):
         return _("Mesa del %(day)s: %(theme)s") % {
-            "day": self.date.strftime("%d/%m/%Y"),
+            "day": date_format(self.date),
             "theme": self.theme,
         }
 

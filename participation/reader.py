@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from commitments.models import Publication
 from commitments.reader.asof import is_published_at, published_plans
 from core import clock
+from core.translated import pick
 from participation.models import (
     Attendance,
     CocreationTable,
@@ -205,7 +206,7 @@ def _rows(proposals, day):
             id=p.pk,
             number=p.number,
             text=p.text,
-            theme=p.theme.name,
+            theme=pick(p.theme.name, p.theme.name_en),
             theme_slug=p.theme.slug,
             origin=p.origin,
             origin_label=p.get_origin_display(),
@@ -321,7 +322,7 @@ def tables(day):
         found.append(
             Table(
                 date=table.date,
-                theme=table.theme.name,
+                theme=pick(table.theme.name, table.theme.name_en),
                 facilitators=table.facilitator_list,
                 attendance=[
                     Count(value, labels[value], counts[value], _percent(counts[value], total))
@@ -362,7 +363,12 @@ def overview(day):
         mine = [row for row in rows if row.theme_slug == theme.slug]
         if mine:
             themes.append(
-                Line(theme.name, theme.slug, len(mine), outcome_counts(mine, pending=pending))
+                Line(
+                    pick(theme.name, theme.name_en),
+                    theme.slug,
+                    len(mine),
+                    outcome_counts(mine, pending=pending),
+                )
             )
     proposal_sectors = []
     for value, label in Sector.choices:
@@ -395,7 +401,7 @@ def overview(day):
 
 
 def themes():
-    return [(theme.slug, theme.name) for theme in Theme.objects.all()]
+    return [(theme.slug, pick(theme.name, theme.name_en)) for theme in Theme.objects.all()]
 
 
 # --- open data: plain rows --------------------------------------------------------------

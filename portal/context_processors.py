@@ -1,6 +1,9 @@
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from core.l10n import html_lang, path_in
 
 # Sections appear in the navigation once their URL exists, so no link leads nowhere.
 MAIN_NAV = [
@@ -12,6 +15,14 @@ MAIN_NAV = [
     ("open_data", _("Datos abiertos")),
     ("reports", _("Reportes")),
 ]
+
+# How the switch offers each language: in that language itself, whatever the page's (a reader
+# who does not understand this page's language must still recognise their own), so these
+# are not translated.
+LANGUAGE_NAMES = {
+    "es-mx": ("Español", "Ver esta página en español"),
+    "en": ("English", "View this page in English"),
+}
 
 
 def main_nav(path):
@@ -26,11 +37,41 @@ def main_nav(path):
     return items
 
 
+def language_versions(request):
+    """This page in every language: code, HTML lang, its address with this page's (canonical)
+    query, and whether it is the page's own language."""
+    current = translation.get_language()
+    query = request.META.get("QUERY_STRING", "")
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        url = get_script_prefix().rstrip("/") + path_in(request.path_info, code)
+        url += f"?{query}" if query else ""
+        name, label = LANGUAGE_NAMES[code]
+        versions.append(
+            {
+                "code": code,
+                "lang": html_lang(code),
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "name": name,
+                "label": label,
+                "current": code == current,
+            }
+        )
+    return versions
+
+
 def site(request):
-    """Site identity and navigation for the page frame."""
+    """Site identity, navigation and language for the page frame."""
+    language = translation.get_language()
+    versions = language_versions(request)
     return {
         "SITE_NAME": settings.SITE_NAME,
         "MUNICIPALITY": settings.MUNICIPALITY,
         "SITE_DESCRIPTION": settings.SITE_DESCRIPTION,
         "main_nav": main_nav(request.path),
+        "og_locale": translation.to_locale(language),
+        "language_versions": versions,
+        "other_languages": [v for v in versions if not v["current"]],
+        "default_version": next(v for v in versions if v["code"] == settings.LANGUAGE_CODE),
     }

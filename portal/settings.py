@@ -122,11 +122,12 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the page cache, so a cached API answer gets its CORS headers too.
     "corsheaders.middleware.CorsMiddleware",
+    # Before the page cache: it resolves /en/… in English and keys pages by language.
+    "core.middleware.LanguageMiddleware",
     "core.middleware.PageCacheMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -196,6 +197,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "America/Mexico_City"
 USE_I18N = True
 USE_TZ = True
+# Dates go through the named formats only ("DATE_FORMAT" in prose, "SHORT_DATE_FORMAT" in
+# tables), so each language has one style of each; English's are ours (portal/formats/en).
+FORMAT_MODULE_PATH = ["portal.formats"]
 
 # Runtime files that are not code: the local secret key, the page cache's content version.
 VAR_DIR = env_path("VAR_DIR", BASE_DIR / "var")
@@ -262,6 +266,9 @@ PAGE_CACHE_RETRY_SECONDS = env_int("PAGE_CACHE_RETRY_SECONDS", 30)
 MINUTES_DUE_DAYS = env_int("MINUTES_DUE_DAYS", 15)
 # Without Redis, server processes share the content version through this file.
 PAGE_CACHE_VERSION_FILE = env_path("PAGE_CACHE_VERSION_FILE", VAR_DIR / "content-version")
+# Names the deployed code in the page cache's keys (e.g. the commit); empty: the newest date of
+# the code's files. Several nodes share the pages they cache only under the same one.
+BUILD_ID = env_str("BUILD_ID", "")
 
 # The open-data API (api/): anyone's page may read it (GET only); answers computed per
 # client address and minute (cached answers are free), e.g. "120/min".
@@ -367,10 +374,12 @@ if not re.fullmatch(r"https?://[^/\s?#]+(/[^\s?#]*)?", SITE_URL):
     )
 
 # The licence of the open data (/datos/): an SPDX identifier, its name and its address.
+# The default name is lazy, read in each page's language; a name set in the environment is
+# shown as written.
 OPEN_DATA_LICENSE = {
     "name": env_str("OPEN_DATA_LICENSE", "CC-BY-4.0"),
     "title": env_str(
-        "OPEN_DATA_LICENSE_TITLE", "Creative Commons Atribución 4.0 Internacional (CC BY 4.0)"
+        "OPEN_DATA_LICENSE_TITLE", _("Creative Commons Atribución 4.0 Internacional (CC BY 4.0)")
     ),
     "path": env_str("OPEN_DATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/deed.es"),
 }
@@ -379,7 +388,11 @@ OPEN_DATA_LICENSE = {
 SERIALIZATION_MODULES = {"exactjson": "core.exact_json"}
 
 # PDF reports (portal/reports/): kept on disk, one file per report, day and content version.
+# With several app nodes, a folder they and the report worker share (README «Varios nodos»).
 REPORTS_ROOT = env_path("REPORTS_ROOT", VAR_DIR / "reports")
+# Spreadsheets checked in the admin and waiting for their confirmation, which may reach
+# another node: shared like REPORTS_ROOT.
+IMPORTS_ROOT = env_path("IMPORTS_ROOT", VAR_DIR / "imports")
 # Where the links inside a PDF point (evidence, the portal); the site's own address.
 REPORTS_BASE_URL = env_str("REPORTS_BASE_URL", SITE_URL).rstrip("/")
 # Large reports are built off the request path by a worker (`manage.py db_worker`, started
@@ -400,10 +413,11 @@ TASKS = {
 # Questions and subscriptions (engagement/): sends per hour from one address, per form.
 PUBLIC_FORM_RATE_LIMIT = env_int("PUBLIC_FORM_RATE_LIMIT", 5)
 
-# Who answers for personal data (aviso de privacidad) and receives ARCO requests.
+# Who answers for personal data (aviso de privacidad) and receives ARCO requests. As above,
+# the default name and hours are read in each page's language, values set here as written.
 TRANSPARENCY_UNIT = {
     "name": env_str(
-        "TRANSPARENCY_UNIT_NAME", "Unidad de Transparencia del Municipio de León, Guanajuato"
+        "TRANSPARENCY_UNIT_NAME", _("Unidad de Transparencia del Municipio de León, Guanajuato")
     ),
     "address": env_str(
         "TRANSPARENCY_UNIT_ADDRESS",
@@ -411,7 +425,7 @@ TRANSPARENCY_UNIT = {
     ),
     "email": env_str("TRANSPARENCY_UNIT_EMAIL", "transparencia@leon.gob.mx"),
     "phone": env_str("TRANSPARENCY_UNIT_PHONE", "477 788 0000"),
-    "hours": env_str("TRANSPARENCY_UNIT_HOURS", "lunes a viernes de 8:00 a 15:30 h"),
+    "hours": env_str("TRANSPARENCY_UNIT_HOURS", _("lunes a viernes de 8:00 a 15:30 h")),
 }
 # Where to report a security problem (/.well-known/security.txt).
 SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:seguridad@leon.gob.mx")

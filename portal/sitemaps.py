@@ -1,4 +1,5 @@
-"""sitemap.xml: every public page a search engine should know about."""
+"""sitemap.xml: every public page a search engine should know about, in each language (the
+Spanish address and the English one under /en/), each naming the other as its alternate."""
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Q
@@ -10,7 +11,13 @@ from participation.models import Proposal
 from secretariat.models import Call, Session
 
 
-class StaticPages(Sitemap):
+class Pages(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class StaticPages(Pages):
     # Names missing from the URLconf are skipped, like the main navigation does.
     names = [
         "home",
@@ -40,7 +47,7 @@ class StaticPages(Sitemap):
         return reverse(item)
 
 
-class Commitments(Sitemap):
+class Commitments(Pages):
     def items(self):
         return Commitment.objects.published().order_by("plan_id", "code")
 
@@ -48,12 +55,12 @@ class Commitments(Sitemap):
         return commitment.updated_at
 
 
-class Axes(Sitemap):
+class Axes(Pages):
     def items(self):
         return Axis.objects.filter(plan__is_published=True).order_by("plan_id", "order", "pk")
 
 
-class Units(Sitemap):
+class Units(Pages):
     def items(self):
         published = Commitment.objects.published()
         leads_or_shares = Q(commitments__in=published) | Q(
@@ -62,7 +69,7 @@ class Units(Sitemap):
         return ResponsibleUnit.objects.filter(leads_or_shares).distinct().order_by("name")
 
 
-class Organizations(Sitemap):
+class Organizations(Pages):
     def items(self):
         published = Commitment.objects.published()
         return (
@@ -72,17 +79,17 @@ class Organizations(Sitemap):
         )
 
 
-class Sessions(Sitemap):
+class Sessions(Pages):
     def items(self):
         return Session.objects.newest_first()
 
 
-class Calls(Sitemap):
+class Calls(Pages):
     def items(self):
         return Call.objects.order_by("-published_on")
 
 
-class Proposals(Sitemap):
+class Proposals(Pages):
     def items(self):
         return Proposal.objects.filter(recorded_at__lte=clock.now()).order_by("number")
 

@@ -1,10 +1,15 @@
 """Forms of the Secretariado: the public agreements filter and the admin's session form."""
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from secretariat.models import Agreement, Member, Session
+
+
+def short_date(day):
+    return date_format(day, "SHORT_DATE_FORMAT")
 
 
 def _query(data, drop=()):
@@ -44,7 +49,7 @@ class AgreementFilterForm(forms.Form):
         self.fields["sesion"].choices = [
             ("", _("Todas las sesiones")),
             *(
-                (slugs[pk], f"{a.session_title} ({a.session_date:%d/%m/%Y})")
+                (slugs[pk], f"{a.session_title} ({short_date(a.session_date)})")
                 for pk, a in sorted(
                     sessions.items(), key=lambda item: item[1].session_date, reverse=True
                 )

@@ -82,8 +82,8 @@ def months_after(day, months):
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def _short(day):
-    return date_format(day, "SHORT_DATE_FORMAT")
+def _when(day):
+    return date_format(day)
 
 
 def every(rule, start, events, day, months, *, what):
@@ -97,7 +97,7 @@ def every(rule, start, events, day, months, *, what):
                 rule,
                 State.NOT_MET,
                 _("Entre el %(before)s y el %(after)s no hubo %(what)s.")
-                % {"before": _short(before), "after": _short(after), "what": what},
+                % {"before": _when(before), "after": _when(after), "what": what},
                 due=months_after(before, months),
             )
     last = points[-1]
@@ -107,14 +107,14 @@ def every(rule, start, events, day, months, *, what):
             rule,
             State.NOT_MET,
             _("No hay %(what)s desde el %(last)s; vencía el %(due)s.")
-            % {"what": what, "last": _short(last), "due": _short(due)},
+            % {"what": what, "last": _when(last), "due": _when(due)},
             due=due,
         )
     return Check(
         rule,
         State.MET,
         _("Último registro: %(last)s. El siguiente vence el %(due)s.")
-        % {"last": _short(last), "due": _short(due)},
+        % {"last": _when(last), "due": _when(due)},
         due=due,
     )
 
@@ -167,7 +167,7 @@ def minutes_on_time(rule, minutes, day, due_days):
                 "(vencía el %(due)s).",
                 len(late),
             )
-            % {"n": len(late), "title": title, "due": _short(due)},
+            % {"n": len(late), "title": title, "due": _when(due)},
             due=due,
         )
     if waiting:
@@ -176,7 +176,7 @@ def minutes_on_time(rule, minutes, day, due_days):
             rule,
             State.NOT_YET_DUE,
             _("El acta firmada de la %(title)s vence el %(due)s.")
-            % {"title": title, "due": _short(due)},
+            % {"title": title, "due": _when(due)},
             due=due,
         )
     if not minutes:
@@ -204,7 +204,7 @@ def agreements_on_time(rule, overdue):
                 "%(n)s acuerdos vencidos; el primero, %(code)s (vencía el %(due)s).",
                 len(overdue),
             )
-            % {"n": len(overdue), "code": code, "due": _short(due)},
+            % {"n": len(overdue), "code": code, "due": _when(due)},
             due=due,
         )
     return Check(rule, State.MET, _("Ningún acuerdo vencido."))
@@ -239,7 +239,11 @@ def rules(due_days):
         "minutes": Rule(
             "actas",
             _("Actas firmadas a tiempo"),
-            _("El acta firmada de cada sesión se publica a más tardar %(days)s días después.")
+            ngettext(
+                "El acta firmada de cada sesión se publica a más tardar %(days)s día después.",
+                "El acta firmada de cada sesión se publica a más tardar %(days)s días después.",
+                due_days,
+            )
             % {"days": due_days},
             _("Plazo configurado en el portal (MINUTES_DUE_DAYS)."),
         ),

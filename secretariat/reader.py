@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 
 from commitments.reader.refs import Ref
 from core import clock
+from core.translated import pick
 from secretariat import obligations
 from secretariat.models import Agreement, AgreementFollowUp, Member, Session, SignOff
 
@@ -148,7 +149,7 @@ def _commitments(agreement_ids, day):
         found[link.agreement_id].append(
             Ref(
                 pk=commitment.pk,
-                name=commitment.title,
+                name=pick(commitment.title, commitment.title_en),
                 slug=commitment.code,
                 url=commitment.get_absolute_url(),
             )

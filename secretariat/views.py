@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from commitments.models import ActionPlan, ReportingRound
@@ -32,7 +33,7 @@ def _day(request):
 
 def _not_yet(request, page, heading):
     """Public today, not yet on the day asked for: say so rather than "not found"."""
-    heading %= {"day": page["day"].strftime("%d/%m/%Y")}
+    heading %= {"day": date_format(page["day"])}
     return render(request, "secretariat/not_yet.html", {**page, "heading": heading})
 
 

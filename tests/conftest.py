@@ -69,7 +69,10 @@ def _var_of_this_process(tmp_path_factory):
 
     var = tmp_path_factory.mktemp("var")
     own = override_settings(
-        VAR_DIR=var, PAGE_CACHE_VERSION_FILE=var / "content-version", REPORTS_ROOT=var / "reports"
+        VAR_DIR=var,
+        PAGE_CACHE_VERSION_FILE=var / "content-version",
+        REPORTS_ROOT=var / "reports",
+        IMPORTS_ROOT=var / "imports",
     )
     own.enable()
     yield var

@@ -82,14 +82,20 @@ def test_commitment_page_shows_the_computed_status_with_the_override_beside_it(s
         "<strong>Con retraso</strong> (80 % de 90 % esperado) · asignado por el Secretariado: "
         "<strong>Atrasado</strong>"
     ) in html
-    assert "El público ve el estado asignado desde el 05/10/2026. Motivo: Las comisiones" in html
+    assert (
+        "El público ve el estado asignado desde el 5 de octubre de 2026. Motivo: Las comisiones"
+        in html
+    )
 
 
 def test_commitment_page_lists_versions_and_links_the_public_page(staff):
     commitment = full_cast()
     html = staff.get(change_url(commitment)).content.decode()
-    assert "<li>Versión 1, vigente desde el 15/01/2026</li>" in html
-    assert "<li>Versión 2, vigente desde el 12/06/2026: Lo aprobó el Secretariado.</li>" in html
+    assert "<li>Versión 1, vigente desde el 15 de enero de 2026</li>" in html
+    assert (
+        "<li>Versión 2, vigente desde el 12 de junio de 2026: Lo aprobó el Secretariado.</li>"
+        in html
+    )
     assert f'<a href="{commitment.get_absolute_url()}">Ver la página pública</a>' in html
     assert "Motivo público del cambio" in html
     assert "Es una modificación aprobada" in html
@@ -127,7 +133,7 @@ def test_saving_with_a_reason_publishes_a_version_effective_today(staff):
     )
     assert second.data["goal"] == "Publicar 120 conjuntos."
     messages = [str(m) for m in staff.get(change_url(commitment)).context["messages"]]
-    assert "Publicaste la versión 2, vigente desde el 25/11/2026." in messages
+    assert "Publicaste la versión 2, vigente desde el 25 de noviembre de 2026." in messages
 
 
 def test_an_approved_modification_takes_effect_on_its_approval_date(staff):

@@ -3,6 +3,7 @@ withdrawn with a public reason, and nothing published is deleted."""
 
 import json
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -72,7 +73,13 @@ def test_a_new_measurement_is_a_draft_and_says_so(staff, indicator):
     )
     measurement = Measurement.objects.get()
     assert (measurement.status, measurement.published_at) == (FactStatus.DRAFT, None)
-    assert "como borrador: aún no es público." in html(response)
+    said = [str(message) for message in response.context["messages"]]
+    # One message, not Django's «se agregó correctamente» beside ours saying it again.
+    assert len(said) == 1
+    assert said[0].startswith("Guardaste «Conjuntos publicados 1 · 31/10/2026: 85»")
+    assert said[0].endswith(
+        "como borrador: aún no es público. Publícalo con la acción «Publicar» cuando esté revisado."
+    )
 
 
 def test_measurement_list_shows_value_status_and_publication(staff, indicator):
@@ -81,7 +88,10 @@ def test_measurement_list_shows_value_status_and_publication(staff, indicator):
     page = html(staff.get(MEASUREMENTS))
     for header in ["Valor", "Estado", "Hecho público el"]:
         assert f">{header}</a>" in page, header
-    assert "80.00" in page and "85.00" in page
+    # Numbers as people write them, not the column's "80.00".
+    assert '<td class="field-value_shown">80</td>' in page
+    assert '<td class="field-value_shown">85</td>' in page
+    assert "80.00" not in page and "85.00" not in page
     assert "Publicado" in page and "Borrador" in page
     assert "05/10/2026" in page
     assert "DA-01 · Conjuntos publicados 1" in page
@@ -105,7 +115,7 @@ def test_a_published_measurement_cannot_be_edited_or_deleted(staff, indicator):
     url = f"{MEASUREMENTS}{published.pk}/change/"
     page = html(staff.get(url))
     assert 'name="value"' not in page
-    assert "Publicado el 05/10/2026 12:00." in page
+    assert "Publicado el 5 de octubre de 2026 a las 12:00." in page
     assert "Corregir (con un motivo público)" in page
 
     edit = staff.post(
@@ -361,3 +371,11 @@ def test_a_records_page_offers_only_the_steps_its_status_allows(staff, indicator
     page = html(staff.get(f"{MEASUREMENTS}{submitted.pk}/change/"))
     assert ">Publicar<" in page
     assert "Devolver con un comentario" in page
+
+
+def test_indicator_list_shows_baseline_and_target_as_written(staff, indicator):
+    indicator.baseline, indicator.target = Decimal("12.50"), Decimal("1200")
+    services.save(instance=indicator)
+    page = html(staff.get("/admin/commitments/indicator/"))
+    assert '<td class="field-baseline_shown">12.50</td>' in page
+    assert '<td class="field-target_shown">1,200</td>' in page

@@ -106,8 +106,8 @@ def test_pages_travel_in_time_too(client, demo):
     for url in ["/ejes/datos-abiertos/", DPC, OBSERVATORY]:
         page = html(client, f"{url}?corte=2")
         assert (
-            "Estás viendo el plan al cierre del corte 2 (Segundo corte semestral, 18/09/2026)."
-            in page
+            "Estás viendo el plan al cierre del corte 2 (Segundo corte semestral, 18 de "
+            "septiembre de 2026)." in page
         )
         assert f'<a href="{url}">Ver los datos de hoy</a>' in page
         assert "?corte=2" in page

@@ -36,7 +36,7 @@ def codes(page):
 
 def test_totals_per_status_are_links_that_filter(client, demo):
     page = html(client)
-    assert "Cómo va el plan al 25/11/2026" in page
+    assert "Cómo va el plan al 25 de noviembre de 2026" in page
     for status, label, count in [
         ("completo", "Completo", 2),
         ("en_tiempo", "En tiempo", 4),
@@ -59,7 +59,7 @@ def test_overall_progress_and_last_update(client, demo):
     page = html(client)
     assert "Avance general" in page
     assert "46 % de avance · 64 % esperado" in page
-    assert "Última actualización: 10/11/2026." in page
+    assert "Última actualización: 10 de noviembre de 2026." in page
 
 
 def test_rows_show_code_title_axis_unit_status_explanation_progress_and_example_tag(client, demo):
@@ -72,7 +72,10 @@ def test_rows_show_code_title_axis_unit_status_explanation_progress_and_example_
     assert "Abrir los datos de obra pública con su avance físico y financiero" in row
     assert "Datos Abiertos · Tesorería Municipal (TM)" in row
     assert '<span class="status status--atrasado">' in row and "Atrasado</span>" in row
-    assert "Avance 30 % de 62 % esperado al 25/11/2026 según sus indicadores: atrasado." in row
+    assert (
+        "Avance 30 % de 62 % esperado al 25 de noviembre de 2026 según sus indicadores: atrasado."
+        in row
+    )
     assert "30 % de avance · 62 % esperado" in row
     assert '<span class="example-tag">Ejemplo</span>' in row
     assert "Datos de ejemplo." in page
@@ -107,7 +110,7 @@ def test_pp04_with_nothing_reported_is_rated_by_its_gap(client, demo):
     row = row[row.index('<span class="code">PP-04</span>') :]
     row = row[: row.index("</li>")]
     assert "Atrasado</span>" in row and "Sin actualizar" in row
-    assert "Sin avance reportado al 25/11/2026; se esperaba 77 %: atrasado;" in row
+    assert "Sin avance reportado al 25 de noviembre de 2026; se esperaba 77 %: atrasado;" in row
     assert "No iniciado" not in row
 
 
@@ -238,10 +241,10 @@ def test_pagination_keeps_filters_and_marks_the_current_page(client, db):
 
 def test_time_travel_to_a_date(client, demo):
     page = html(client, f"{URL}?fecha=2025-12-31")
-    assert "Estás viendo el plan al 31/12/2025" in page
+    assert "Estás viendo el plan al 31 de diciembre de 2025" in page
     assert '<a href="/tablero/">Ver los datos de hoy</a>' in page
-    assert "Cómo va el plan al 31/12/2025" in page
-    assert "al 31/12/2025" in page and "al 25/11/2026" not in page
+    assert "Cómo va el plan al 31 de diciembre de 2025" in page
+    assert "al 31 de diciembre de 2025" in page and "al 25 de noviembre de 2026" not in page
     # Filters keep the day, and commitment links carry it.
     assert '<input type="hidden" name="fecha" value="2025-12-31">' in page
     assert "/?fecha=2025-12-31" in page
@@ -250,19 +253,20 @@ def test_time_travel_to_a_date(client, demo):
 def test_time_travel_to_the_close_of_a_round(client, demo):
     page = html(client, f"{URL}?corte=1&estado=atrasado")
     assert (
-        "Estás viendo el plan al cierre del corte 1 (Primer corte semestral, 20/03/2026)." in page
+        "Estás viendo el plan al cierre del corte 1 (Primer corte semestral, 20 de marzo de 2026)."
+        in page
     )
     assert '<a href="/tablero/?estado=atrasado">Ver los datos de hoy</a>' in page
     assert '<option value="1" selected>Primer corte semestral (20/03/2026)</option>' in page
     # PP-02's first value is about 30/04/2026: at the close it had reported nothing.
-    assert "Sin avance reportado al 20/03/2026; se esperaba 37 %: atrasado" in page
+    assert "Sin avance reportado al 20 de marzo de 2026; se esperaba 37 %: atrasado" in page
 
 
 def test_a_bad_date_says_so_and_shows_today(client, demo):
     page = html(client, f"{URL}?fecha=31/12/2025")
     assert "La fecha «31/12/2025» no es válida; usa el formato AAAA-MM-DD." in page
     assert "Se muestran los datos de hoy." in page
-    assert "Cómo va el plan al 25/11/2026" in page
+    assert "Cómo va el plan al 25 de noviembre de 2026" in page
     assert "Estás viendo el plan" not in page
 
 

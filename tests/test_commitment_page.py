@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import Resolver404, resolve
+from django.utils import translation
 
 from commitments import services
 from commitments.models import (
@@ -57,11 +58,14 @@ def test_status_with_its_explanation_level_and_source(client, demo):
     html = page(client, "DA-01")
     status = text(section(html, "estado"))
     assert "En tiempo" in status
-    assert "Avance 60 % de 62 % esperado al 25/11/2026 según sus indicadores: en tiempo." in status
+    assert (
+        "Avance 60 % de 62 % esperado al 25 de noviembre de 2026 según sus indicadores: en tiempo."
+        in status
+    )
     assert "60 % de avance · 62 % esperado" in status
     assert "Nivel de cumplimiento Sustancial" in status
     assert "El avance se calcula con Indicadores" in status
-    assert "Fecha de término 31/08/2027" in status
+    assert "Fecha de término 31 de agosto de 2027" in status
 
 
 def test_the_status_links_to_how_the_semaforo_is_computed(client, demo):
@@ -73,7 +77,7 @@ def test_the_status_links_to_how_the_semaforo_is_computed(client, demo):
 def test_a_status_set_by_the_secretariat_shows_it_as_such_with_its_reason(client, demo):
     status = text(section(page(client, "CJ-02"), "estado"))
     assert "Con retraso" in status
-    assert "Estado asignado por el Secretariado desde el 10/11/2026." in status
+    assert "Estado asignado por el Secretariado desde el 10 de noviembre de 2026." in status
     assert "Motivo: Las comisiones del Ayuntamiento acordaron dictaminar en bloque" in status
     # The measured progress and the computed status are still shown, not hidden behind it.
     assert "10 % de avance · 62 % esperado" in status
@@ -108,7 +112,7 @@ def test_the_matrix_row_as_a_summary_list(client, demo):
     assert "Objetivo DA-O1 Fortalecer datos abiertos en León" in content
     assert "Acción Publicar el catálogo municipal de datos abiertos" in content
     assert "Meta Publicar 120 conjuntos de datos en formato abierto" in content
-    assert "Periodo Del 01/09/2025 al 31/08/2027" in content
+    assert "Periodo Del 1 de septiembre de 2025 al 31 de agosto de 2027" in content
     assert "Pilares Transparencia, Uso de TI e Innovación" in content
     assert "Persona enlace: Enlace de ejemplo, Titular de área" in content
     assert "Línea base: 35 · Meta: 120 conjuntos" in content
@@ -190,7 +194,7 @@ def test_rounds_side_by_side_with_reports_and_time_travel_links(client, demo):
     content = text(rounds)
     assert content.count("Reporte entregado") == 2
     assert "Aún no corresponde" in content
-    assert "Entregado el 18/03/2026." in content
+    assert "Entregado el 18 de marzo de 2026." in content
     assert "Informe de ejemplo del primer corte semestral" in content
     assert "Avance por hito reportado en el corte 2" in content
     assert 'href="?corte=1"' in rounds
@@ -211,8 +215,10 @@ def test_a_late_report_shows_fuera_de_plazo(client, demo):
     rounds = text(section(page(client, "CJ-03"), "cortes"))
     second = rounds[rounds.index("Corte 2") : rounds.index("Corte 3")]
     assert "Entregado fuera de plazo" in second
-    assert "Cubre hasta el 31/08/2026 · entrega hasta el 18/09/2026" in second
-    assert "Entregado el 30/09/2026." in second
+    assert (
+        "Cubre hasta el 31 de agosto de 2026 · entrega hasta el 18 de septiembre de 2026" in second
+    )
+    assert "Entregado el 30 de septiembre de 2026." in second
 
 
 # --- modifications and the original version -------------------------------------------
@@ -223,13 +229,15 @@ def test_a_modified_commitment_lists_its_modification_and_links_the_original(cli
     mods = section(html, "modificaciones")
     content = text(mods)
     assert "Esta página muestra la versión vigente del compromiso" in content
-    assert "12/06/2026: Se amplía el plazo a agosto de 2027" in content
+    assert "12 de junio de 2026: Se amplía el plazo a agosto de 2027" in content
     assert "Motivo: Las obras ganadoras arrancaron tarde por la licitación" in content
     assert (
         "Aprobada en la sesión del Secretariado: 1ª Sesión Extraordinaria (12/06/2026)." in content
     )
     assert 'href="/compromisos/pp-02-' in mods and '/version-original/"' in mods
-    assert "Periodo Del 01/09/2025 al 31/08/2027" in text(section(html, "ficha"))
+    assert "Periodo Del 1 de septiembre de 2025 al 31 de agosto de 2027" in text(
+        section(html, "ficha")
+    )
 
 
 def test_the_original_version_page_shows_the_approved_snapshot(client, demo):
@@ -241,8 +249,8 @@ def test_the_original_version_page_shows_the_approved_snapshot(client, demo):
     assert html.count("<h1") == 1
     assert "Versión original aprobada de PP-02" in content
     assert "Esta es la versión original aprobada del compromiso" in content
-    assert "Estuvo vigente hasta el 12/06/2026" in content
-    assert "Periodo Del 01/09/2025 al 28/02/2027" in content
+    assert "Estuvo vigente hasta el 12 de junio de 2026" in content
+    assert "Periodo Del 1 de septiembre de 2025 al 28 de febrero de 2027" in content
     assert "Meta Publicar ficha y avance del 100 % de los proyectos ganadores." in content
     assert "Proyectos ganadores con ficha pública de avance" in content
     assert "1. Ficha técnica de cada proyecto" in content
@@ -255,10 +263,14 @@ def test_the_history_lists_versions_publication_and_reasons(client, demo):
     history = section(page(client, "PP-02"), "historial")
     content = text(history)
     assert "Lo publicado no se edita" in content
-    assert "10/09/2025: Versión original aprobada (vigente desde el 29/08/2025)." in content
-    assert "10/09/2025: Se publicó en el portal." in content
     assert (
-        "12/06/2026: Versión 2 por una modificación aprobada, vigente desde el 12/06/2026. "
+        "10 de septiembre de 2025: Versión original aprobada (vigente desde el 29 de agosto de "
+        "2025)." in content
+    )
+    assert "10 de septiembre de 2025: Se publicó en el portal." in content
+    assert (
+        "12 de junio de 2026: Versión 2 por una modificación aprobada, vigente desde el 12 de "
+        "junio de 2026. "
         "Motivo: Las obras ganadoras arrancaron tarde por la licitación" in content
     )
     # Before the modification, the history has only the original version.
@@ -327,7 +339,7 @@ def test_independent_assessment_is_apart_and_marks_destacado(client, demo):
     assert "Potencial de resultados Sustancial" in content
     assert "Cumplimiento Sustancial" in content
     assert "¿Abrió el gobierno? Significativo" in content
-    assert "Fecha de la valoración: 30/10/2026" in content
+    assert "Fecha de la valoración: 30 de octubre de 2026" in content
     # Kept out of the self-reported status panel.
     assert "Destacado" not in text(section(html, "estado"))
 
@@ -346,7 +358,7 @@ def test_a_complete_commitment_shows_its_closing_report(client, demo):
     html = page(client, "DA-03")
     assert "Completo" in text(section(html, "estado"))
     closing = text(section(html, "informe-de-cierre"))
-    assert "Entregado el 25/09/2026." in closing
+    assert "Entregado el 25 de septiembre de 2026." in closing
     assert "El promedio de respuesta bajó a 8 días hábiles" in closing
     assert "El turnado electrónico fue la pieza clave" in closing
 
@@ -354,13 +366,13 @@ def test_a_complete_commitment_shows_its_closing_report(client, demo):
 def test_an_overdue_closing_report_says_since_when(client, demo):
     closing = text(section(page(client, "MB-04"), "informe-de-cierre"))
     # MB-04 ended on 30/09/2026; its closing report was due 40 days later.
-    assert "Informe de cierre vencido desde el 09/11/2026" in closing
+    assert "Informe de cierre vencido desde el 9 de noviembre de 2026" in closing
 
 
 def test_a_closing_report_not_yet_due_shows_its_deadline(client, demo):
     html = page(client, "MB-04", "?fecha=2026-10-20")
     closing = text(section(html, "informe-de-cierre"))
-    assert "debe publicarse a más tardar el 09/11/2026" in closing
+    assert "debe publicarse a más tardar el 9 de noviembre de 2026" in closing
 
 
 def test_an_unfinished_commitment_has_no_closing_report_section(client, demo):
@@ -374,7 +386,8 @@ def test_progress_chart_with_its_text_alternative_and_data_table(client, demo):
     chart = section(page(client, "DA-01"), "avance-en-el-tiempo")
     assert "<figure" in chart and "<figcaption>" in chart
     assert (
-        "<figcaption>Al 25/11/2026 avanza 2 puntos por debajo de lo esperado (60 % de 62 %)."
+        "<figcaption>Al 25 de noviembre de 2026 avanza 2 puntos por debajo de lo esperado (60 % "
+        "de 62 %)."
         "</figcaption>" in chart
     )
     assert 'role="img" aria-labelledby="grafica-titulo grafica-descripcion"' in chart
@@ -396,7 +409,7 @@ def test_progress_chart_with_its_text_alternative_and_data_table(client, demo):
 def test_no_chart_before_the_commitment_starts(client, demo):
     chart = section(page(client, "DA-04"), "avance-en-el-tiempo")
     assert "<svg" not in chart
-    assert "aparecerá cuando el compromiso inicie, el 15/01/2027" in text(chart)
+    assert "aparecerá cuando el compromiso inicie, el 15 de enero de 2027" in text(chart)
 
 
 # --- time travel ----------------------------------------------------------------------
@@ -405,9 +418,9 @@ def test_no_chart_before_the_commitment_starts(client, demo):
 def test_time_travel_shows_the_commitment_as_it_stood(client, demo):
     html = page(client, "DA-01", "?fecha=2026-03-01")
     content = text(html)
-    assert "Estás viendo este compromiso al 01/03/2026." in content
+    assert "Estás viendo este compromiso al 1 de marzo de 2026." in content
     assert '<a href="/compromisos/da-01-' in html and ">Ver los datos de hoy</a>" in html
-    assert "Avance 22 % de 25 % esperado al 01/03/2026" in content
+    assert "Avance 22 % de 25 % esperado al 1 de marzo de 2026" in content
     measurements = text(section(html, "avances"))
     assert "31/01/2026" in measurements
     assert "30/04/2026" not in measurements and "31/10/2026" not in measurements
@@ -418,7 +431,7 @@ def test_time_travel_shows_the_commitment_as_it_stood(client, demo):
     assert "Corte abierto" in rounds and "Reporte entregado" not in rounds
     # The milestone percents as reported then, not today's.
     milestones = text(section(html, "hitos"))
-    assert "porcentajes al 01/03/2026" in milestones
+    assert "porcentajes al 1 de marzo de 2026" in milestones
     assert "Qué se hizo: Se realizaron" not in milestones
     assert "Destacado" not in content
 
@@ -427,10 +440,10 @@ def test_time_travel_to_the_close_of_a_round(client, demo):
     html = page(client, "DA-01", "?corte=1")
     content = text(html)
     assert (
-        "Estás viendo este compromiso al cierre del corte 1 (Primer corte semestral, 20/03/2026)."
-        in content
+        "Estás viendo este compromiso al cierre del corte 1 (Primer corte semestral, 20 de marzo "
+        "de 2026)." in content
     )
-    assert "Estado al 20/03/2026" in content
+    assert "Estado al 20 de marzo de 2026" in content
     rounds = text(section(html, "cortes"))
     first = rounds[rounds.index("Corte 1") : rounds.index("Corte 2")]
     assert "Reporte entregado" in first
@@ -440,7 +453,7 @@ def test_a_bad_date_says_so_and_shows_today(client, demo):
     content = text(page(client, "DA-01", "?fecha=2026-13-01"))
     assert "La fecha «2026-13-01» no es válida; usa el formato AAAA-MM-DD." in content
     assert "Se muestran los datos de hoy." in content
-    assert "Avance 60 % de 62 % esperado al 25/11/2026" in content
+    assert "Avance 60 % de 62 % esperado al 25 de noviembre de 2026" in content
     assert "Estás viendo" not in content
 
 
@@ -473,7 +486,9 @@ def test_one_h1_and_every_internal_link_has_a_route(client, demo):
             if href.startswith("/static/"):
                 continue
             try:
-                resolve(href)
+                # /en/… (the language switch) resolves in English.
+                with translation.override(translation.get_language_from_path(href) or "es-mx"):
+                    resolve(href)
             except Resolver404:
                 pytest.fail(f"{code} links to {href}, which no page answers")
 

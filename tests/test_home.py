@@ -61,7 +61,7 @@ def test_the_current_exercise_at_a_glance(client, demo):
         re.S,
     )
     assert "46 % de avance · 64 % esperado" in page
-    assert "Última actualización de avances: 10/11/2026." in page
+    assert "Última actualización de avances: 10 de noviembre de 2026." in page
     assert "Datos de ejemplo." in page
 
 
@@ -82,7 +82,7 @@ def test_how_are_we_doing_shows_recent_done_steps_and_what_comes_next(client, no
         "Tercer corte",
         "Cuarto corte",
     ]
-    assert '<time datetime="2025-06-09">09/06/2025</time>' in page
+    assert '<time datetime="2025-06-09">9 de junio de 2025</time>' in page
     assert "Concluida" in page and "Programada" in page
 
 

@@ -92,5 +92,8 @@ def test_the_plan_header_does_not_repeat_the_years(client, demo):
 
 def test_the_not_started_example_is_seen_on_the_same_day_as_the_others(client, plan):
     page = text(client.get("/como-se-calcula/"))
-    assert "Inicia el 01/09/2026; al 02/07/2026 aún no debía tener avance." in page
-    assert "al 01/01/2026" not in page
+    assert (
+        "Inicia el 1 de septiembre de 2026; al 2 de julio de 2026 aún no debía tener avance."
+        in page
+    )
+    assert "al 1 de enero de 2026" not in page

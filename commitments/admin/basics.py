@@ -8,6 +8,7 @@ from django.contrib.admin.widgets import (
     AdminTextInputWidget,
 )
 from django.db import models
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext_lazy as _
 
 # Text areas inside table rows: two lines, as wide as a one-line field.
@@ -30,6 +31,12 @@ class RoomyForm:
         if long_line:
             kwargs.setdefault("widget", AdminTextInputWidget(attrs={"class": "vLargeTextField"}))
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+def number(value):
+    """A stored decimal as people write it: "92", "92.5", "1,250" (grouped the language's
+    way), never the column's "92.00"."""
+    return "-" if value is None else floatformat(value, "-2g")
 
 
 def refuse(model_admin, request, error, subject=None):

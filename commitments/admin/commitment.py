@@ -11,6 +11,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.forms import CheckboxSelectMultiple
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -36,6 +37,9 @@ from core import clock
 from portal.reports import admin as reports_admin
 from secretariat.models import Session
 
+# A commitment's English texts (its milestones' and indicators' are in their inlines).
+ENGLISH_FIELDS = ["title_en", "description_en", "goal_en"]
+
 
 class PublicWorkingCopyInline:
     """Rows of a public commitment are not deleted: a version records what was public."""
@@ -49,6 +53,7 @@ class IndicatorInline(PublicWorkingCopyInline, RoomyForm, admin.StackedInline):
     extra = 0
     fields = [
         ("name", "order"),
+        ("name_en", "unit_en"),
         ("unit", "baseline", "target", "direction"),
         ("periodicity", "weight"),
         "verification_means",
@@ -63,6 +68,7 @@ class MilestoneInline(PublicWorkingCopyInline, RoomyForm, admin.StackedInline):
     fields = [
         ("order", "title"),
         "deliverable",
+        ("title_en", "deliverable_en"),
         ("unit", "responsible_person"),
         ("start_date", "end_date", "weight"),
     ]
@@ -117,12 +123,13 @@ class CommitmentForm(forms.ModelForm):
             "progress_source",
             "pillars",
             "is_example",
+            *ENGLISH_FIELDS,
         ]
         widgets = {"pillars": CheckboxSelectMultiple}
 
     def clean(self):
         data = super().clean()
-        if not self.is_public:
+        if not self.is_public or not self.changes_spanish:
             return data
         if not data.get("public_reason", "").strip():
             self.add_error(
@@ -138,6 +145,13 @@ class CommitmentForm(forms.ModelForm):
     @property
     def is_public(self):
         return self.instance.pk is not None and self.instance.versions.exists()
+
+    @property
+    def changes_spanish(self):
+        """Something besides the English was written. A translation alone is saved without
+        a public reason and publishes no version (the publish step finds nothing public
+        changed); a change to the milestones or indicators without one is refused there."""
+        return bool(set(self.changed_data) - set(ENGLISH_FIELDS))
 
 
 def pending_changes(commitment):
@@ -277,6 +291,18 @@ class CommitmentAdmin(SpreadsheetAdmin, StructureAdmin):
                 _("Periodo y fuente de avance"),
                 {"fields": [("start_date", "end_date"), "progress_source"]},
             ),
+            (
+                _("Versión en inglés"),
+                {
+                    "fields": ENGLISH_FIELDS,
+                    "description": _(
+                        "La traducción de la acción, su descripción y su meta para el sitio en "
+                        "inglés (los hitos e indicadores tienen la suya abajo). No es un cambio "
+                        "de lo publicado: no pide motivo ni crea una versión; el sitio en inglés "
+                        "la muestra mientras el texto en español sea el publicado."
+                    ),
+                },
+            ),
         ]
         if obj is None:
             return [*fieldsets, (_("Publicación"), {"fields": ["is_example"]})]
@@ -373,7 +399,7 @@ class CommitmentAdmin(SpreadsheetAdmin, StructureAdmin):
             "<p>{}</p><p>{} {}. {} {}</p>",
             verdict_summary(verdict),
             _("El público ve el estado asignado desde el"),
-            verdict.override_since.strftime("%d/%m/%Y"),
+            date_format(verdict.override_since),
             _("Motivo:"),
             verdict.override_reason,
         )
@@ -393,7 +419,7 @@ class CommitmentAdmin(SpreadsheetAdmin, StructureAdmin):
                         _("Versión"),
                         version.number,
                         _("vigente desde el"),
-                        version.effective_on.strftime("%d/%m/%Y"),
+                        date_format(version.effective_on),
                         f": {version.reason}" if version.reason else "",
                     )
                     for version in versions
@@ -463,7 +489,12 @@ class CommitmentAdmin(SpreadsheetAdmin, StructureAdmin):
         if services.snapshot(commitment) == last.content:
             self.message_user(
                 request,
-                _("No cambió nada de lo público: no se publicó una versión nueva."),
+                _("No cambió nada de lo público: no se publicó una versión nueva.")
+                if form.changes_spanish or not form.changed_data
+                else _(
+                    "Guardaste el texto en inglés. Es una traducción: lo publicado no cambió y "
+                    "no se publicó una versión nueva."
+                ),
                 messages.INFO,
             )
             return
@@ -488,7 +519,7 @@ class CommitmentAdmin(SpreadsheetAdmin, StructureAdmin):
         self.message_user(
             request,
             _("Publicaste la versión %(n)s, vigente desde el %(day)s.")
-            % {"n": version.number, "day": version.effective_on.strftime("%d/%m/%Y")},
+            % {"n": version.number, "day": date_format(version.effective_on)},
             messages.SUCCESS,
         )
 

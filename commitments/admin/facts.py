@@ -218,7 +218,15 @@ class FactAdmin(UsesLabelledAutocompletes, RoomyForm, AuditedAdmin):
             liaison = permissions.is_liaison(request.user)
             message = LIAISON_DRAFT_MESSAGE if liaison else self.draft_message
             self.message_user(request, message % {"obj": obj}, messages.WARNING)
+            # Ours says it was saved, and that it is not public yet: Django's «se agregó
+            # correctamente» would say the first half again.
+            request._draft_said = True
         return super().response_add(request, obj, post_url_continue)
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        if level == messages.SUCCESS and getattr(request, "_draft_said", False):
+            return
+        super().message_user(request, message, level, *args, **kwargs)
 
     def delete_model(self, request, obj):
         self.services.delete_draft(fact=obj, by=request.user)
@@ -360,13 +368,13 @@ class FactAdmin(UsesLabelledAutocompletes, RoomyForm, AuditedAdmin):
 
     @admin.display(description=_("fecha del dato"), ordering="date")
     def day(self, obj):
-        return date_format(obj.date, "d/m/Y")
+        return date_format(obj.date, "SHORT_DATE_FORMAT")
 
     @admin.display(description=_("hecho público el"), ordering="published_at")
     def published_day(self, obj):
         if obj.published_at is None:
             return "-"
-        return date_format(timezone.localtime(obj.published_at), "d/m/Y")
+        return date_format(timezone.localtime(obj.published_at), "SHORT_DATE_FORMAT")
 
     @admin.display(description=_("estado"), ordering="status")
     def status_shown(self, obj):
@@ -383,7 +391,7 @@ def publication_note(model_admin, obj):
         return "-"
     if not obj.is_public:
         return review_note(obj)
-    when = date_format(timezone.localtime(obj.published_at), "d/m/Y H:i")
+    when = date_format(timezone.localtime(obj.published_at), "DATETIME_FORMAT")
     parts = [format_html("{} {}.", _("Publicado el"), when)]
     if obj.supersedes_id:
         parts.append(
@@ -407,7 +415,7 @@ def publication_note(model_admin, obj):
 
 
 def _moment(value):
-    return date_format(timezone.localtime(value), "d/m/Y H:i") if value else "-"
+    return date_format(timezone.localtime(value), "DATETIME_FORMAT") if value else "-"
 
 
 def review_note(obj):

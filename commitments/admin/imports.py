@@ -1,7 +1,7 @@
 """Spreadsheet import and export in the admin.
 
 Upload → the dry run's preview row by row → confirm. The uploaded file waits for the
-confirmation in a private folder (VAR_DIR/imports), named by a random token kept in the
+confirmation in a private folder (IMPORTS_ROOT), named by a random token kept in the
 staff member's session together with its SHA-256, so the confirmed import is the very file
 that was previewed. While a large file is checked, and again while it is written, the page
 polls (htmx) a progress fragment the import updates in the cache; without JavaScript the
@@ -63,7 +63,7 @@ class ImportForm(forms.Form):
 
 
 def _folder():
-    folder = Path(settings.VAR_DIR) / "imports"
+    folder = Path(settings.IMPORTS_ROOT)
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

@@ -58,6 +58,7 @@ class ActionPlanAdmin(SpreadsheetAdmin, StructureAdmin):
                 ]
             },
         ),
+        (_("Versión en inglés"), {"fields": ["title_en", "summary_en"]}),
         (_("Aprobación"), {"fields": [("approved_on", "approved_at_session"), "is_published"]}),
         (
             _("Reglas del semáforo"),
@@ -115,7 +116,7 @@ class PillarAdmin(StructureAdmin):
 class ObjectiveInline(admin.TabularInline):
     model = Objective
     extra = 0
-    fields = ["order", "code", "title"]
+    fields = ["order", "code", "title", "title_en"]
     show_change_link = True
 
 

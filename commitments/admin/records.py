@@ -2,6 +2,7 @@
 assigned statuses; and the read-only record of modifications, versions and publications."""
 
 from django.contrib import admin
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from commitments import reader, services
@@ -197,7 +198,7 @@ class ModificationAdmin(CommitmentCodeColumn, ReadOnlyAdmin):
             return "-"
         return _("Versión %(n)s, vigente desde el %(day)s") % {
             "n": version.number,
-            "day": version.effective_on.strftime("%d/%m/%Y"),
+            "day": date_format(version.effective_on),
         }
 
 

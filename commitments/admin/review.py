@@ -42,7 +42,7 @@ def describe(fact):
     if isinstance(fact, Measurement):
         return _("Avance de «%(name)s» al %(day)s: %(value)s %(unit)s") % {
             "name": fact.indicator.name,
-            "day": date_format(fact.date, "d/m/Y"),
+            "day": date_format(fact.date),
             "value": format(fact.value.normalize(), "f"),
             "unit": fact.indicator.unit,
         }
@@ -50,14 +50,14 @@ def describe(fact):
         return _("Hito %(n)s. «%(title)s» al %(day)s: %(percent)s %% (%(status)s)") % {
             "n": fact.milestone.order,
             "title": fact.milestone.title,
-            "day": date_format(fact.date, "d/m/Y"),
+            "day": date_format(fact.date),
             "percent": fact.percent,
             "status": fact.get_milestone_status_display(),
         }
     if isinstance(fact, Evidence):
         return _("Evidencia «%(title)s» del %(day)s") % {
             "title": fact.title,
-            "day": date_format(fact.date, "d/m/Y"),
+            "day": date_format(fact.date),
         }
     return _("Reporte del %(round)s") % {"round": fact.round.title}
 
@@ -136,15 +136,23 @@ def liaison_home(user):
     today = clock.today()
     commitments = list(
         permissions.scope(Commitment.objects.all(), user)
-        .select_related("plan", "unit")
+        .select_related("plan__exercise", "unit")
         .prefetch_related("round_reports")
         .order_by("plan", "code")
     )
-    current = {}
+    # A finished plan is read-only for liaisons: nothing of it is theirs to do.
+    plans = {c.plan_id: c.plan for c in commitments}
+    closed = {pk for pk, plan in plans.items() if plan.is_closed(today)}
+    finished_only = bool(commitments) and len(closed) == len(plans)
+    commitments = [c for c in commitments if c.plan_id not in closed]
+    current, upcoming = {}, {}
     for round_ in ReportingRound.objects.filter(
-        plan__in={c.plan_id for c in commitments}, opens_on__lte=today
+        plan__in={c.plan_id for c in commitments}, deadline__gte=today
     ).order_by("plan", "number"):
-        current[round_.plan_id] = round_  # the latest open round of each plan
+        if round_.opens_on <= today:
+            current.setdefault(round_.plan_id, round_)
+        else:
+            upcoming.setdefault(round_.plan_id, round_)
     rows = []
     for commitment in commitments:
         round_ = current.get(commitment.plan_id)
@@ -158,13 +166,23 @@ def liaison_home(user):
             {
                 "commitment": commitment,
                 "url": reverse("admin:commitments_commitment_change", args=[commitment.pk]),
-                "round": round_,
                 "round_status": status,
             }
         )
+    # The round is the plan's, the same for every row: said once per plan, above the table.
+    rounds = [
+        {"plan": plans[pk], "round": current.get(pk), "next_round": upcoming.get(pk)}
+        for pk in dict.fromkeys(c.plan_id for c in commitments)
+    ]
     returned = [
         {"fact": f, "what": describe(f), "url": change_url(f), "comment": f.review_comment}
         for f in facts_with_status(FactStatus.RETURNED, user=user)
     ]
     waiting = count_submitted(user)
-    return {"commitments": rows, "returned": returned, "waiting": waiting}
+    return {
+        "commitments": rows,
+        "rounds": rounds,
+        "finished_only": finished_only,
+        "returned": returned,
+        "waiting": waiting,
+    }

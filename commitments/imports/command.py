@@ -59,7 +59,7 @@ class ImportCommand(BaseCommand):
     plan_required = False
 
     def add_arguments(self, parser):
-        parser.add_argument("file", metavar="ARCHIVO", help=_("Archivo .xlsx o .csv"))
+        parser.add_argument("file", metavar=_("ARCHIVO"), help=_("Archivo .xlsx o .csv"))
         parser.add_argument(
             "--plan",
             required=self.plan_required,
@@ -117,7 +117,7 @@ class ImportCommand(BaseCommand):
                 line = _("Fila %(row)s · %(label)s: %(kind)s") % {
                     "row": preview.row,
                     "label": preview.label,
-                    "kind": preview.kind,
+                    "kind": preview.kind_label,
                 }
                 changes = "; ".join(f"{c}: {old} → {new}" for c, old, new in preview.changes)
                 self.stdout.write(f"{line} ({changes})" if changes else line)

@@ -12,19 +12,27 @@ from time import monotonic
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import OperationalError, transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from commitments import effects
 from commitments.imports.reading import Refused, read_table
-from commitments.imports.values import BadValue, key, text
+from commitments.imports.values import BadValue, key, quoted, text
 from commitments.services import BUSY, lost_race
 
+# What a preview says of a row: stable values (tests and callers compare them) and the
+# words people read, in their language.
 NEW = "nuevo"
 CHANGED = "cambia"
 UNCHANGED = "sin cambios"
 # A change to an approved commitment: its working copy, not public until the Secretariado
 # publishes it as a modification with its reason.
 PROPOSED = "modificación propuesta"
+KIND_LABELS = {
+    NEW: gettext_lazy("nuevo"),
+    CHANGED: gettext_lazy("cambia"),
+    UNCHANGED: gettext_lazy("sin cambios"),
+    PROPOSED: gettext_lazy("modificación propuesta"),
+}
 
 # Rows between two progress reports.
 PROGRESS_STEP = 50
@@ -34,6 +42,10 @@ HEADER_SEARCH_ROWS = 20
 
 @dataclass(frozen=True)
 class Column:
+    """A column of the file. Its `name` (and `aliases`) are the file's format, the same
+    whatever language the staff member reads: a plain Spanish header, never translated, so
+    a file exported or filled in Spanish imports under an English admin too."""
+
     name: str
     field: str
     parse: object = None
@@ -83,6 +95,10 @@ class Preview:
     kind: str
     changes: list = field(default_factory=list)
 
+    @property
+    def kind_label(self):
+        return KIND_LABELS[self.kind]
+
 
 @dataclass
 class Outcome:
@@ -118,11 +134,15 @@ class Outcome:
                 "No se importó nada: el archivo tiene %(n)s problemas.",
                 len(self.problems),
             ) % {"n": len(self.problems)}
-        counts = _("%(new)s nuevas, %(changed)s cambian, %(same)s sin cambios") % {
-            "new": self.count(NEW),
-            "changed": self.count(CHANGED) + self.count(PROPOSED),
-            "same": self.count(UNCHANGED),
-        }
+        new, changed = self.count(NEW), self.count(CHANGED) + self.count(PROPOSED)
+        same = self.count(UNCHANGED)
+        counts = ", ".join(
+            (
+                ngettext("%(n)s nueva", "%(n)s nuevas", new) % {"n": new},
+                ngettext("%(n)s cambia", "%(n)s cambian", changed) % {"n": changed},
+                ngettext("%(n)s sin cambios", "%(n)s sin cambios", same) % {"n": same},
+            )
+        )
         if self.count(PROPOSED):
             counts += ngettext(
                 "; %(n)s como modificación propuesta, sin publicar",
@@ -241,12 +261,12 @@ class Importer:
                     "Faltan las columnas %(columns)s en el encabezado (fila %(row)s).",
                     len(missing),
                 )
-                % {"columns": ", ".join(f"«{name}»" for name in missing), "row": header_at}
+                % {"columns": ", ".join(quoted(name) for name in missing), "row": header_at}
             )
         if ignored:
             self.notes.append(
                 _("Se ignoran las columnas %(columns)s.")
-                % {"columns": ", ".join(f"«{name}»" for name in ignored)}
+                % {"columns": ", ".join(quoted(name) for name in ignored)}
             )
         if table.sheet and len(table.sheets) > 1:
             self.notes.append(

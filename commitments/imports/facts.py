@@ -7,10 +7,13 @@ same file twice writes nothing the second time. A different value for a date alr
 published is a correction with a public reason, and only when publishing.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
+from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from commitments import permissions, services
 from commitments.imports.core import (
@@ -31,6 +34,7 @@ from commitments.imports.values import (
     parse_decimal,
     parse_percent,
     parse_url,
+    quoted,
 )
 from commitments.models import (
     Commitment,
@@ -41,13 +45,19 @@ from commitments.models import (
 )
 from core import clock
 
-PUBLICATION = _("Publicación")
+PUBLICATION = gettext_lazy("Publicación")
 
 
 def correction_reason():
-    return _("Corrección por importación del %(day)s") % {
-        "day": date_format(clock.today(), "d/m/Y")
-    }
+    # Written into the public record, which is Spanish whatever language the importer reads.
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("Corrección por importación del %(day)s") % {"day": date_format(clock.today())}
+
+
+def evidence_title(day):
+    """The title of the evidence a row's link records (in the record's language, as above)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("Evidencia del avance al %(day)s") % {"day": shown(day)}
 
 
 class FactImporter(Importer):
@@ -76,6 +86,8 @@ class FactImporter(Importer):
         by = self.by
         if by is not None and not (permissions.is_reviewer(by) or permissions.is_liaison(by)):
             raise Refused(_("Tu cuenta no puede importar avances."))
+        if permissions.is_liaison(by) and self.plan.is_closed():
+            raise Refused(permissions.closed_plan_message(self.plan))
 
     def check(self, rows):
         by = self.by
@@ -119,7 +131,7 @@ class FactImporter(Importer):
             else:
                 target = self._target(commitment, row.values["target"])
             if target is None:
-                names = ", ".join(f"«{self.part_name(p)}»" for p in self.parts(commitment))
+                names = ", ".join(quoted(self.part_name(p)) for p in self.parts(commitment))
                 self.problem(
                     row,
                     "target",
@@ -146,7 +158,7 @@ class FactImporter(Importer):
         parts = list(self.parts(commitment))
         if len(parts) == 1:
             return parts[0]
-        names = ", ".join(f"«{self.part_name(p)}»" for p in parts)
+        names = ", ".join(quoted(self.part_name(p)) for p in parts)
         self.problem(
             row,
             "target",
@@ -274,21 +286,21 @@ class FactImporter(Importer):
 
 
 class MeasurementImporter(FactImporter):
-    title = _("Avances de indicadores")
+    title = gettext_lazy("Avances de indicadores")
     blank_means_only_part = True
     model = Measurement
     target_field = "indicator"
     parts_name = "indicators"
-    target_label = _("un indicador")
+    target_label = gettext_lazy("un indicador")
     required_values = ("value",)
     columns = (
-        Column(_("Código"), "code", aliases=("Clave",)),
-        Column(_("Indicador"), "target"),
-        Column(_("Fecha"), "date", parse_date, aliases=("Fecha del dato",)),
-        Column(_("Valor"), "value", parse_decimal),
-        Column(_("Comentario"), "comment", required=False, aliases=("Descripción del avance",)),
+        Column("Código", "code", aliases=("Clave",)),
+        Column("Indicador", "target"),
+        Column("Fecha", "date", parse_date, aliases=("Fecha del dato",)),
+        Column("Valor", "value", parse_decimal),
+        Column("Comentario", "comment", required=False, aliases=("Descripción del avance",)),
         Column(
-            _("Evidencia"),
+            "Evidencia",
             "evidence",
             parse_url,
             required=False,
@@ -321,26 +333,26 @@ class MeasurementImporter(FactImporter):
 
 
 class MilestoneProgressImporter(FactImporter):
-    title = _("Avances de hitos")
+    title = gettext_lazy("Avances de hitos")
     model = MilestoneProgress
     target_field = "milestone"
     parts_name = "milestones"
-    target_label = _("un hito")
+    target_label = gettext_lazy("un hito")
     required_values = ("percent",)
     columns = (
-        Column(_("Código"), "code", aliases=("Clave",)),
-        Column(_("Hito"), "target"),
-        Column(_("Fecha"), "date", parse_date, aliases=("Fecha del avance",)),
-        Column(_("Avance %"), "percent", parse_percent, aliases=("Avance", "Porcentaje")),
+        Column("Código", "code", aliases=("Clave",)),
+        Column("Hito", "target"),
+        Column("Fecha", "date", parse_date, aliases=("Fecha del avance",)),
+        Column("Avance %", "percent", parse_percent, aliases=("Avance", "Porcentaje")),
         Column(
-            _("Estado"),
+            "Estado",
             "status",
-            choice(MilestoneStatus.choices, _("un estado de hito")),
+            choice(MilestoneStatus.choices, gettext_lazy("un estado de hito")),
             required=False,
         ),
-        Column(_("Comentario"), "comment", required=False, aliases=("Qué se hizo",)),
+        Column("Comentario", "comment", required=False, aliases=("Qué se hizo",)),
         Column(
-            _("Evidencia"),
+            "Evidencia",
             "evidence",
             parse_url,
             required=False,
@@ -389,7 +401,7 @@ class MilestoneProgressImporter(FactImporter):
         )
         if found is None:
             services.add_evidence(
-                title=_("Evidencia del avance al %(day)s") % {"day": shown(row.values["date"])},
+                title=evidence_title(row.values["date"]),
                 milestone=target,
                 date=row.values["date"],
                 evidence_url=url,

@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from commitments import permissions, services
 from commitments.imports.core import (
@@ -50,32 +50,32 @@ from commitments.models import (
 )
 
 COLUMNS = (
-    Column(_("Eje"), "axis"),
-    Column(_("Objetivo"), "objective"),
-    Column(_("Código"), "code", aliases=("Clave",)),
-    Column(_("Acción"), "title", aliases=("Compromiso",)),
-    Column(_("Descripción"), "description", required=False),
-    Column(_("Responsable"), "unit", aliases=("Dependencia responsable",)),
-    Column(_("Corresponsables"), "co", required=False),
-    Column(_("Meta"), "goal"),
-    Column(_("Indicador"), "indicator"),
-    Column(_("Unidad de medida"), "measure"),
-    Column(_("Línea base"), "baseline", parse_decimal),
-    Column(_("Valor meta"), "target", parse_decimal),
+    Column("Eje", "axis"),
+    Column("Objetivo", "objective"),
+    Column("Código", "code", aliases=("Clave",)),
+    Column("Acción", "title", aliases=("Compromiso",)),
+    Column("Descripción", "description", required=False),
+    Column("Responsable", "unit", aliases=("Dependencia responsable",)),
+    Column("Corresponsables", "co", required=False),
+    Column("Meta", "goal"),
+    Column("Indicador", "indicator"),
+    Column("Unidad de medida", "measure"),
+    Column("Línea base", "baseline", parse_decimal),
+    Column("Valor meta", "target", parse_decimal),
     Column(
-        _("Sentido"),
+        "Sentido",
         "direction",
-        choice(Indicator.Direction.choices, _("un sentido conocido")),
+        choice(Indicator.Direction.choices, gettext_lazy("un sentido conocido")),
     ),
     Column(
-        _("Periodicidad"),
+        "Periodicidad",
         "periodicity",
-        choice(Indicator.Periodicity.choices, _("una periodicidad conocida")),
+        choice(Indicator.Periodicity.choices, gettext_lazy("una periodicidad conocida")),
     ),
-    Column(_("Peso"), "weight", parse_weight, required=False),
-    Column(_("Fecha de inicio"), "start", parse_date),
-    Column(_("Fecha de término"), "end", parse_date),
-    Column(_("Medio de verificación"), "verification"),
+    Column("Peso", "weight", parse_weight, required=False),
+    Column("Fecha de inicio", "start", parse_date),
+    Column("Fecha de término", "end", parse_date),
+    Column("Medio de verificación", "verification"),
 )
 COMMITMENT_FIELDS = (
     "axis",
@@ -125,7 +125,8 @@ COMMITMENT_ERRORS = {
 }
 INDICATOR_ERRORS = {model: column for column, model in INDICATOR_MODEL.items()}
 PARTY_ERRORS = {"unit": "co", "organization": "co", "role": "co"}
-DEFAULT_ROLE = _("Corresponsable")
+# Data written to the record (the plan is in Spanish), not words of the page.
+DEFAULT_ROLE = "Corresponsable"
 
 
 def co_text(parties):
@@ -157,7 +158,7 @@ class Group:
 
 
 class MatrixImporter(Importer):
-    title = _("Matriz del plan")
+    title = gettext_lazy("Matriz del plan")
     columns = COLUMNS
 
     def __init__(self, *, plan, create_missing=False, create_hint=None, **kwargs):

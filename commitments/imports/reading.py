@@ -18,6 +18,7 @@ from django.core.files.base import File
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
+from commitments.imports.values import quoted
 from core.validators import check_office
 
 
@@ -86,7 +87,7 @@ def _read_xlsx(data, name, sheet):
         if sheet and sheet not in names:
             raise Refused(
                 _("El archivo no tiene una hoja «%(sheet)s»; sus hojas son: %(sheets)s.")
-                % {"sheet": sheet, "sheets": ", ".join(f"«{n}»" for n in names)}
+                % {"sheet": sheet, "sheets": ", ".join(quoted(n) for n in names)}
             )
         chosen = sheet or names[0]
         rows = []

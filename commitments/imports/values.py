@@ -9,12 +9,20 @@ import unicodedata
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 # What an export prefixes to a cell a spreadsheet would run (see `export.neutralise`).
 RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def quoted(name):
+    """A name or a value as a sentence quotes it, with the marks of the language read."""
+    # Translators: the quotation marks around a name or a value inside a sentence.
+    return _("«%(name)s»") % {"name": name}
 
 
 class BadValue(Exception):
@@ -132,17 +140,20 @@ def parse_percent(value):
 def choice(choices, what):
     """A parser accepting a choice's value or its label, loosely (`what` names the choices)."""
     known = {}
-    for value, label in choices:
-        known[key(value)] = value
-        known[key(label)] = value
-        known[key(str(label).split("(")[0])] = value
+    # The labels a file may use are the Spanish ones (the file's format), whatever language
+    # is active where the parser is made.
+    with translation.override(settings.LANGUAGE_CODE):
+        for value, label in choices:
+            known[key(value)] = value
+            known[key(label)] = value
+            known[key(str(label).split("(")[0])] = value
 
     def parse(typed):
         found = known.get(key(typed))
         if found is None:
             raise BadValue(
                 _("no es %(what)s; usa %(options)s")
-                % {"what": what, "options": ", ".join(f"«{value}»" for value, _label in choices)}
+                % {"what": what, "options": ", ".join(quoted(value) for value, _label in choices)}
             )
         return found
 

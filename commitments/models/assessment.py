@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .commitment import Commitment
@@ -102,7 +103,7 @@ class Assessment(PublicFact):
         verbose_name_plural = _("valoraciones independientes")
 
     def __str__(self):
-        return f"{self.commitment.code} · {self.assessed_on:%d/%m/%Y}"
+        return f"{self.commitment.code} · {date_format(self.assessed_on, 'SHORT_DATE_FORMAT')}"
 
     @property
     def relevance_values(self):

@@ -1,9 +1,11 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from commitments.semaforo import ProgressSource
+from core.translated import ENGLISH_HELP
 
 from .plan import ActionPlan, Objective, Pillar, ResponsibleUnit
 
@@ -37,6 +39,12 @@ class Commitment(models.Model):
     slug = models.SlugField(_("identificador en la URL"), max_length=120, unique=True)
     title = models.CharField(_("acción"), max_length=300)
     description = models.TextField(_("descripción"))
+    title_en = models.CharField(
+        _("acción en inglés"), max_length=300, blank=True, help_text=ENGLISH_HELP
+    )
+    description_en = models.TextField(
+        _("descripción en inglés"), blank=True, help_text=ENGLISH_HELP
+    )
     unit = models.ForeignKey(
         ResponsibleUnit,
         on_delete=models.PROTECT,
@@ -46,6 +54,7 @@ class Commitment(models.Model):
     contact_name = models.CharField(_("persona enlace"), max_length=200, blank=True)
     contact_role = models.CharField(_("cargo de la persona enlace"), max_length=200, blank=True)
     goal = models.TextField(_("meta"))
+    goal_en = models.TextField(_("meta en inglés"), blank=True, help_text=ENGLISH_HELP)
     start_date = models.DateField(_("fecha de inicio"))
     end_date = models.DateField(_("fecha de término"))
     pillars = models.ManyToManyField(
@@ -111,8 +120,8 @@ class Commitment(models.Model):
                 errors["start_date"] = _(
                     "Las fechas deben caer dentro del periodo del ejercicio (%(start)s a %(end)s)."
                 ) % {
-                    "start": exercise.start_date.strftime("%d/%m/%Y"),
-                    "end": exercise.end_date.strftime("%d/%m/%Y"),
+                    "start": date_format(exercise.start_date),
+                    "end": date_format(exercise.end_date),
                 }
         if errors:
             raise ValidationError(errors)

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from commitments.semaforo import Status
@@ -155,7 +156,7 @@ class Modification(models.Model):
         verbose_name_plural = _("modificaciones")
 
     def __str__(self):
-        return f"{self.approved_on:%d/%m/%Y} · {self.summary}"
+        return f"{date_format(self.approved_on, 'SHORT_DATE_FORMAT')} · {self.summary}"
 
 
 class StatusOverride(PublicFact):

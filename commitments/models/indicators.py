@@ -3,9 +3,12 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.template.defaultfilters import floatformat
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from core import clock
+from core.translated import ENGLISH_HELP
 from core.validators import validate_document, validate_upload_size
 
 from .commitment import Commitment
@@ -58,6 +61,12 @@ class Indicator(models.Model):
     )
     name = models.CharField(_("indicador"), max_length=300)
     unit = models.CharField(_("unidad de medida"), max_length=80)
+    name_en = models.CharField(
+        _("indicador en inglés"), max_length=300, blank=True, help_text=ENGLISH_HELP
+    )
+    unit_en = models.CharField(
+        _("unidad de medida en inglés"), max_length=80, blank=True, help_text=ENGLISH_HELP
+    )
     baseline = models.DecimalField(_("línea base"), max_digits=14, decimal_places=2)
     target = models.DecimalField(_("meta"), max_digits=14, decimal_places=2)
     direction = models.CharField(
@@ -139,7 +148,8 @@ class Measurement(PublicFact, EvidenceFields):
         ]
 
     def __str__(self):
-        return f"{self.indicator} · {self.date:%d/%m/%Y}: {self.value}"
+        day = date_format(self.date, "SHORT_DATE_FORMAT")
+        return f"{self.indicator} · {day}: {floatformat(self.value, '-2g')}"
 
     def clean(self):
         if self.date and self.indicator_id:
@@ -152,9 +162,9 @@ class Measurement(PublicFact, EvidenceFields):
                             "(%(start)s a %(end)s)."
                         )
                         % {
-                            "date": self.date.strftime("%d/%m/%Y"),
-                            "start": exercise.start_date.strftime("%d/%m/%Y"),
-                            "end": exercise.end_date.strftime("%d/%m/%Y"),
+                            "date": date_format(self.date),
+                            "start": date_format(exercise.start_date),
+                            "end": date_format(exercise.end_date),
                         }
                     }
                 )

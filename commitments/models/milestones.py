@@ -4,9 +4,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from core import clock
+from core.translated import ENGLISH_HELP
 
 from .commitment import Commitment
 from .facts import PublicFact, one_correction_each, one_live
@@ -46,6 +48,12 @@ class Milestone(models.Model):
     )
     title = models.CharField(_("hito"), max_length=300)
     deliverable = models.CharField(_("producto esperado"), max_length=300)
+    title_en = models.CharField(
+        _("hito en inglés"), max_length=300, blank=True, help_text=ENGLISH_HELP
+    )
+    deliverable_en = models.CharField(
+        _("producto esperado en inglés"), max_length=300, blank=True, help_text=ENGLISH_HELP
+    )
     unit = models.ForeignKey(
         ResponsibleUnit,
         on_delete=models.PROTECT,
@@ -132,16 +140,19 @@ class MilestoneProgress(PublicFact):
         ]
 
     def __str__(self):
-        return f"{self.milestone} · {self.date:%d/%m/%Y}: {self.percent} %"
+        return f"{self.milestone} · {date_format(self.date, 'SHORT_DATE_FORMAT')}: {self.percent} %"
 
     def clean(self):
         errors = {}
         if self.milestone_status == MilestoneStatus.COMPLETE and self.percent != 100:
+            # Translators: “100 %” is a plain percent sign, not a placeholder.
+            # xgettext:no-python-format
             errors["percent"] = _("Un hito completo debe tener 100 % realizado.")
         if self.percent == 100 and self.milestone_status not in (
             MilestoneStatus.COMPLETE,
             MilestoneStatus.CANCELLED,
         ):
+            # xgettext:no-python-format
             errors["milestone_status"] = _("Un hito con 100 % realizado está completo.")
         if self.date and self.date > clock.today():
             errors["date"] = _("La fecha del avance no puede estar en el futuro.")

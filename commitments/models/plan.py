@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from commitments.semaforo import ProgressSource, Thresholds
 from core import clock
+from core.translated import ENGLISH_HELP
 from core.validators import validate_document, validate_upload_size
 
 
@@ -80,6 +81,9 @@ class ActionPlan(models.Model):
         Exercise, on_delete=models.PROTECT, related_name="plans", verbose_name=_("ejercicio")
     )
     title = models.CharField(_("título"), max_length=250)
+    title_en = models.CharField(
+        _("título en inglés"), max_length=250, blank=True, help_text=ENGLISH_HELP
+    )
     slug = models.SlugField(_("identificador en la URL"), unique=True)
     version = models.CharField(_("versión"), max_length=20, default="1.0")
     approved_on = models.DateField(_("fecha de aprobación"), null=True, blank=True)
@@ -99,6 +103,7 @@ class ActionPlan(models.Model):
         validators=[validate_document, validate_upload_size],
     )
     summary = models.TextField(_("resumen"), blank=True)
+    summary_en = models.TextField(_("resumen en inglés"), blank=True, help_text=ENGLISH_HELP)
     is_published = models.BooleanField(
         _("publicado"),
         default=False,
@@ -141,6 +146,15 @@ class ActionPlan(models.Model):
     def thresholds(self):
         return Thresholds(green_max_gap=self.green_max_gap, yellow_max_gap=self.yellow_max_gap)
 
+    def last_day(self):
+        """The last day anything is reported for it: its exercise's end, or its last round's
+        deadline when that falls later (the last round is delivered after the period ends)."""
+        deadlines = self.rounds.aggregate(last=models.Max("deadline"))["last"]
+        return max(filter(None, (self.exercise.end_date, deadlines)))
+
+    def is_closed(self, today=None):
+        return (today or clock.today()) > self.last_day()
+
     def clean(self):
         gaps = (self.green_max_gap, self.yellow_max_gap)
         if None not in gaps and self.yellow_max_gap < self.green_max_gap:
@@ -161,8 +175,14 @@ class Pillar(models.Model):
     """One of the five pillars of open government the plan serves."""
 
     name = models.CharField(_("nombre"), max_length=120, unique=True)
+    name_en = models.CharField(
+        _("nombre en inglés"), max_length=120, blank=True, help_text=ENGLISH_HELP
+    )
     slug = models.SlugField(_("identificador en la URL"), unique=True)
     summary = models.TextField(_("explicación breve"))
+    summary_en = models.TextField(
+        _("explicación breve en inglés"), blank=True, help_text=ENGLISH_HELP
+    )
     order = models.PositiveSmallIntegerField(_("orden"), default=0)
 
     class Meta:
@@ -181,8 +201,14 @@ class Axis(models.Model):
         ActionPlan, on_delete=models.CASCADE, related_name="axes", verbose_name=_("plan")
     )
     name = models.CharField(_("nombre"), max_length=150)
+    name_en = models.CharField(
+        _("nombre en inglés"), max_length=150, blank=True, help_text=ENGLISH_HELP
+    )
     slug = models.SlugField(_("identificador en la URL"), unique=True)
     description = models.TextField(_("descripción"), blank=True)
+    description_en = models.TextField(
+        _("descripción en inglés"), blank=True, help_text=ENGLISH_HELP
+    )
     order = models.PositiveSmallIntegerField(_("orden"), default=0)
 
     class Meta:
@@ -212,7 +238,13 @@ class Objective(models.Model):
     )
     code = models.CharField(_("clave"), max_length=20, blank=True)
     title = models.CharField(_("objetivo"), max_length=400)
+    title_en = models.CharField(
+        _("objetivo en inglés"), max_length=400, blank=True, help_text=ENGLISH_HELP
+    )
     description = models.TextField(_("descripción"), blank=True)
+    description_en = models.TextField(
+        _("descripción en inglés"), blank=True, help_text=ENGLISH_HELP
+    )
     order = models.PositiveSmallIntegerField(_("orden"), default=0)
 
     class Meta:
@@ -228,6 +260,9 @@ class ResponsibleUnit(models.Model):
     """A municipal unit (dependencia o entidad) responsible for commitments."""
 
     name = models.CharField(_("nombre"), max_length=250, unique=True)
+    name_en = models.CharField(
+        _("nombre en inglés"), max_length=250, blank=True, help_text=ENGLISH_HELP
+    )
     acronym = models.CharField(_("siglas"), max_length=30, blank=True)
     slug = models.SlugField(_("identificador en la URL"), unique=True)
     website = models.URLField(_("sitio web"), blank=True)

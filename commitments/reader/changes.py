@@ -5,7 +5,9 @@ from datetime import datetime
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from commitments import semaforo
 from commitments.models import (
@@ -22,6 +24,7 @@ from commitments.models import (
     TransversalRating,
 )
 from commitments.reader.commitment import _number
+from commitments.reader.english import translate_contents
 from core import clock
 
 # --- The public change log ----------------------------------------------------------------
@@ -59,41 +62,42 @@ class Change:
         return RECORDS.get(self.record) or ACTIONS.get(self.kind, "")
 
 
+# Lazy labels: these constants outlive the request whose language they are read in.
 ACTIONS = {
-    "version": _("Versión del compromiso"),
-    "publication": _("Publicación"),
-    "new": _("Dato nuevo"),
-    "correction": _("Corrección"),
-    "withdrawal": _("Retiro"),
-    "override": _("Estado asignado"),
+    "version": gettext_lazy("Versión del compromiso"),
+    "publication": gettext_lazy("Publicación"),
+    "new": gettext_lazy("Dato nuevo"),
+    "correction": gettext_lazy("Corrección"),
+    "withdrawal": gettext_lazy("Retiro"),
+    "override": gettext_lazy("Estado asignado"),
 }
 RECORDS = {
-    "version": _("Versión del compromiso"),
-    "publication": _("Publicación"),
-    "measurement": _("Avance de indicador"),
-    "progress": _("Avance de hito"),
-    "evidence": _("Evidencia"),
-    "override": _("Estado asignado"),
-    "report": _("Reporte de corte"),
-    "assessment": _("Valoración independiente"),
-    "closingreport": _("Informe de cierre"),
-    "rating": _("Calificación transversal"),
+    "version": gettext_lazy("Versión del compromiso"),
+    "publication": gettext_lazy("Publicación"),
+    "measurement": gettext_lazy("Avance de indicador"),
+    "progress": gettext_lazy("Avance de hito"),
+    "evidence": gettext_lazy("Evidencia"),
+    "override": gettext_lazy("Estado asignado"),
+    "report": gettext_lazy("Reporte de corte"),
+    "assessment": gettext_lazy("Valoración independiente"),
+    "closingreport": gettext_lazy("Informe de cierre"),
+    "rating": gettext_lazy("Calificación transversal"),
 }
 # What the change log's «tipo» filter offers: (value, label, records or actions it keeps).
 FILTER_KINDS = [
-    ("avances", _("Avances de indicadores y de hitos"), {"measurement", "progress"}),
-    ("evidencias", _("Evidencias"), {"evidence"}),
-    ("reportes", _("Reportes de corte"), {"report"}),
-    ("versiones", _("Versiones y modificaciones"), {"version"}),
-    ("estados", _("Estados asignados"), {"override"}),
+    ("avances", gettext_lazy("Avances de indicadores y de hitos"), {"measurement", "progress"}),
+    ("evidencias", gettext_lazy("Evidencias"), {"evidence"}),
+    ("reportes", gettext_lazy("Reportes de corte"), {"report"}),
+    ("versiones", gettext_lazy("Versiones y modificaciones"), {"version"}),
+    ("estados", gettext_lazy("Estados asignados"), {"override"}),
     (
         "valoraciones",
-        _("Valoraciones, calificaciones e informes de cierre"),
+        gettext_lazy("Valoraciones, calificaciones e informes de cierre"),
         {"assessment", "closingreport", "rating"},
     ),
-    ("publicaciones", _("Publicaciones y retiros del portal"), {"publication"}),
-    ("correcciones", _("Correcciones"), {"correction"}),
-    ("retiros", _("Retiros de datos"), {"withdrawal"}),
+    ("publicaciones", gettext_lazy("Publicaciones y retiros del portal"), {"publication"}),
+    ("correcciones", gettext_lazy("Correcciones"), {"correction"}),
+    ("retiros", gettext_lazy("Retiros de datos"), {"withdrawal"}),
 ]
 
 
@@ -136,6 +140,7 @@ def published_between(start=None, end=None, commitment=None):
         commitment__in=list(slugs), published_at__lte=end
     ).order_by("commitment_id", "number"):
         latest[version.commitment_id] = version.content
+    latest = translate_contents(latest)
 
     def within(queryset, moment="published_at"):
         queryset = queryset.filter(**{f"{moment}__lte": end})
@@ -186,7 +191,7 @@ def published_between(start=None, end=None, commitment=None):
             text = _("Versión %(n)s por una modificación aprobada, vigente desde el %(day)s.")
         else:
             text = _("Versión %(n)s: corrección del texto publicado, vigente desde el %(day)s.")
-        values = {"n": v.number, "day": v.effective_on.strftime("%d/%m/%Y")}
+        values = {"n": v.number, "day": date_format(v.effective_on)}
         changes.append(
             change(
                 f"version-{v.pk}",
@@ -226,7 +231,7 @@ def published_between(start=None, end=None, commitment=None):
     for f in facts(Measurement, "indicator__commitment_id").select_related("indicator"):
         cid = f.indicator.commitment_id
         name = indicator_names(cid).get(f.indicator_id, f.indicator.name)
-        values = {"name": name, "day": f.date.strftime("%d/%m/%Y"), "value": _number(f.value)}
+        values = {"name": name, "day": date_format(f.date), "value": _number(f.value)}
         text = {
             "new": _("Avance de «%(name)s» al %(day)s: %(value)s."),
             "correction": _("Se corrigió el avance de «%(name)s» del %(day)s: %(value)s."),
@@ -245,7 +250,7 @@ def published_between(start=None, end=None, commitment=None):
     for f in facts(MilestoneProgress, "milestone__commitment_id").select_related("milestone"):
         cid = f.milestone.commitment_id
         title = milestone_titles(cid).get(f.milestone_id, f.milestone.title)
-        values = {"title": title, "day": f.date.strftime("%d/%m/%Y"), "percent": f.percent}
+        values = {"title": title, "day": date_format(f.date), "percent": f.percent}
         text = {
             "new": _("Avance del hito «%(title)s» al %(day)s: %(percent)s %%."),
             "correction": _(
@@ -284,12 +289,12 @@ def published_between(start=None, end=None, commitment=None):
         if f.supersedes_id and f.ends_on:
             text = _("Terminó el estado asignado «%(label)s» el %(day)s.") % {
                 "label": label,
-                "day": f.ends_on.strftime("%d/%m/%Y"),
+                "day": date_format(f.ends_on),
             }
         else:
             text = _("El Secretariado asignó el estado «%(label)s» desde el %(day)s.") % {
                 "label": label,
-                "day": f.starts_on.strftime("%d/%m/%Y"),
+                "day": date_format(f.starts_on),
             }
         changes.append(
             change(f"override-{f.pk}", f.published_at, f.commitment_id, "override", text, f.reason)

@@ -6,6 +6,7 @@ from datetime import date
 from functools import cached_property
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from commitments import semaforo
@@ -29,6 +30,7 @@ from commitments.reader.asof import (
     verdict_at,
     version_at,
 )
+from commitments.reader.english import translate_contents
 from commitments.reader.lists import _row, plan_view
 from commitments.reader.refs import Ref, _parties, _pillars, _structure
 from commitments.semaforo import ProgressSource
@@ -204,7 +206,7 @@ class CommitmentView:
             c.pk,
             c.slug,
             c.is_example,
-            **row_fields(version.content),
+            **row_fields(self.content),
             start=version.start,
             end=version.end,
             verdict=verdict_at(plan=self.plan, version=version, facts=self.facts, day=self.day),
@@ -215,9 +217,10 @@ class CommitmentView:
     def verdict(self):
         return self.row.verdict
 
-    @property
+    @cached_property
     def content(self):
-        return self.version.content
+        """The version's content, its texts in English where the page is and they are."""
+        return translate_contents({self.commitment.pk: self.version.content})[self.commitment.pk]
 
     @property
     def source(self):
@@ -427,7 +430,7 @@ class CommitmentView:
                 HistoryEvent(
                     day,
                     "version",
-                    text % {"n": version.number, "day": version.effective_on.strftime("%d/%m/%Y")},
+                    text % {"n": version.number, "day": date_format(version.effective_on)},
                     version.reason if version.number > 1 else "",
                 )
             )
@@ -449,7 +452,7 @@ class CommitmentView:
                     old = by_pk.get(f.supersedes)
                     values = {
                         "name": names.get(f.owner, ""),
-                        "day": f.date.strftime("%d/%m/%Y"),
+                        "day": date_format(f.date),
                         "old": _number(old.value) if old else "",
                         "new": _number(f.value),
                     }
@@ -464,7 +467,7 @@ class CommitmentView:
         for items in self.facts.progress.values():
             for f in items:
                 if f.supersedes and f.published_at < end:
-                    values = {"title": titles.get(f.owner, ""), "day": f.date.strftime("%d/%m/%Y")}
+                    values = {"title": titles.get(f.owner, ""), "day": date_format(f.date)}
                     text = (
                         _("Se retiró el avance del hito «%(title)s» del %(day)s.")
                         if f.withdrawn
@@ -479,12 +482,12 @@ class CommitmentView:
             if f.supersedes and ends_on:
                 text = _("Terminó el estado asignado «%(label)s» el %(day)s.") % {
                     "label": label,
-                    "day": ends_on.strftime("%d/%m/%Y"),
+                    "day": date_format(ends_on),
                 }
             else:
                 text = _("El Secretariado asignó el estado «%(label)s» desde el %(day)s.") % {
                     "label": label,
-                    "day": starts_on.strftime("%d/%m/%Y"),
+                    "day": date_format(starts_on),
                 }
             events.append(HistoryEvent(f.published_on, "override", text, reason))
         return sorted(events, key=lambda e: e.day)
@@ -594,9 +597,12 @@ def plan_details(plan, day):
         return []
     facts = load_facts({"plan": plan}, day, plan_id=plan.pk)
     units = _parties()[0]
+    contents = translate_contents(
+        {row.pk: version_at(facts.versions[row.pk], day).content for row in rows}
+    )
     details = []
     for row in rows:
-        content = version_at(facts.versions[row.pk], day).content
+        content = contents[row.pk]
         details.append(
             CommitmentDetail(
                 row,

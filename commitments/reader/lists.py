@@ -28,9 +28,11 @@ from commitments.models import (
     StatusOverride,
 )
 from commitments.reader.asof import is_published_at, judged_on, override_on
+from commitments.reader.english import commitment_texts, texts_of, translate
 from commitments.reader.refs import Ref, _parties, _pillars, _structure
 from core import clock
 from core.content_version import content_version
+from core.translated import page_language
 
 # --- Lists -------------------------------------------------------------------------------
 
@@ -95,7 +97,12 @@ def plan_view(plan, day):
     plan-wide summaries (ratings, assessments, last update): what reports show. List pages
     read only what they show, through `PlanList`."""
 
-    key = f"reader:plan:{plan.pk}:{day.isoformat()}:{content_version()}:{clock.today()}"
+    key = ":".join(
+        (
+            f"reader:plan:{plan.pk}:{day.isoformat()}:{content_version()}:{clock.today()}",
+            page_language(),
+        )
+    )
     try:
         found = cache.get(key)
     except Exception:
@@ -141,6 +148,8 @@ def _plan_view(plan, day):
 
 def _rows_of(plan, states, on, refs):
     """(Row, stored.State) of each stored state (`stored.ROW_COLUMNS`)."""
+    states = list(states)
+    english = commitment_texts([columns[0] for columns in states])
     for cid, slug, is_example, code, title, description, payload in states:
         state = stored.State.from_json(payload)
         verdict = semaforo.judge_reduced(
@@ -157,8 +166,8 @@ def _rows_of(plan, states, on, refs):
             slug,
             is_example,
             code=code,
-            title=title,
-            description=description,
+            title=translate(title, texts_of(english, cid, "title")),
+            description=translate(description, texts_of(english, cid, "description")),
             objective_id=state.objective_id,
             unit_id=state.unit_id,
             co_responsibles=state.co_responsibles,

@@ -13,6 +13,7 @@ from commitments.models import (
     Pillar,
     ResponsibleUnit,
 )
+from core.translated import Text, language_of, pick
 
 # --- Plain references --------------------------------------------------------------------
 
@@ -30,7 +31,9 @@ class Ref:
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     def __str__(self):
-        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+        # In the language of its name, so a page marks a name left in Spanish.
+        text = f"{self.name} ({self.acronym})" if self.acronym else self.name
+        return Text(text, language_of(self.name))
 
     @property
     def short(self):
@@ -43,22 +46,37 @@ PARTY_FIELDS = ("name", "slug", "acronym", "website", "office_email", "office_ph
 def _parties():
     """Units and organisations as Refs, read in one query (a UNION of both tables)."""
     units = ResponsibleUnit.objects.annotate(party_kind=Value("u")).values_list(
-        "party_kind", "pk", *PARTY_FIELDS, "office_address"
+        "party_kind", "pk", *PARTY_FIELDS, "office_address", "name_en"
     )
-    blank = {f"blank_{n}": Value("") for n in range(4)}
+    # An organisation's name is its own (a proper name): it has no English version.
+    blank = {f"blank_{n}": Value("") for n in range(5)}
     organizations = Organization.objects.annotate(party_kind=Value("o"), **blank).values_list(
-        "party_kind", "pk", "name", "slug", "blank_0", "website", "blank_1", "blank_2", "blank_3"
+        "party_kind",
+        "pk",
+        "name",
+        "slug",
+        "blank_0",
+        "website",
+        "blank_1",
+        "blank_2",
+        "blank_3",
+        "blank_4",
     )
     found = {"u": {}, "o": {}}
     rows = units.order_by().union(organizations.order_by(), all=True)
-    for kind, pk, name, slug, acronym, website, email, phone, address in rows:
+    for kind, pk, name, slug, acronym, website, email, phone, address, name_en in rows:
         if kind == "u":
             extra = {"website": website, "email": email, "phone": phone, "address": address}
             found["u"][pk] = Ref(
-                pk, name, slug, acronym, url=reverse("unit", args=[slug]), extra=extra
+                pk,
+                pick(name, name_en),
+                slug,
+                acronym,
+                url=reverse("unit", args=[slug]),
+                extra=extra,
             )
         else:
-            found["o"][pk] = Ref(pk, name, slug, url=reverse("organization", args=[slug]))
+            found["o"][pk] = Ref(pk, pick(name), slug, url=reverse("organization", args=[slug]))
     return found["u"], found["o"]
 
 
@@ -67,7 +85,10 @@ def _units():
 
 
 def _pillars():
-    return {p.pk: Ref(p.pk, p.name, p.slug, order=p.order) for p in Pillar.objects.all()}
+    return {
+        p.pk: Ref(p.pk, pick(p.name, p.name_en), p.slug, order=p.order)
+        for p in Pillar.objects.all()
+    }
 
 
 def _structure(plan):
@@ -76,7 +97,13 @@ def _structure(plan):
         a = o.axis
         if a.pk not in axes:
             axes[a.pk] = Ref(
-                a.pk, a.name, a.slug, order=a.order, url=reverse("axis", args=[a.slug])
+                a.pk,
+                pick(a.name, a.name_en),
+                a.slug,
+                order=a.order,
+                url=reverse("axis", args=[a.slug]),
             )
-        objectives[o.pk] = Ref(o.pk, o.title, o.code, order=o.order, extra={"axis": axes[a.pk]})
+        objectives[o.pk] = Ref(
+            o.pk, pick(o.title, o.title_en), o.code, order=o.order, extra={"axis": axes[a.pk]}
+        )
     return axes, objectives

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import UniqueConstraint
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from commitments import effects, permissions
 from commitments.models import (
@@ -83,7 +84,8 @@ def service(function):
     return wrapped
 
 
-BUSY = _(
+# Lazy: said in the language of the request that lost the race.
+BUSY = gettext_lazy(
     "Otra persona estaba guardando un cambio sobre lo mismo en ese momento: vuelve a "
     "cargar la página, revisa lo que quedó y, si hace falta, inténtalo de nuevo."
 )

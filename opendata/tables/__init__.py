@@ -10,6 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from django.conf import settings
+from django.utils import translation
+
+from commitments.reader.english import EnglishOf
 from commitments.reader.records import public_records
 
 # Table Schema types (https://datapackage.org/standard/table-schema/#field-types).
@@ -31,6 +35,9 @@ class Column:
     get: object  # record → value
     # The value may be a path of the site ("/media/…"): published as a full address.
     link: bool = False
+    # An English column: (kind of record, record → its id, text); `get` gives the Spanish
+    # it translates (`commitments.reader.english.EnglishOf`).
+    translates: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -51,11 +58,22 @@ class Table:
     foreign_keys: tuple = field(default=())
 
     def rows(self, snapshot):
-        """Each record as a tuple of plain values, in column order."""
-        return [
-            tuple(snapshot.url(c.get(r)) if c.link else c.get(r) for c in self.columns)
-            for r in self.records(snapshot)
-        ]
+        """Each record as a tuple of plain values, in column order. In Spanish whatever the
+        page's language, so a column says the same on the English site (labels included);
+        the English of staff's texts goes in its own `*_en` columns."""
+        with translation.override(settings.LANGUAGE_CODE):
+            return [
+                tuple(self._value(c, r, snapshot) for c in self.columns)
+                for r in self.records(snapshot)
+            ]
+
+    @staticmethod
+    def _value(column, record, snapshot):
+        value = column.get(record)
+        if column.translates:
+            kind, pk, name = column.translates
+            return snapshot.english(kind, pk(record), name, value)
+        return snapshot.url(value) if column.link else value
 
 
 @dataclass
@@ -68,7 +86,13 @@ class Snapshot:
 
     @cached_property
     def plans(self):
-        return public_records(self.day)
+        # Read in Spanish, as `Table.rows` reads (this is cached for the other tables).
+        with translation.override(settings.LANGUAGE_CODE):
+            return public_records(self.day)
+
+    @cached_property
+    def english(self):
+        return EnglishOf()
 
     def every(self, name):
         """One kind of record (an attribute of `PlanRecords`) of every public plan."""
@@ -99,3 +123,9 @@ def tables():
 
 def table(name):
     return next((t for t in tables() if t.name == name), None)
+
+
+def english_column(name, description, spanish, kind, pk, text):
+    """The English of a text column (`spanish`: record → the Spanish text), at the table's
+    end so the Spanish columns keep their places; empty where it has no translation."""
+    return Column(name, STRING, description, spanish, translates=(kind, pk, text))

@@ -3,6 +3,7 @@ evidence, reporting rounds and reports, and versions."""
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from commitments.models import Dimension, ReportStatus
@@ -17,6 +18,7 @@ from opendata.tables import (
     Column,
     ForeignKey,
     Table,
+    english,
 )
 
 
@@ -42,6 +44,16 @@ def _parties(row):
 
 def _rating(dimension):
     return lambda c: c.ratings.get(dimension, "")
+
+
+def _rating_text(dimension):
+    return _("Valoración transversal publicada (ninguno, bajo, medio, alto): %(name)s.") % {
+        "name": dimension.label
+    }
+
+
+# Lazy as the other descriptions: the name is put in when it is read, in that language.
+_rating_description = lazy(_rating_text, str)
 
 
 CORRECTION_COLUMNS = (
@@ -195,8 +207,7 @@ COMMITMENTS = Table(
             Column(
                 f"valoracion_{dimension.value}",
                 STRING,
-                _("Valoración transversal publicada (ninguno, bajo, medio, alto): %(name)s.")
-                % {"name": dimension.label},
+                _rating_description(dimension),
                 _rating(dimension.value),
             )
             for dimension in Dimension
@@ -226,6 +237,7 @@ COMMITMENTS = Table(
             lambda c: reverse("commitment", args=[c.row.slug]),
             link=True,
         ),
+        *english.COMMITMENTS,
     ),
 )
 
@@ -277,6 +289,7 @@ INDICATORS = Table(
             lambda i: i.item.verification_url,
         ),
         Column("orden", INTEGER, _("Orden en la lista del compromiso."), lambda i: i.item.order),
+        *english.INDICATORS,
     ),
 )
 
@@ -362,6 +375,7 @@ MILESTONES = Table(
             _("pendiente, en_proceso, completo o cancelado."),
             lambda m: m.view.status.value,
         ),
+        *english.MILESTONES,
     ),
 )
 

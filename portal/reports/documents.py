@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -31,21 +32,28 @@ from secretariat.models import Session
 NEXT_MILESTONES = 20
 
 
-def short(day):
-    return date_format(day, "d/m/Y")
+def active_language():
+    return translation.get_supported_language_variant(
+        translation.get_language() or settings.LANGUAGE_CODE
+    )
 
 
 class Report:
-    """One PDF: its subject, its day, where it is kept and how to build it again."""
+    """One PDF: its subject, its day, its language, where it is kept and how to build it again.
+
+    The language is the one active where the report is asked for (the page's: /en/reportes/…
+    is English); the worker builds it in that language, and it is kept apart from the other's.
+    """
 
     kind = ""
     template = ""
     # Built by the worker: too slow to build while a visitor waits.
     background = False
 
-    def __init__(self, subject, day):
+    def __init__(self, subject, day, language=None):
         self.subject = subject
         self.day = day
+        self.language = language or active_language()
 
     @property
     def ident(self):
@@ -54,12 +62,13 @@ class Report:
     @property
     def args(self):
         """JSON arguments for `from_args` (the worker rebuilds the report from them)."""
-        return {"pk": self.subject.pk, "day": self.day.isoformat()}
+        return {"pk": self.subject.pk, "day": self.day.isoformat(), "language": self.language}
 
     @classmethod
     def from_args(cls, args):
         subject = cls.subjects().filter(pk=args["pk"]).first()
-        return cls(subject, date.fromisoformat(args["day"])) if subject else None
+        day = date.fromisoformat(args["day"])
+        return cls(subject, day, args.get("language")) if subject else None
 
     @classmethod
     def subjects(cls):
@@ -180,8 +189,8 @@ class ProgressReport(Report):
     template = "reports/progress.html"
     background = True
 
-    def __init__(self, plan, day, round_=None):
-        super().__init__(plan, day)
+    def __init__(self, plan, day, round_=None, language=None):
+        super().__init__(plan, day, language)
         self.round = round_
         if round_ is not None:
             self.kind = "corte"
@@ -194,7 +203,8 @@ class ProgressReport(Report):
     def from_args(cls, args):
         plan = cls.subjects().filter(pk=args["pk"]).first()
         round_ = ReportingRound.objects.filter(pk=args["round"]).first() if args["round"] else None
-        return cls(plan, date.fromisoformat(args["day"]), round_) if plan else None
+        day = date.fromisoformat(args["day"])
+        return cls(plan, day, round_, args.get("language")) if plan else None
 
     @classmethod
     def subjects(cls):
@@ -205,9 +215,9 @@ class ProgressReport(Report):
         if self.round:
             return _("Informe de avance al cierre del corte %(n)s (%(day)s)") % {
                 "n": self.round.number,
-                "day": short(self.day),
+                "day": date_format(self.day),
             }
-        return _("Informe de avance al %(day)s") % {"day": short(self.day)}
+        return _("Informe de avance al %(day)s") % {"day": date_format(self.day)}
 
     @property
     def filename(self):
@@ -272,7 +282,7 @@ class CommitmentSheet(Report):
     def title(self):
         return _("Ficha del compromiso %(code)s al %(day)s") % {
             "code": self.view.row.code,
-            "day": short(self.day),
+            "day": date_format(self.day),
         }
 
     @property

@@ -1,4 +1,4 @@
-"""Reports kept on disk: REPORTS_ROOT/<kind>/<subject>/<day>-<content version>.pdf.
+"""Reports kept on disk: REPORTS_ROOT/<kind>/<subject>/<day>-<language>-<content version>.pdf.
 
 Any change to the published data bumps the content version (core/cache.py), so a file
 whose name carries the current version shows exactly what the report would show now: it
@@ -39,7 +39,12 @@ def folder(report):
 
 
 def pdf_path(report, version):
-    return folder(report) / f"{report.day.isoformat()}-{version}.pdf"
+    return folder(report) / f"{stem(report)}-{version}.pdf"
+
+
+def stem(report):
+    """What a report's files are named by besides the content version: its day and language."""
+    return f"{report.day.isoformat()}-{report.language}"
 
 
 def find(report, version=None):
@@ -65,7 +70,8 @@ def _write(path, data):
 def build(report):
     """Build the report now and keep it under the version read *before* its data."""
     version = content_version()
-    with translation.override(settings.LANGUAGE_CODE):
+    # In the report's language wherever it is built (the worker has no request).
+    with translation.override(report.language):
         pdf, pages = render_pdf(report.html())
     if version is None:
         return Stored(pages=pages, size=len(pdf), content=pdf)
@@ -73,16 +79,16 @@ def build(report):
     path.parent.mkdir(parents=True, exist_ok=True)
     _write(path, pdf)
     _write(path.with_suffix(".json"), json.dumps({"pages": pages}).encode())
-    _prune(path.parent, keep=str(version), day=report.day.isoformat())
+    _prune(path.parent, keep=str(version), stem=stem(report))
     return Stored(pages=pages, size=len(pdf), path=path, version=version)
 
 
-def _prune(directory, keep, day):
+def _prune(directory, keep, stem):
     for item in directory.iterdir():
         if item.suffix not in {".pdf", ".json", ".pending"}:
             continue
         version = item.stem.rsplit("-", 1)[-1]
-        if version != keep or (item.suffix == ".pending" and item.stem.startswith(day)):
+        if version != keep or (item.suffix == ".pending" and item.stem.startswith(f"{stem}-")):
             item.unlink(missing_ok=True)
 
 

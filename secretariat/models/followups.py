@@ -42,7 +42,8 @@ class AgreementFollowUp(PublicFact):
         ]
 
     def __str__(self):
-        return f"{self.agreement} · {self.date:%d/%m/%Y}: {self.get_agreement_status_display()}"
+        day = date_format(self.date, "SHORT_DATE_FORMAT")
+        return f"{self.agreement} · {day}: {self.get_agreement_status_display()}"
 
     def clean(self):
         super().clean()

@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Prefetch
 from django.urls import reverse
+from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -260,7 +262,9 @@ class Session(models.Model):
         return date_format(self.date, "SHORT_DATE_FORMAT")
 
     def default_slug(self):
-        return slugify(f"{self.title} {self.date.year}")
+        # The address stays the Spanish one whatever language the admin is read in.
+        with translation.override(settings.LANGUAGE_CODE):
+            return slugify(f"{self.title} {self.date.year}")
 
     @property
     def title(self):

@@ -217,7 +217,7 @@ def test_plans_axes_units_rounds_and_changes(cast, client, settings):
     assert rounds[0]["number"] == 1 and rounds[0]["closed"] is True
     changes = client.get("/api/v1/cambios/", {"fecha": "2026-06-30"}).json()
     texts = [c["text"] for c in changes["results"]]
-    assert any("al 30/06/2026: 40" in text for text in texts)
+    assert any("al 30 de junio de 2026: 40" in text for text in texts)
     earlier = client.get("/api/v1/cambios/", {"fecha": "2026-06-29"}).json()
     assert earlier["count"] == changes["count"] - 1
 

@@ -36,7 +36,7 @@ def test_the_commitment_embed_says_its_status_in_words(client, measured):
     page = client.get(f"/insertar/compromisos/{measured.slug}/", {"fecha": "2026-07-02"})
     text = page.content.decode()
     assert "C-01" in text and "En tiempo" in text and "40 % de avance" in text
-    assert "Datos públicos al 02/07/2026" in text
+    assert "Datos públicos al 2 de julio de 2026" in text
     assert f'href="/compromisos/{measured.slug}/?fecha=2026-07-02"' in text
     assert 'class="site-header' not in text  # no navigation
 

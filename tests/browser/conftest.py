@@ -34,6 +34,13 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """A visitor from León: Chromium's own locale (en-US) would choose English wherever the
+    language follows the browser, dates included."""
+    return {**browser_context_args, "locale": "es-MX"}
+
+
 @pytest.fixture
 def site(live_server, transactional_db, frozen_today):
     """The live site with the demo data loaded, as of the demo's day; returns its base URL.

@@ -45,18 +45,34 @@ def test_filters_work_without_javascript(site, browser):
     context.close()
 
 
-def test_the_wide_table_scrolls_inside_a_labelled_region_on_a_phone(site, browser):
-    context = browser.new_context(viewport={"width": 390, "height": 900})
-    page = context.new_page()
+CARD_CELLS = ["Estado", "Responsable", "Fecha compromiso", "Sesión"]
+
+
+def test_each_agreement_is_a_labelled_card_on_a_phone_and_a_table_row_on_a_desktop(
+    site, page, screenshot
+):
+    page.set_viewport_size({"width": 390, "height": 900})
     page.goto(f"{site}/secretariado/acuerdos/")
-    region = page.get_by_role("region", name="Acuerdos encontrados")
-    expect(region).to_be_visible()
-    expect(page.get_by_text("Desliza la tabla hacia un lado")).to_be_visible()
-    assert region.evaluate("el => el.scrollWidth > el.clientWidth")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the page itself scrolls"
-    region.focus()
-    page.keyboard.press("ArrowRight")
-    page.keyboard.press("ArrowRight")
-    # Chromium animates keyboard scrolling, so the offset grows after the key press returns.
-    page.wait_for_function("el => el.scrollLeft > 0", arg=region.element_handle(), timeout=5000)
-    context.close()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the page scrolls"
+    expect(page.get_by_text("Desliza la tabla hacia un lado")).to_be_hidden()
+    first = page.locator(".agreement-table tbody tr").first
+    box = first.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    cells = first.locator("td[data-label]")
+    # Each cell shows its column's name beside its value, inside the screen.
+    labels = [
+        cell.evaluate("td => getComputedStyle(td, '::before').content") for cell in cells.all()
+    ]
+    assert labels == [f'"{label}"' for label in CARD_CELLS]
+    for cell in cells.all():
+        cell_box = cell.bounding_box()
+        assert cell_box["x"] + cell_box["width"] <= 390, cell.inner_text()
+    expect(first.locator("td").nth(2)).to_have_text("Secretaría técnica")
+    expect(first.locator("td").nth(3)).to_have_text("30/10/2026")
+    screenshot("acuerdos-tarjetas")
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    headers = page.locator(".agreement-table thead th")
+    expect(headers).to_have_text(["Acuerdo", *CARD_CELLS])
+    assert first.evaluate("tr => getComputedStyle(tr).display") == "table-row"
+    assert cells.first.evaluate("td => getComputedStyle(td, '::before').content") == "none"

@@ -21,14 +21,17 @@ def test_the_chart_has_its_text_alternative_and_its_table_opens_with_the_keyboar
     figure = page.locator("figure.chart")
     assert figure.is_visible()
     assert figure.locator("figcaption").inner_text() == (
-        "Al 25/11/2026 avanza 2 puntos por debajo de lo esperado (60 % de 62 %)."
+        "Al 25 de noviembre de 2026 avanza 2 puntos por debajo de lo esperado (60 % de 62 %)."
     )
     chart = page.get_by_role("img", name="Avance de DA-01 en el tiempo, publicado y esperado")
     assert chart.count() == 1
     ids = chart.get_attribute("aria-labelledby").split()
     assert chart.locator(f"title#{ids[0]}").count() == 1
     description = chart.locator(f"desc#{ids[1]}").text_content()
-    assert "Línea continua con puntos: avance publicado, de 0 % el 01/09/2025" in description
+    assert (
+        "Línea continua con puntos: avance publicado, de 0 % el 1 de septiembre de 2025"
+        in description
+    )
     assert "Línea discontinua: avance esperado" in description
 
     table = page.locator("details.chart-data table")
@@ -64,7 +67,7 @@ def test_commitment_page_has_no_serious_accessibility_violations(site, page, scr
 def test_time_travel_and_override_pages_have_no_serious_violations(site, page, screenshot):
     page.goto(site + DA01 + "?fecha=2026-03-01")
     assert page.get_by_role(
-        "region", name="Estás viendo este compromiso al 01/03/2026."
+        "region", name="Estás viendo este compromiso al 1 de marzo de 2026."
     ).is_visible()
     assert serious(axe_violations(page)) == []
     screenshot("compromiso-al-01-03-2026")
@@ -77,7 +80,7 @@ def test_time_travel_and_override_pages_have_no_serious_violations(site, page, s
 def test_original_version_page_has_no_serious_violations(site, page, screenshot):
     page.goto(site + PP02 + "version-original/")
     assert page.get_by_role("heading", level=1).count() == 1
-    assert "Del 01/09/2025 al 28/02/2027" in page.locator("dl").inner_text()
+    assert "Del 1 de septiembre de 2025 al 28 de febrero de 2027" in page.locator("dl").inner_text()
     assert serious(axe_violations(page)) == []
     screenshot("compromiso-version-original")
     page.get_by_role("link", name="Volver a la versión vigente del compromiso").click()

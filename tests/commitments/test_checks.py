@@ -45,8 +45,9 @@ def test_the_command_lists_what_it_found_and_fails(commitment):
     with pytest.raises(CommandError, match="Se encontraron 1 contradicción"):
         call_command("check_plan", "--plan", commitment.plan.slug, stdout=out)
     assert (
-        "C-01: la modificación aprobada el 12/06/2026 cita la sesión «4ª Sesión Ordinaria» "
-        "del 01/06/2026, que aún no se ha celebrado."
+        "C-01: la modificación aprobada el 12 de junio de 2026 cita la sesión «4ª Sesión "
+        "Ordinaria» "
+        "del 1 de junio de 2026, que aún no se ha celebrado."
     ) in out.getvalue()
 
 
@@ -75,8 +76,9 @@ def test_a_report_delivered_before_its_round_opens(commitment):
     file_report(round_, commitment, delivered_on=date(2026, 6, 20))
 
     assert check_plan(commitment.plan) == [
-        "C-01: el reporte del «Corte 1» se entregó el 20/06/2026, antes de que el corte abriera "
-        "(01/07/2026)."
+        "C-01: el reporte del «Corte 1» se entregó el 20 de junio de 2026, antes de que el corte "
+        "abriera "
+        "(1 de julio de 2026)."
     ]
 
 
@@ -92,8 +94,8 @@ def test_an_original_listing_a_milestone_past_its_end(commitment):
     _tamper(commitment, lambda data: data["milestones"][0].update(end_date="2027-02-28"))
 
     assert check_plan(commitment.plan) == [
-        "C-01: la versión original lista el hito «Hito de prueba» hasta el 28/02/2027, "
-        "después del término del compromiso (31/12/2026)."
+        "C-01: la versión original lista el hito «Hito de prueba» hasta el 28 de febrero de 2027, "
+        "después del término del compromiso (31 de diciembre de 2026)."
     ]
 
 
@@ -115,7 +117,7 @@ def test_a_complete_milestone_whose_evidence_was_withdrawn(commitment):
         services.withdraw(fact=evidence, reason="El enlace era de otro compromiso.")
 
     assert check_plan(commitment.plan) == [
-        "C-01: el hito «Hito de prueba» aparece completo desde el 04/05/2026 sin evidencia "
+        "C-01: el hito «Hito de prueba» aparece completo desde el 4 de mayo de 2026 sin evidencia "
         "publicada."
     ]
     assert check_plan(commitment.plan, date(2026, 5, 31)) == []
@@ -129,8 +131,9 @@ def test_a_value_outside_a_shortened_period(commitment):
     services.save(instance=exercise)
 
     assert check_plan(commitment.plan) == [
-        "C-01: el dato de «Avance de prueba» del 31/10/2026 está fuera del periodo del plan "
-        "(01/01/2025 a 30/09/2026)."
+        "C-01: el dato de «Avance de prueba» del 31 de octubre de 2026 está fuera del periodo del "
+        "plan "
+        "(1 de enero de 2025 a 30 de septiembre de 2026)."
     ]
 
 
@@ -181,6 +184,7 @@ def test_a_round_whose_deadline_differs_from_the_route(commitment):
     )
 
     assert check_plan(commitment.plan) == [
-        "El «Primer corte semestral» vence el 20/03/2026, pero la ruta publica «Primer corte "
-        "semestral de avances» el 30/01/2026."
+        "El «Primer corte semestral» vence el 20 de marzo de 2026, pero la ruta publica «Primer "
+        "corte "
+        "semestral de avances» el 30 de enero de 2026."
     ]

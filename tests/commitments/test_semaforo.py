@@ -105,14 +105,20 @@ def test_per_plan_thresholds_change_the_colour():
 def test_before_the_start_date_it_is_not_started_whatever_the_data():
     verdict = rate(20, on=START - timedelta(days=1))
     assert verdict.status == Status.NOT_STARTED
-    assert verdict.explanation == "Inicia el 01/09/2025; al 31/08/2025 aún no debía tener avance."
+    assert (
+        verdict.explanation
+        == "Inicia el 1 de septiembre de 2025; al 31 de agosto de 2025 aún no debía tener avance."
+    )
 
 
 def test_without_published_progress_it_is_rated_by_its_gap():
     early = rate(None, on=date(2025, 10, 1))
     assert early.status == Status.ON_TRACK
     assert early.progress is None
-    assert early.explanation == "Sin avance reportado al 01/10/2025; se esperaba 4 %: en tiempo."
+    assert (
+        early.explanation
+        == "Sin avance reportado al 1 de octubre de 2025; se esperaba 4 %: en tiempo."
+    )
     late = rate(None, on=date(2026, 9, 1))
     assert late.status == Status.AT_RISK
     assert "se esperaba 50 %: atrasado" in late.explanation
@@ -165,7 +171,8 @@ def test_the_explanation_is_one_sentence_with_the_numbers():
     )
     assert verdict.status == Status.DELAYED
     assert verdict.explanation == (
-        "Avance 45 % de 60 % esperado al 25/11/2026 según sus indicadores: con retraso."
+        "Avance 45 % de 60 % esperado al 25 de noviembre de 2026 según sus indicadores: con "
+        "retraso."
     )
 
 
@@ -181,7 +188,8 @@ def test_an_override_wins_shows_its_reason_and_keeps_the_computed_status():
     assert verdict.overridden
     assert verdict.computed_status == Status.AT_RISK
     assert verdict.explanation == (
-        "Estado asignado por el Secretariado desde el 01/08/2026: en tiempo (el cálculo da "
+        "Estado asignado por el Secretariado desde el 1 de agosto de 2026: en tiempo (el cálculo "
+        "da "
         "atrasado). Motivo: El presupuesto llegó tarde."
     )
     assert not rate(5, on=date(2026, 7, 31), override=override).overridden

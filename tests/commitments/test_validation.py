@@ -53,7 +53,8 @@ def test_commitment_outside_the_exercise():
     commitment = make_commitment()
     commitment.end_date = date(2028, 3, 1)
     assert errors_of(commitment)["start_date"] == [
-        "Las fechas deben caer dentro del periodo del ejercicio (01/01/2025 a 31/12/2027)."
+        "Las fechas deben caer dentro del periodo del ejercicio (1 de enero de 2025 a 31 de "
+        "diciembre de 2027)."
     ]
 
 
@@ -120,7 +121,8 @@ def test_measurement_dated_outside_the_plan_period(frozen_today):
     indicator = add_indicator(make_commitment())
     measurement = Measurement(indicator=indicator, date=date(2024, 12, 31), value=5)
     assert errors_of(measurement)["date"] == [
-        "La fecha 31/12/2024 está fuera del periodo del plan (01/01/2025 a 31/12/2027)."
+        "La fecha 31 de diciembre de 2024 está fuera del periodo del plan (1 de enero de 2025 a "
+        "31 de diciembre de 2027)."
     ]
 
 

@@ -53,22 +53,24 @@ def halfway_commitment():
         (
             date(2025, 12, 31),
             Status.NOT_STARTED,
-            "Inicia el 01/01/2026; al 31/12/2025 aún no debía tener avance.",
+            "Inicia el 1 de enero de 2026; al 31 de diciembre de 2025 aún no debía tener avance.",
         ),
         (
             HALFWAY,
             Status.ON_TRACK,
-            "Avance 45 % de 50 % esperado al 02/07/2026 según sus indicadores: en tiempo.",
+            "Avance 45 % de 50 % esperado al 2 de julio de 2026 según sus indicadores: en tiempo.",
         ),
         (
             date(2026, 8, 15),
             Status.DELAYED,
-            "Avance 45 % de 62 % esperado al 15/08/2026 según sus indicadores: con retraso.",
+            "Avance 45 % de 62 % esperado al 15 de agosto de 2026 según sus indicadores: con "
+            "retraso.",
         ),
         (
             date(2026, 9, 30),
             Status.AT_RISK,
-            "Avance 45 % de 75 % esperado al 30/09/2026 según sus indicadores: atrasado.",
+            "Avance 45 % de 75 % esperado al 30 de septiembre de 2026 según sus indicadores: "
+            "atrasado.",
         ),
     ],
 )
@@ -84,7 +86,10 @@ def test_reaching_the_target_is_complete(halfway_commitment):
     found = verdict(halfway_commitment, date(2026, 9, 1))
     assert found.status == Status.COMPLETE
     assert found.progress == 100
-    assert found.explanation == "Avance 100 % al 01/09/2026 según sus indicadores: completo."
+    assert (
+        found.explanation
+        == "Avance 100 % al 1 de septiembre de 2026 según sus indicadores: completo."
+    )
 
 
 @pytest.mark.parametrize(
@@ -136,11 +141,12 @@ def test_past_its_start_without_any_value_it_is_rated_by_its_gap():
     months_later = verdict(commitment, date(2026, 10, 12))
     assert (early.status, early.stale) == (Status.DELAYED, False)
     assert early.explanation == (
-        "Sin avance reportado al 14/02/2026; se esperaba 12 %: con retraso."
+        "Sin avance reportado al 14 de febrero de 2026; se esperaba 12 %: con retraso."
     )
     assert (late.status, late.stale) == (Status.DELAYED, True)
     assert late.explanation == (
-        "Sin avance reportado al 16/02/2026; se esperaba 13 %: con retraso" + STALE_CLAUSE
+        "Sin avance reportado al 16 de febrero de 2026; se esperaba 13 %: con retraso"
+        + STALE_CLAUSE
     )
     assert months_later.status == Status.AT_RISK
     assert months_later.progress is None
@@ -152,7 +158,7 @@ def test_a_commitment_that_starts_later_is_not_started_and_not_urgent():
     )
     found = verdict(commitment, date(2026, 11, 25))
     assert found.status == Status.NOT_STARTED
-    assert found.explanation.startswith("Inicia el 01/01/2027")
+    assert found.explanation.startswith("Inicia el 1 de enero de 2027")
 
 
 def test_a_finished_indicator_is_never_stale():
@@ -180,7 +186,7 @@ def test_override_shows_its_reason_only_from_the_day_it_was_published(halfway_co
     assert since.status == Status.AT_RISK
     assert since.computed_status == Status.ON_TRACK
     assert since.explanation == (
-        "Estado asignado por el Secretariado desde el 01/07/2026: atrasado (el cálculo da "
+        "Estado asignado por el Secretariado desde el 1 de julio de 2026: atrasado (el cálculo da "
         "en tiempo). Motivo: La obra está suspendida por una resolución judicial."
     )
 
@@ -235,7 +241,9 @@ def test_progress_source_and_the_explanation_says_which(source, progress, phrase
     found = verdict(two_sources(source), HALFWAY)
     assert found.source == source
     assert found.progress == progress
-    assert f"Avance {progress} % de 50 % esperado al 02/07/2026 {phrase}" in found.explanation
+    assert (
+        f"Avance {progress} % de 50 % esperado al 2 de julio de 2026 {phrase}" in found.explanation
+    )
 
 
 def test_blank_source_follows_the_plan_default():

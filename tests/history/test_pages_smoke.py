@@ -50,9 +50,10 @@ def test_how_the_semaforo_is_computed_uses_the_plans_own_thresholds(client, db):
     assert "Va a lo más 5 puntos por debajo de lo esperado" in page
     assert "Va más de 5 y hasta 15 puntos por debajo." in page
     # The worked examples are computed by the rule with those thresholds.
-    assert "Avance 47 % de 50 % esperado al 02/07/2026" in page
+    assert "Avance 47 % de 50 % esperado al 2 de julio de 2026" in page
     assert (
-        "Sin avance reportado al 02/07/2026; se esperaba 50 %: atrasado; sus datos no se han "
+        "Sin avance reportado al 2 de julio de 2026; se esperaba 50 %: atrasado; sus datos no se "
+        "han "
         "actualizado con la periodicidad comprometida."
     ) in page
 
@@ -78,7 +79,7 @@ def test_history_lists_versions_corrections_and_overrides_without_staff_names(
     page = client.get(f"/compromisos/{story.slug}/").content.decode()
     history = page[page.index('id="historial"') :]
     assert "Versión original aprobada" in history
-    assert "Se corrigió el dato de «Avance de prueba» del 30/06/2026: 45 → 40." in history
+    assert "Se corrigió el dato de «Avance de prueba» del 30 de junio de 2026: 45 → 40." in history
     assert "Se contó dos veces una obra." in history
-    assert "El Secretariado asignó el estado «con retraso» desde el 02/07/2026." in history
+    assert "El Secretariado asignó el estado «con retraso» desde el 2 de julio de 2026." in history
     assert "maria.lopez" not in page

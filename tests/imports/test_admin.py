@@ -19,6 +19,7 @@ MATRIX_URL = reverse("admin:commitments_actionplan_import")
 @pytest.fixture(autouse=True)
 def _var_dir(settings, tmp_path):
     settings.VAR_DIR = tmp_path
+    settings.IMPORTS_ROOT = tmp_path / "imports"
 
 
 def upload(staff, url, content, name="matriz.csv", **fields):
@@ -44,6 +45,12 @@ def test_upload_previews_then_confirm_writes(staff, matrix_plan):
     assert "Se revisaron 2 filas en" in page.text
     assert "<td>3</td><td>N-01 · Otro</td><td>nuevo</td>" in page.text
     assert counts() == before
+    # «No, volver» is a button-like link in the same row as the confirm button (Django's own
+    # close link), not a small link out of line.
+    buttons = re.search(r'<div class="submit-row">(.*?)</div>', page.text, re.S).group(1)
+    back = reverse("admin:commitments_actionplan_changelist")
+    assert re.findall(r"<(input|a)\b[^>]*>", buttons) == ["input", "a"]
+    assert f'<a href="{back}" class="closelink">No, volver</a>' in buttons
     token = re.search(r'name="confirm" value="([0-9a-f]{32})"', page.text).group(1)
     done = staff.post(MATRIX_URL, {"confirm": token}, follow=True)
     assert "Importación hecha: 2 filas (2 nuevas, 0 cambian, 0 sin cambios)." in done.text

@@ -193,7 +193,7 @@ CASES = [
         "plan.csv",
         matrix_csv(matrix_row(**{"Fecha de término": "31/12/2029"})),
         "Fila 2, columna «Fecha de inicio» («01/02/2026»): Las fechas deben caer dentro del "
-        "periodo del ejercicio (01/01/2025 a 31/12/2027).",
+        "periodo del ejercicio (1 de enero de 2025 a 31 de diciembre de 2027).",
     ),
     (
         "blank-required-cell",
@@ -353,7 +353,7 @@ def test_every_problem_of_a_file_at_once(matrix_plan):
         "Fila 3, columna «Fecha de término»: «31/02/2026» no es una fecha válida",
         "Fila 4, columna «Valor meta»: «diez» no es un número",
         "Fila 5, columna «Fecha de inicio» («01/02/2026»): Las fechas deben caer dentro del "
-        "periodo del ejercicio (01/01/2025 a 31/12/2027).",
+        "periodo del ejercicio (1 de enero de 2025 a 31 de diciembre de 2027).",
     ]
     assert outcome.summary() == "No se importó nada: el archivo tiene 3 problemas."
     assert counts() == before

@@ -127,8 +127,8 @@ def test_a_row_the_rules_refuse_names_its_row_and_nothing_is_written(matrix_plan
         content, "avances.csv", dry_run=False
     )
     assert [str(p) for p in outcome.problems] == [
-        "Fila 4, columna «Fecha» («31/12/2024»): La fecha 31/12/2024 está fuera del periodo "
-        "del plan (01/01/2025 a 31/12/2027)."
+        "Fila 4, columna «Fecha» («31/12/2024»): La fecha 31 de diciembre de 2024 está fuera "
+        "del periodo del plan (1 de enero de 2025 a 31 de diciembre de 2027)."
     ]
     assert not outcome.written and counts() == before
 
@@ -141,6 +141,6 @@ def test_a_registered_commitment_the_rules_refuse_names_its_row(matrix_plan, sup
     )
     assert [str(p) for p in outcome.problems] == [
         "Fila 2, columna «Fecha de inicio» («01/02/2026»): Las fechas deben caer dentro del "
-        "periodo del ejercicio (01/01/2025 a 31/12/2027)."
+        "periodo del ejercicio (1 de enero de 2025 a 31 de diciembre de 2027)."
     ]
     assert not outcome.written and counts() == before

@@ -26,7 +26,7 @@ def test_import_plan_dry_run_then_real(matrix_plan, tmp_path):
     before = counts()
     out, _err = command("import_plan", path, "--plan", matrix_plan.slug, "--dry-run")
     assert "Fila 2 · N-01 · Conjuntos publicados: nuevo" in out
-    assert "Revisión sin guardar: 1 fila (1 nuevas, 0 cambian, 0 sin cambios)." in out
+    assert "Revisión sin guardar: 1 fila (1 nueva, 0 cambian, 0 sin cambios)." in out
     assert counts() == before
     out, _err = command("import_plan", path, "--plan", str(matrix_plan.pk), "--publish")
     assert "Importación hecha" in out

@@ -65,7 +65,10 @@ def test_a_published_value_changes_only_by_a_correction(matrix_plan):
     corrected = run("avances", matrix_plan, changed, publish=True)
     assert corrected.previews[0].changes == [("Valor", "25", "27")]
     row = Measurement.objects.get(supersedes__isnull=False)
-    assert (row.value, row.correction_reason) == (27, "Corrección por importación del 25/11/2026")
+    assert (row.value, row.correction_reason) == (
+        27,
+        "Corrección por importación del 25 de noviembre de 2026",
+    )
     public = Measurement.objects.public_at(date(2026, 11, 25)).filter(date=date(2026, 3, 31))
     assert sorted(m.value for m in public) == [27, 35]
 

@@ -2,6 +2,8 @@
 nothing public changes until the Secretariado publishes it with its reason, and then the
 commitment page lists it."""
 
+import csv
+import io
 import re
 
 import pytest
@@ -12,6 +14,7 @@ from commitments import services
 from commitments.imports import export, importer
 from commitments.models import Commitment, Modification
 from tests.commitments.builders import admin_form_data, make_session
+from tests.imports.files import as_csv
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +27,7 @@ NEW_GOAL = "Ciento veinte conjuntos de datos."
 @pytest.fixture(autouse=True)
 def _var_dir(settings, tmp_path):
     settings.VAR_DIR = tmp_path
+    settings.IMPORTS_ROOT = tmp_path / "imports"
 
 
 @pytest.fixture
@@ -124,3 +128,19 @@ def test_the_command_never_publishes_a_version_either(approved):
     assert outcome.ok and outcome.written
     assert [p.kind for p in outcome.previews] == ["modificación propuesta", "sin cambios"]
     assert approved.versions.count() == 1
+
+
+def test_a_dry_run_with_problems_announces_no_proposed_modification(approved):
+    """A file refused for one bad row says what to fix, not that the Secretariado will
+    publish the changes of its other rows: nothing of it is kept."""
+    header, *rows = csv.reader(io.StringIO(changed_matrix(approved).decode("utf-8-sig")))
+    bad = dict(zip(header, rows[0], strict=True)) | {"Código": "C-99", "Eje": "Eje que no existe"}
+    content = as_csv(header, [*rows, [bad[column] for column in header]])
+    outcome = importer("matriz", plan=approved.plan).run(content, "m.csv", dry_run=True)
+    assert outcome.summary() == "No se importó nada: el archivo tiene 1 problema."
+    assert any("no es un eje de este plan" in str(p) for p in outcome.problems)
+    said = " ".join([outcome.summary(), *map(str, outcome.notes)])
+    assert "modificación propuesta" not in said
+    assert "publica con su motivo" not in said
+    approved.refresh_from_db()
+    assert approved.goal == OLD_GOAL

@@ -6,7 +6,9 @@ from opendata.tables import tables
 def test_the_page_lists_licence_update_downloads_and_dictionary(client, cast):
     html = client.get("/datos/").content.decode()
     assert "Creative Commons Atribución 4.0 Internacional (CC BY 4.0)" in html
-    assert '<time datetime="2026-07-20T12:00:00-06:00">20 de julio de 2026, 12:00</time>' in html
+    assert (
+        '<time datetime="2026-07-20T12:00:00-06:00">20 de julio de 2026 a las 12:00</time>' in html
+    )
     for table in tables():
         assert f'href="/datos/{table.name}.csv" download' in html
         assert f'href="/datos/{table.name}.xlsx" download' in html
@@ -18,7 +20,7 @@ def test_the_page_lists_licence_update_downloads_and_dictionary(client, cast):
 
 def test_a_past_day_keeps_its_date_in_every_download_link(client, cast):
     html = client.get("/datos/?fecha=2026-05-04").content.decode()
-    assert "Estás viendo los datos abiertos al 04/05/2026." in html
+    assert "Estás viendo los datos abiertos al 4 de mayo de 2026." in html
     assert 'href="/datos/avances.json?fecha=2026-05-04"' in html
     assert 'href="/datos/paquete.zip?fecha=2026-05-04"' in html
 

@@ -60,7 +60,7 @@ def test_index_lists_the_reports_in_plain_words_with_pages_and_size(client, trac
     response = client.get("/reportes/")
     content = response.content.decode()
     assert "Plan de Acción Municipal de Gobierno Abierto 2025-2027" in content
-    assert "Informe de avance al 25/11/2026" in content
+    assert "Informe de avance al 25 de noviembre de 2026" in content
     assert "se prepara al pedirlo" in content
     download(client, "/reportes/plan-de-accion-2025-2027.pdf")
     content = client.get("/reportes/").content.decode()
@@ -110,3 +110,32 @@ def test_fetcher_refuses_everything_else(url):
     assert static_file(url) is None
     with pytest.raises(RefusedURL):
         StaticFetcher().fetch(url)
+
+
+SMALL = '<html lang="es-MX"><title>Prueba</title><p>Página de prueba</p></html>'
+
+
+def test_a_pdf_drawn_in_a_child_process_comes_back_whole(monkeypatch):
+    forked = []
+    real_fork = render.os.fork
+    monkeypatch.setattr(render.os, "fork", lambda: forked.append(1) or real_fork())
+    pdf, pages = render.render_pdf(SMALL)
+    assert forked and pages == 1
+    assert pdf.startswith(b"%PDF") and pdf.rstrip().endswith(b"%%EOF")
+
+
+def test_an_error_while_drawing_in_the_child_is_raised_in_the_caller(monkeypatch):
+    def broken(html):
+        raise ValueError("la plantilla se rompió")
+
+    monkeypatch.setattr(render, "_render", broken)
+    with pytest.raises(ValueError, match="la plantilla se rompió"):
+        render.render_pdf(SMALL)
+
+
+def test_a_process_with_threads_draws_in_itself(monkeypatch):
+    """Forking a process that runs threads (the development server) could deadlock."""
+    monkeypatch.setattr(render.threading, "active_count", lambda: 2)
+    monkeypatch.setattr(render.os, "fork", lambda: pytest.fail("forked"))
+    pdf, pages = render.render_pdf(SMALL)
+    assert pages == 1 and pdf.startswith(b"%PDF")

@@ -31,7 +31,7 @@ def test_plan_report_holds_the_cover_contents_and_the_whole_matrix_row(client, t
         "Informe trimestral",
         "Atrasado",
         "Página 1 de",
-        "Generado el 25/11/2026",
+        "Generado el 25 de noviembre de 2026",
     ]:
         assert expected in text, expected
     assert "Contiene datos de ejemplo" not in text
@@ -46,10 +46,10 @@ def test_the_matrix_is_on_landscape_pages(client, tracked):
 
 def test_a_past_date_shows_only_what_was_public_by_then(client, tracked):
     _reader, text = pdf_of(download(client, "/reportes/avance/2026-06-30.pdf"))
-    assert "Informe de avance al 30/06/2026" in text
+    assert "Informe de avance al 30 de junio de 2026" in text
     # Published on 5 April: there. About 31 May but published on 10 July: not yet.
     assert "37 (31/03/2026)" in text
-    assert "31/05/2026" not in text
+    assert "31/05/2026" not in text and "31 de mayo de 2026" not in text
     assert "58" not in text
     # The override came in July.
     assert "Motivo publicado en julio." not in text
@@ -78,9 +78,9 @@ def test_round_report_is_the_plan_at_the_round_deadline(client, tracked, plan):
     response = download(client, "/reportes/corte/1.pdf")
     _reader, text = pdf_of(response)
     assert 'filename="informe-de-avance-corte-1.pdf"' in response["Content-Disposition"]
-    assert "Informe de avance al cierre del corte 1 (30/06/2026)" in text
+    assert "Informe de avance al cierre del corte 1 (30 de junio de 2026)" in text
     assert "37 (31/03/2026)" in text
-    assert "31/05/2026" not in text
+    assert "31/05/2026" not in text and "31 de mayo de 2026" not in text
 
 
 @pytest.mark.parametrize(

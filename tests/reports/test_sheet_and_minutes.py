@@ -28,7 +28,7 @@ def test_commitment_sheet_has_status_chart_milestones_and_working_evidence_links
     assert f'filename="ficha-{tracked.slug}.pdf"' in response["Content-Disposition"]
     assert 1 <= len(reader.pages) <= 2
     for expected in [
-        "Ficha del compromiso C-01 al 25/11/2026",
+        "Ficha del compromiso C-01 al 25 de noviembre de 2026",
         "Compromiso C-01",
         "Atrasado",
         "Motivo publicado en julio.",
@@ -47,7 +47,7 @@ def test_commitment_sheet_on_a_past_date(client, tracked):
     _reader, text = pdf_of(response)
     assert f'filename="ficha-{tracked.slug}-al-2026-06-30.pdf"' in response["Content-Disposition"]
     assert "37 (31/03/2026)" in text
-    assert "31/05/2026" not in text
+    assert "31/05/2026" not in text and "31 de mayo de 2026" not in text
     assert "Motivo publicado en julio." not in text
 
 
@@ -98,7 +98,7 @@ def test_session_minutes_hold_agenda_attendance_and_agreements_with_overdue(
     ]:
         assert expected in text, expected
     # Due on 31/12/2025 and not fulfilled: two of the three are overdue on 25/11/2026.
-    assert "3 acuerdos; 2 vencidos al 25/11/2026." in text
+    assert "3 acuerdos; 2 vencidos al 25 de noviembre de 2026." in text
     assert text.count("Vencido") == 2
     # Only what the page shows: no private contact data.
     assert "ana.privado" not in text

@@ -41,7 +41,7 @@ def _kids(node):
             "/reportes/plan-de-accion-2025-2027.pdf",
             "Plan de Acción Municipal de Gobierno Abierto 2025-2027",
         ),
-        ("/reportes/avance/2026-11-25.pdf", "Informe de avance al 25/11/2026"),
+        ("/reportes/avance/2026-11-25.pdf", "Informe de avance al 25 de noviembre de 2026"),
     ],
 )
 def test_reports_are_tagged_with_language_title_and_table_headers(client, tracked, url, title):

@@ -21,8 +21,8 @@ def test_published_changes_are_listed_without_staff_names(client, own, liaison, 
     services.correct(fact=draft, reason="Se contó dos veces.", value=6, by=secretariat)
     cache.clear()  # the test's transaction never commits, so the page cache is not bumped
     page = client.get("/cambios/").content.decode()
-    assert "Avance de «Familias atendidas» al 31/10/2026: 7." in page
-    assert "Se corrigió el avance de «Familias atendidas» del 31/10/2026: 6." in page
+    assert "Avance de «Familias atendidas» al 31 de octubre de 2026: 7." in page
+    assert "Se corrigió el avance de «Familias atendidas» del 31 de octubre de 2026: 6." in page
     assert "Se contó dos veces." in page
     assert "enlace-dif" not in page and "stmga" not in page
     assert 'href="/cambios/"' in page  # the footer links here

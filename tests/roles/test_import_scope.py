@@ -26,6 +26,7 @@ OUT_OF_SCOPE = (
 @pytest.fixture(autouse=True)
 def _var_dir(settings, tmp_path):
     settings.VAR_DIR = tmp_path
+    settings.IMPORTS_ROOT = tmp_path / "imports"
 
 
 @pytest.fixture

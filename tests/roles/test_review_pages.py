@@ -27,7 +27,7 @@ def test_the_queue_shows_the_value_and_the_status_before_and_after(
     builders.add_measurement(own.indicators.get(), builders.START, 5)
     client.force_login(secretariat)
     page = text(client.get("/admin/revision/"))
-    assert "Avance de «Familias atendidas» al 31/10/2026: 90 %" in page
+    assert "Avance de «Familias atendidas» al 31 de octubre de 2026: 90 %" in page
     assert "enlace-dif" in page
     # On TODAY (10/11/2026) 5 % of a one-year commitment is far behind; 90 % is on time.
     assert page.index("Atrasado") < page.index("En tiempo")

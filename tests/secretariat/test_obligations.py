@@ -72,7 +72,7 @@ def test_overdue_agreements():
     assert obligations.agreements_on_time(RULE, []).state == State.MET
     check = obligations.agreements_on_time(RULE, [("A-1", date(2026, 5, 31))])
     assert check.state == State.NOT_MET
-    assert "A-1 (vencía el 31/05/2026)" in check.detail
+    assert "A-1 (vencía el 31 de mayo de 2026)" in check.detail
 
 
 def panel(client, fecha):
@@ -86,7 +86,7 @@ def test_the_panel_at_chosen_dates_with_each_rule_and_its_source(client, story, 
     early = panel(client, "2026-02-25")
     assert list(early) == ["sesiones", "repositorio", "pagina", "actas", "acuerdos"]
     assert "Cumple" in early["sesiones"]
-    assert "Aún no vence" in early["actas"] and "vence el 07/03/2026" in early["actas"]
+    assert "Aún no vence" in early["actas"] and "vence el 7 de marzo de 2026" in early["actas"]
     assert "Aún no vence" in early["repositorio"]
     assert "Cumple" in early["acuerdos"]
     for text in early.values():
@@ -100,7 +100,10 @@ def test_the_panel_at_chosen_dates_with_each_rule_and_its_source(client, story, 
     assert "No cumple" in june["acuerdos"] and "STMGA-2026-01-01" in june["acuerdos"]
     # 01/10: no session since 20/02 (due 20/08): not met; fulfilled on 10/06.
     october = panel(client, "2026-10-01")
-    assert "No cumple" in october["sesiones"] and "vencía el 20/08/2026" in october["sesiones"]
+    assert (
+        "No cumple" in october["sesiones"]
+        and "vencía el 20 de agosto de 2026" in october["sesiones"]
+    )
     assert "Cumple" in october["acuerdos"]
 
 

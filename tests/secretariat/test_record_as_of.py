@@ -93,14 +93,14 @@ def test_the_session_page_at_a_date(client, story):
     session, _agreement = story
     url = session.get_absolute_url()
     not_yet = main_text(client.get(f"{url}?fecha=2026-02-01"))
-    assert "Esta sesión aún no se había anunciado el 01/02/2026" in not_yet
+    assert "Esta sesión aún no se había anunciado el 1 de febrero de 2026" in not_yet
     announced = main_text(client.get(f"{url}?fecha=2026-02-10"))
     assert "Programada" in announced and "Los acuerdos se publicarán" in announced
     held = parse(client.get(f"{url}?fecha=2026-02-25"))
     assert "El acta firmada se publicará cuando esté firmada." in held.text
-    assert "Estás viendo esta sesión al 25/02/2026." in held.text
+    assert "Estás viendo esta sesión al 25 de febrero de 2026." in held.text
     minutes = " ".join(parse(client.get(f"{url}?fecha=2026-03-02")).text.split())
-    assert "Descargar el acta firmada" in minutes and "publicada el 02/03/2026" in minutes
+    assert "Descargar el acta firmada" in minutes and "publicada el 2 de marzo de 2026" in minutes
 
 
 def test_the_agreements_list_at_a_date_keeps_the_date_in_its_links(client, story):

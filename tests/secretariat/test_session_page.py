@@ -53,11 +53,10 @@ def test_agreements_show_status_responsible_and_follow_up(client, approval_sessi
         ["status", "status--neutral"],
     ]
     follow_ups = [" ".join(a.find("ol", "follow-ups").text.split()) for a in agreements]
-    assert (
-        follow_ups[1]
-        == "1 de octubre de 2026: En proceso. Tablero en pruebas. Publicado el 01/10/2026."
+    assert follow_ups[1] == (
+        "1 de octubre de 2026: En proceso. Tablero en pruebas. Publicado el 1 de octubre de 2026."
     )
-    assert follow_ups[2] == "1 de octubre de 2026: Pendiente Publicado el 01/10/2026."
+    assert follow_ups[2] == "1 de octubre de 2026: Pendiente Publicado el 1 de octubre de 2026."
     assert "Responsable Unidad de Transparencia" in agreements[0].text
     assert "Fecha compromiso 31 de diciembre de 2025" in agreements[0].text
 

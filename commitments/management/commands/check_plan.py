@@ -4,6 +4,7 @@ from django.utils.translation import ngettext
 
 from commitments import projection
 from commitments.checks import check_plan
+from commitments.imports.values import quoted
 from commitments.models import ActionPlan
 from core import clock
 
@@ -13,15 +14,18 @@ def contradictions(count):
 
 
 class Command(BaseCommand):
-    help = _(
-        "Busca contradicciones en los datos de un plan (fechas, sesiones, pesos, evidencias, "
-        "cortes y ruta) y las lista; termina con error si encuentra alguna."
-    )
+    @property
+    def help(self):
+        # Read when asked, in the language of the run (argparse wants a plain str).
+        return _(
+            "Busca contradicciones en los datos de un plan (fechas, sesiones, pesos, evidencias, "
+            "cortes y ruta) y las lista; termina con error si encuentra alguna."
+        )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--plan",
-            metavar="IDENTIFICADOR",
+            metavar=_("IDENTIFICADOR"),
             help=_("Identificador en la URL del plan; todos los planes si falta."),
         )
         parser.add_argument(
@@ -50,7 +54,7 @@ class Command(BaseCommand):
             if not messages:
                 self.stdout.write(_("«%(plan)s»: sin contradicciones.") % {"plan": each})
                 continue
-            self.stdout.write(f"«{each}»: {contradictions(len(messages))}.")
+            self.stdout.write(f"{quoted(each)}: {contradictions(len(messages))}.")
             for message in messages:
                 self.stdout.write(f"  - {message}")
         # An unmet obligation is a fact about the forum, not a contradiction in the data:

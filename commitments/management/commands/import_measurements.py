@@ -4,8 +4,12 @@ from commitments.imports.command import ImportCommand
 
 
 class Command(ImportCommand):
-    help = _(
-        "Importa avances de indicadores (Código, Indicador, Fecha, Valor, Comentario, "
-        "Evidencia) como borradores, o publicados con --publish; todo o nada."
-    )
     kind = "avances"
+
+    @property
+    def help(self):
+        # Read when asked, in the language of the run (argparse wants a plain str).
+        return _(
+            "Importa avances de indicadores (Código, Indicador, Fecha, Valor, Comentario, "
+            "Evidencia) como borradores, o publicados con --publish; todo o nada."
+        )

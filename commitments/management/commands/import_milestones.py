@@ -4,8 +4,12 @@ from commitments.imports.command import ImportCommand
 
 
 class Command(ImportCommand):
-    help = _(
-        "Importa avances de hitos (Código, Hito, Fecha, Avance %, Estado, Evidencia) como "
-        "borradores, o publicados con --publish; todo o nada."
-    )
     kind = "hitos"
+
+    @property
+    def help(self):
+        # Read when asked, in the language of the run (argparse wants a plain str).
+        return _(
+            "Importa avances de hitos (Código, Hito, Fecha, Avance %, Estado, Evidencia) como "
+            "borradores, o publicados con --publish; todo o nada."
+        )

@@ -4,12 +4,16 @@ from commitments.imports.command import ImportCommand
 
 
 class Command(ImportCommand):
-    help = _(
-        "Importa la matriz del plan (ejes, objetivos, compromisos e indicadores) desde un "
-        ".xlsx o .csv: todo o nada; termina con error si alguna fila tiene un problema."
-    )
     kind = "matriz"
     plan_required = True
+
+    @property
+    def help(self):
+        # Read when asked, in the language of the run (argparse wants a plain str).
+        return _(
+            "Importa la matriz del plan (ejes, objetivos, compromisos e indicadores) desde un "
+            ".xlsx o .csv: todo o nada; termina con error si alguna fila tiene un problema."
+        )
 
     def add_arguments(self, parser):
         super().add_arguments(parser)
