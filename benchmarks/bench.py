@@ -372,65 +372,33 @@ def pdf_worker(size):
 
 
 def imports(options):
-    """A matrix file and a measurements file, dry run and real, beside the same file again
-    (everything registered already: the cost of reading and comparing alone)."""
-    from import_bench import build_plan, matrix_csv, measurements_csv
+    """The matrix of a generated plan, exported by the project and imported into an empty
+    plan, then measurements of its indicators: dry run and real, beside the same file again
+    (everything registered already: the cost of reading and comparing alone). The note gives
+    the wall time and the SQL statements per row (`benchmarks/import_bench.py`)."""
+    from import_bench import steps
 
-    from commitments.imports import importer
-    from core import clock
-
+    done = steps(options.import_rows, options.measurement_rows)
+    again = {
+        step.label.rsplit(", ", 1)[0]: step for step in done if step.label.endswith("otra vez")
+    }
     figures = []
-    rows, measurements = options.import_rows, options.measurement_rows
-    with clock.moment(AS_OF):
-        plan = build_plan()
-        content = matrix_csv(rows, 2)
-
-        def matrix(dry_run):
-            return importer("matriz", plan=plan, publish=True).run(
-                content, "matriz.csv", dry_run=dry_run
+    for step in done:
+        what, _sep, kind = step.label.rpartition(", ")
+        if kind == "otra vez":
+            continue
+        figures.append(
+            Figure(
+                "importaciones",
+                step.label,
+                step.cpu,
+                "s CPU",
+                again[what].cpu,
+                "el mismo archivo otra vez",
+                f"{step.wall:.1f} s reloj, {step.per_row:.2f} consultas por fila; "
+                f"{step.outcome.summary()}",
             )
-
-        dry, checked = cpu(lambda: matrix(True))
-        real, written = cpu(lambda: matrix(False))
-        again, _ = cpu(lambda: matrix(False))
-        for name, seconds, outcome in (
-            ("revisión (dry run)", dry, checked),
-            ("importación", real, written),
-        ):
-            figures.append(
-                Figure(
-                    "importaciones",
-                    f"matriz de {rows} filas, {name}",
-                    seconds,
-                    "s CPU",
-                    again,
-                    "el mismo archivo otra vez",
-                    outcome.summary(),
-                )
-            )
-        values = measurements_csv(plan, measurements)
-
-        def avances(dry_run):
-            return importer("avances", plan=plan).run(values, "avances.csv", dry_run=dry_run)
-
-        dry, checked = cpu(lambda: avances(True))
-        real, written = cpu(lambda: avances(False))
-        again, _ = cpu(lambda: avances(False))
-        for name, seconds, outcome in (
-            ("revisión (dry run)", dry, checked),
-            ("importación", real, written),
-        ):
-            figures.append(
-                Figure(
-                    "importaciones",
-                    f"{measurements} avances, {name}",
-                    seconds,
-                    "s CPU",
-                    again,
-                    "el mismo archivo otra vez",
-                    outcome.summary(),
-                )
-            )
+        )
     return figures
 
 

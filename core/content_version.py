@@ -335,6 +335,14 @@ def _bump_for_content(sender, instance=None, **kwargs):
         bump_content_version()
 
 
+def note_written(sender, instances):
+    """Rows written without signals (`bulk_create`, `update`): noted once, as a save of any
+    of them that the public sees would be."""
+    public = next((i for i in instances if changes_public(sender, i)), None)
+    if public is not None:
+        _bump_for_content(sender, public)
+
+
 def connect_signals():
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(_bump_for_content, dispatch_uid="portal-cache-content-version")

@@ -3,9 +3,9 @@
 Upload → the dry run's preview row by row → confirm. The uploaded file waits for the
 confirmation in a private folder (IMPORTS_ROOT), named by a random token kept in the
 staff member's session together with its SHA-256, so the confirmed import is the very file
-that was previewed. While a large file is checked, the page polls (htmx) a progress
-fragment the check updates in the cache; without JavaScript the result page says how many
-rows were checked and how long it took.
+that was previewed. While a large file is checked, and again while it is written, the page
+polls (htmx) a progress fragment the import updates in the cache; without JavaScript the
+result page says how many rows were checked and how long it took.
 """
 
 import hashlib
@@ -156,6 +156,8 @@ class SpreadsheetAdmin:
             form = ImportForm(initial=form.cleaned_data, kind=kind)
         progress = secrets.token_hex(16)
         form.initial["progress"] = progress
+        # The confirmation polls a progress of its own while the file is written.
+        confirm_progress = secrets.token_hex(16)
         context = {
             **self.admin_site.each_context(request),
             "title": TITLES[kind],
@@ -163,7 +165,10 @@ class SpreadsheetAdmin:
             "form": form,
             "outcome": outcome,
             "token": token,
+            "progress": progress,
             "progress_url": self._url("import_progress", progress),
+            "confirm_progress": confirm_progress,
+            "confirm_progress_url": self._url("import_progress", confirm_progress),
             "columns": IMPORTERS[kind].columns,
             "media": self.media + form.media,
         }
@@ -229,7 +234,8 @@ class SpreadsheetAdmin:
         }
         if self.import_kind == "matriz":
             options["create_missing"] = stored["create_missing"]
-        outcome = self._importer(request, options).run(
+        progress = _progress_reporter(request.POST.get("progress", ""))
+        outcome = self._importer(request, options, progress).run(
             content, stored["name"], dry_run=False, sheet=stored["sheet"]
         )
         _forget(request)
@@ -251,7 +257,11 @@ class SpreadsheetAdmin:
         if not TOKEN.match(token) or not self.has_add_permission(request):
             raise Http404
         state = cache.get(_progress_key(token))
-        context = {"progress_url": self._url("import_progress", token), "state": state}
+        context = {
+            "progress": token,
+            "progress_url": self._url("import_progress", token),
+            "state": state,
+        }
         if state:
             context.update(done=state[0], total=state[1], stage=state[2])
         return TemplateResponse(request, "admin/commitments/_import_progress.html", context)

@@ -197,6 +197,7 @@ class Importer:
         outcome = Outcome(title=self.title, name=name, dry_run=dry_run)
         try:
             self.authorize()
+            self.progress(0, 1, _("Leyendo el archivo"))
             table = read_table(data, name, sheet=sheet)
             outcome.sheet, outcome.sheets = table.sheet, table.sheets
             rows = self.read(table)
@@ -210,7 +211,12 @@ class Importer:
                 self.check(rows)
                 self.write([row for row in rows if row.ok])
                 outcome.written = not dry_run and not self.problems
-                if not outcome.written:
+                if outcome.written:
+                    # What is left happens on the way out: the public lists' stored states.
+                    self.progress(
+                        outcome.rows, outcome.rows, _("Filas guardadas; actualizando las listas")
+                    )
+                else:
                     transaction.set_rollback(True)
                     effects.discard()
         except OperationalError as error:

@@ -23,6 +23,7 @@ from commitments.imports.core import (
     Column,
     Importer,
     Preview,
+    Problem,
     shown,
 )
 from commitments.imports.reading import Refused
@@ -200,6 +201,9 @@ class FactImporter(Importer):
     # --- writing -------------------------------------------------------------------------
 
     def write(self, rows):
+        # New facts are recorded together at the end (one batch), in the file's order, and
+        # previewed as new once recorded.
+        self.new = []
         for done, (row, commitment, target) in enumerate(self.checked, start=1):
             if not row.ok:
                 continue
@@ -208,6 +212,21 @@ class FactImporter(Importer):
             except ValidationError as error:
                 self.refused(row, error)
             self.tick(done, len(self.checked), _("Filas aplicadas"))
+        if not self.new:
+            return
+        try:
+            services.record_many(
+                facts=[fact for _row, fact, _label in self.new], publish=self.publish, by=self.by
+            )
+        except services.BatchRefused as refused:
+            for position, error in refused.by_position.items():
+                self.refused(self.new[position][0], error)
+            return
+        except ValidationError as error:
+            # The database refused the batch as a whole (a race with another writer).
+            self.problems.extend(Problem(message) for message in error.messages)
+            return
+        self.previews += [Preview(row.number, label, NEW) for row, _fact, label in self.new]
 
     def values(self, row):
         """Model field → value, for the compared columns the file has."""
@@ -223,8 +242,7 @@ class FactImporter(Importer):
         existing = self.current.get((target.pk, row.values["date"]))
         values = self.values(row)
         if existing is None:
-            self.record(row, target, values)
-            self.previews.append(Preview(row.number, label, NEW))
+            self.new.append((row, self.fact(row, target, values), label))
             return
         changes = {f: v for f, v in values.items() if getattr(existing, f) != v}
         shown_changes = added + [
@@ -262,7 +280,8 @@ class FactImporter(Importer):
         changes to show."""
         return []
 
-    def record(self, row, target, values):
+    def fact(self, row, target, values):
+        """The new fact a row records (unsaved: `write` records them together)."""
         raise NotImplementedError
 
 
@@ -303,15 +322,13 @@ class MeasurementImporter(FactImporter):
     def part_name(self, indicator):
         return indicator.name
 
-    def record(self, row, target, values):
-        services.record_measurement(
+    def fact(self, row, target, values):
+        return Measurement(
             indicator=target,
             date=row.values["date"],
             value=values.get("value", row.values["value"]),
             narrative=values.get("narrative", ""),
             evidence_url=values.get("evidence_url", ""),
-            publish=self.publish,
-            by=self.by,
         )
 
 
@@ -397,13 +414,11 @@ class MilestoneProgressImporter(FactImporter):
             return [(self.column("evidence").name, _("borrador"), _("publicado"))]
         return []
 
-    def record(self, row, target, values):
-        services.record_milestone_progress(
+    def fact(self, row, target, values):
+        return MilestoneProgress(
             milestone=target,
             date=row.values["date"],
             percent=values["percent"],
             milestone_status=values["milestone_status"],
             narrative=values.get("narrative", ""),
-            publish=self.publish,
-            by=self.by,
         )

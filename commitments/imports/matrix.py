@@ -27,6 +27,7 @@ from commitments.imports.core import (
     Column,
     Importer,
     Preview,
+    Problem,
     shown,
 )
 from commitments.imports.reading import Refused
@@ -41,6 +42,7 @@ from commitments.models import (
     Axis,
     Commitment,
     CommitmentVersion,
+    CoResponsibility,
     Indicator,
     Objective,
     Organization,
@@ -122,6 +124,7 @@ COMMITMENT_ERRORS = {
     "slug": "code",
 }
 INDICATOR_ERRORS = {model: column for column, model in INDICATOR_MODEL.items()}
+PARTY_ERRORS = {"unit": "co", "organization": "co", "role": "co"}
 # Data written to the record (the plan is in Spanish), not words of the page.
 DEFAULT_ROLE = "Corresponsable"
 
@@ -202,7 +205,10 @@ class MatrixImporter(Importer):
         }
         self.axes = {name_key(axis.name): axis for axis in Axis.objects.filter(plan=plan)}
         self.objectives = {}
-        for objective in Objective.objects.filter(axis__plan=plan):
+        # With what a commitment's rules read (its plan's period), loaded once.
+        for objective in Objective.objects.filter(axis__plan=plan).select_related(
+            "axis__plan__exercise"
+        ):
             for name in (objective.title, f"{objective.code} {objective.title}"):
                 self.objectives.setdefault((objective.axis_id, name_key(name)), objective)
         self.units = {}
@@ -358,14 +364,55 @@ class MatrixImporter(Importer):
     # --- preview and writing -------------------------------------------------------------
 
     def write(self, rows):
-        ok_groups = [g for g in self.groups if all(row.ok for row in g.rows)]
+        groups = [g for g in self.groups if all(row.ok for row in g.rows)]
         slugs = set(Commitment.objects.values_list("slug", flat=True))
-        for done, group in enumerate(ok_groups, start=1):
+        for group in groups:
+            self._save_references(group)
+        # New commitments, their parties and every new indicator are written in batches
+        # (one statement each, not one per row); a commitment already registered is
+        # compared and changed one by one, as the admin would.
+        new = [group for group in groups if group.commitment is None]
+        is_new = {group.code for group in new}
+        commitments = [self._new_commitment(group, slugs) for group in new]
+        if not self._create(commitments, [g.head for g in new], COMMITMENT_ERRORS):
+            return
+        for group, commitment in zip(new, commitments, strict=True):
+            group.commitment = commitment
+        changes = {}
+        for done, group in enumerate(groups, start=1):
             try:
-                self._write_group(group, slugs)
+                changes[group.code] = self._write_group(group, is_new=group.code in is_new)
             except ValidationError as error:
                 self.refused(group.head, error, COMMITMENT_ERRORS)
-            self.tick(done, len(ok_groups), _("Compromisos aplicados"))
+            self.tick(done, len(groups), _("Compromisos aplicados"))
+        parties = [
+            CoResponsibility(commitment=group.commitment, role=role, **_party_field(party))
+            for group in new
+            for party, role in group.parties or ()
+        ]
+        party_rows = [group.head for group in new for _party in group.parties or ()]
+        if not self._create(parties, party_rows, PARTY_ERRORS):
+            return
+        indicators, indicator_rows = [], []
+        for group in groups:
+            for order, (row, indicator) in enumerate(group.indicators, start=1):
+                if indicator is None:
+                    indicators.append(self._new_indicator(group.commitment, row, order))
+                    indicator_rows.append(row)
+        if not self._create(indicators, indicator_rows, INDICATOR_ERRORS):
+            return
+        unpublished = [g for g in groups if not g.commitment.is_published]
+        if self.publish and unpublished:
+            try:
+                services.publish_commitments(
+                    commitments=[g.commitment for g in unpublished], by=self.by
+                )
+            except ValidationError as error:
+                self._batch_refused(error, [g.head for g in unpublished])
+                return
+        for group in groups:
+            if group.code in changes:
+                self._preview(group, group.code in is_new, *changes[group.code])
         if self.proposed and not self.problems:
             self.notes.append(
                 ngettext(
@@ -379,6 +426,26 @@ class MatrixImporter(Importer):
                 )
                 % {"n": self.proposed}
             )
+
+    def _create(self, instances, rows, field_columns):
+        """Create `instances` in one batch; True when written. A refused one is a problem on
+        its row of the file (`rows`, in the same order)."""
+        if not instances:
+            return True
+        try:
+            services.create_many(instances=instances, by=self.by)
+        except ValidationError as error:
+            self._batch_refused(error, rows, field_columns)
+            return False
+        return True
+
+    def _batch_refused(self, error, rows, field_columns=None):
+        if isinstance(error, services.BatchRefused):
+            for position, refused in error.by_position.items():
+                self.refused(rows[position], refused, field_columns)
+        else:
+            # The database refused the batch as a whole (a race with another writer).
+            self.problems.extend(Problem(message) for message in error.messages)
 
     def _commitment_changes(self, group):
         commitment = group.commitment
@@ -414,51 +481,50 @@ class MatrixImporter(Importer):
     def _current_parties(self, commitment):
         return [(co.party, co.role) for co in commitment.co_responsibles.all()]
 
-    def _write_group(self, group, slugs):
-        self._save_references(group)
+    def _write_group(self, group, *, is_new):
+        """Change a registered commitment and its registered indicators (a new one was
+        written in the batch); returns what its preview shows."""
         commitment = group.commitment
-        is_new = commitment is None
         shown_changes = []
-        if is_new:
-            commitment = group.commitment = self._new_commitment(group, slugs)
-        else:
+        if not is_new:
             changes = self._commitment_changes(group)
             for _column, model_field, _old, new in changes:
                 setattr(commitment, model_field, new)
             if changes:
                 services.save(instance=commitment, by=self.by)
             shown_changes += [(c, old, new) for c, _f, old, new in changes]
-        if group.parties is not None:
-            current = [] if is_new else self._current_parties(commitment)
-            if [(p.pk, type(p), r) for p, r in current] != [
-                (p.pk, type(p), r) for p, r in group.parties
-            ]:
-                services.set_parties(
-                    commitment=commitment, co_responsibles=group.parties, by=self.by
-                )
-                shown_changes.append(("co", co_text(current), co_text(group.parties)))
+            if group.parties is not None:
+                current = self._current_parties(commitment)
+                if [(p.pk, type(p), r) for p, r in current] != [
+                    (p.pk, type(p), r) for p, r in group.parties
+                ]:
+                    services.set_parties(
+                        commitment=commitment, co_responsibles=group.parties, by=self.by
+                    )
+                    shown_changes.append(("co", co_text(current), co_text(group.parties)))
         row_changes = {}
-        for order, (row, indicator) in enumerate(group.indicators, start=1):
-            row_changes[row.number] = self._write_indicator(commitment, row, indicator, order)
+        for row, indicator in group.indicators:
+            # None: a new indicator, written with the others in one batch.
+            row_changes[row.number] = (
+                None if indicator is None else self._write_indicator(row, indicator)
+            )
         changed = bool(shown_changes) or any(
             changes is None or changes for changes in row_changes.values()
         )
-        proposed = self._publish(group, commitment, is_new, changed, shown_changes)
-        self._preview(group, is_new, shown_changes, row_changes, proposed)
+        proposed = self._publish(group, is_new, changed, shown_changes)
+        return shown_changes, row_changes, proposed
 
-    def _write_indicator(self, commitment, row, indicator, order):
-        """The changes made to an indicator; None when it is new."""
+    def _new_indicator(self, commitment, row, order):
+        values = {
+            model: row.values[column]
+            for column, model in INDICATOR_MODEL.items()
+            if row.values.get(column) is not None
+        }
+        return Indicator(commitment=commitment, order=order, **values)
+
+    def _write_indicator(self, row, indicator):
+        """The changes made to a registered indicator."""
         try:
-            if indicator is None:
-                values = {
-                    model: row.values[column]
-                    for column, model in INDICATOR_MODEL.items()
-                    if row.values.get(column) is not None
-                }
-                services.save(
-                    instance=Indicator(commitment=commitment, order=order, **values), by=self.by
-                )
-                return None
             changes = self._indicator_changes(indicator, row)
             for _column, model_field, _old, new in changes:
                 setattr(indicator, model_field, new)
@@ -469,17 +535,16 @@ class MatrixImporter(Importer):
             self.refused(row, error, INDICATOR_ERRORS)
             return []
 
-    def _publish(self, group, commitment, is_new, changed, shown_changes):
-        """Publish what the import may; True when the change is a proposed modification."""
+    def _publish(self, group, is_new, changed, shown_changes):
+        """Count a proposed modification; True when the change is one. What the import may
+        publish is published with the others in one batch (`write`)."""
         # An approved commitment changes publicly only by a modification with its reason,
         # which the Secretariado publishes; "publish" here never reaches it.
         proposed = not is_new and group.commitment.has_version and changed
         if proposed:
             self.proposed += 1
-        if self.publish and not commitment.is_published:
-            services.publish_commitment(commitment=commitment, by=self.by)
-            if not is_new:
-                shown_changes.append((_("Publicación"), _("sin publicar"), _("publicado")))
+        if self.publish and not is_new and not group.commitment.is_published:
+            shown_changes.append((_("Publicación"), _("sin publicar"), _("publicado")))
         return proposed
 
     def _preview(self, group, is_new, commitment_changes, row_changes, proposed=False):
@@ -530,7 +595,7 @@ class MatrixImporter(Importer):
             slug = f"{base}-{number}"
             number += 1
         slugs.add(slug)
-        commitment = Commitment(
+        return Commitment(
             plan=self.plan,
             objective=group.objective,
             code=group.code,
@@ -542,7 +607,12 @@ class MatrixImporter(Importer):
             start_date=values["start"],
             end_date=values["end"],
         )
-        return services.save(instance=commitment, by=self.by)
+
+
+def _party_field(party):
+    if isinstance(party, ResponsibleUnit):
+        return {"unit": party}
+    return {"organization": party}
 
 
 def _display(value):

@@ -12,9 +12,17 @@ supersede it. A commitment's public text, dates and weights change only by a new
 Who acts matters (`commitments.permissions`): a liaison records drafts for their units'
 commitments and submits them; only the Secretariado técnico (or a superuser, or the system
 itself, `by=None`) publishes, returns, corrects and changes the plan. Each write is also
-recorded in the audit history with that user.
+recorded in the audit history with that user. An import writes many rows through the batch
+entry points (`create_many`, `record_many`, `publish_commitments`): the same checks, history
+and effects, in a few statements.
 """
 
+from commitments.services.batch import (
+    BatchRefused,
+    create_many,
+    publish_commitments,
+    record_many,
+)
 from commitments.services.core import (
     BUSY,
     lost_race,
@@ -62,10 +70,12 @@ from commitments.services.structure import (
 
 __all__ = [
     "BUSY",
+    "BatchRefused",
     "add_evidence",
     "approve_modification",
     "bulk_load",
     "correct",
+    "create_many",
     "delete",
     "delete_draft",
     "drop_plan",
@@ -75,9 +85,11 @@ __all__ = [
     "milestone_status_for",
     "publish",
     "publish_commitment",
+    "publish_commitments",
     "publish_plan",
     "publish_version",
     "record_fact",
+    "record_many",
     "record_measurement",
     "record_milestone_progress",
     "refusal_to_publish",
