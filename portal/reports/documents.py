@@ -304,6 +304,13 @@ class CommitmentSheet(Report):
         for m in page.milestones:
             about = _("Hito %(n)s") % {"n": m.number}
             evidence += [Link(e.title, e.date, absolute(e.link), about) for e in m.evidence]
+        # A measurement's own file or link is evidence too (the page shows it beside the value).
+        for i in page.indicators:
+            evidence += [
+                Link(_("Evidencia del valor"), f.date, absolute(f.evidence_link), i.name)
+                for f in i.measurements
+                if f.has_evidence
+            ]
         return {
             "page": page,
             "as_of": self.as_of,

@@ -82,7 +82,13 @@ def tracked(plan):
     )
     indicator = commitment.indicators.get()
     builders.add_measurement(indicator, date(2026, 3, 31), 37, published_on=date(2026, 4, 5))
-    builders.add_measurement(indicator, date(2026, 5, 31), 58, published_on=date(2026, 7, 10))
+    builders.add_measurement(
+        indicator,
+        date(2026, 5, 31),
+        58,
+        published_on=date(2026, 7, 10),
+        evidence_url="https://example.org/padron-mayo.csv",
+    )
     builders.set_override(
         commitment, "atrasado", date(2026, 7, 15), reason="Motivo publicado en julio."
     )

@@ -39,6 +39,9 @@ def test_commitment_sheet_has_status_chart_milestones_and_working_evidence_links
     ]:
         assert expected in text, expected
     assert "https://example.org/acta.pdf" in links(reader)
+    # The evidence attached to a measurement is listed too, with its indicator.
+    assert "Evidencia del valor" in text
+    assert "https://example.org/padron-mayo.csv" in links(reader)
     assert f"http://127.0.0.1:8000/compromisos/{tracked.slug}/" in text
 
 
