@@ -1,5 +1,5 @@
-"""Every type of public page, in Spanish and in English, is valid HTML for the W3C Nu checker (issue 32): checked in one
-batch (vnu starts a JVM once for all of them), with a broken page beside them to show that
+"""Every type of public page, in Spanish and in English, is valid HTML for the W3C Nu
+checker (issue 32): checked in one batch (vnu starts a JVM once for all of them), with a broken page beside them to show that
 the checker does see errors."""
 
 import pytest
