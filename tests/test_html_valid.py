@@ -1,6 +1,6 @@
 """Every type of public page, in Spanish and in English, is valid HTML for the W3C Nu
-checker (issue 32): checked in one batch (vnu starts a JVM once for all of them), with a broken page beside them to show that
-the checker does see errors."""
+checker (issue 32): checked in one batch (vnu starts a JVM once for all of them), with a
+broken page beside them to show that the checker does see errors."""
 
 import pytest
 from django.urls import reverse
