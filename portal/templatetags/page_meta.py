@@ -21,7 +21,7 @@ def block_text(context, name):
 def block_attribute(context, name):
     """The page's block `name` as it renders (an attribute such as ` lang="es"` from the
     `lang_attr` filter), to add it to more than one element (<title> and og:title)."""
-    return mark_safe(_render_block(context, name).strip())  # rendered, so already escaped
+    return mark_safe(_render_block(context, name))  # rendered, so already escaped
 
 
 def _render_block(context, name):
