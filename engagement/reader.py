@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from commitments.models import Commitment, CommitmentVersion, FactStatus
 from core import clock
+from core.translated import Text
 from engagement.models import Answer, Moderation, Question
 
 
@@ -67,6 +68,7 @@ def public_questions(commitment_id, day):
             "answer_text",
             "answered_at",
             "answer_corrects",
+            "language",
         )
     )
     labels = dict(Question._meta.get_field("kind").flatchoices)
@@ -75,14 +77,35 @@ def public_questions(commitment_id, day):
             pk=pk,
             kind=kind,
             kind_label=str(labels[kind]),
-            text=text,
+            text=Text(text, _lang(language)),
             name=name or _("Persona anónima"),
             received_at=received,
             published_at=published,
-            answer=AnswerView(answer_text, answered, bool(corrects)) if answered else None,
+            answer=(
+                AnswerView(Text(answer_text, _lang(language)), answered, bool(corrects))
+                if answered
+                else None
+            ),
         )
-        for pk, kind, text, name, received, published, answer_text, answered, corrects in rows
+        for (
+            pk,
+            kind,
+            text,
+            name,
+            received,
+            published,
+            answer_text,
+            answered,
+            corrects,
+            language,
+        ) in rows
     ]
+
+
+def _lang(language):
+    """A question's language ("es-mx", "en") as a text's: the answer is written in it too, as
+    the notice of the answer is (screen readers read each in its own voice)."""
+    return (language or "es").split("-")[0]
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from commitments.models import Publication
 from commitments.reader.asof import is_published_at, published_plans
 from core import clock
-from core.translated import pick
+from core.translated import Text, page_language, pick
 from participation.models import (
     Attendance,
     CocreationTable,
@@ -146,8 +146,10 @@ def _percent(part, whole):
 
 
 def _source(proposal):
+    """Where a proposal came from: a table (named in the page's language) or a survey (its
+    title as staff wrote it, in Spanish)."""
     if proposal.origin == Origin.TABLE:
-        return str(proposal.table)
+        return Text(str(proposal.table), page_language())
     return str(proposal.survey)
 
 
@@ -175,9 +177,9 @@ def _fate(row, public):
         is_correction=row.supersedes_id is not None,
         correction_reason=row.correction_reason,
         commitment_code=commitment.code if commitment else "",
-        commitment_title=commitment.title if commitment else "",
+        commitment_title=pick(commitment.title, commitment.title_en) if commitment else "",
         commitment_slug=commitment.slug if commitment and commitment.pk in public else "",
-        milestone_title=milestone.title if milestone else "",
+        milestone_title=pick(milestone.title, milestone.title_en) if milestone else "",
         merged_into_id=merged.pk if merged else None,
         merged_into_number=merged.number if merged else None,
     )

@@ -5,6 +5,7 @@ from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from core.translated import foreign_language
 from secretariat.models import Agreement, Member, Session
 
 
@@ -23,6 +24,17 @@ def _query(data, drop=()):
     return urlencode(pairs)
 
 
+class RecordSelect(forms.Select):
+    """Options named by the record (session titles, responsible bodies), written in Spanish:
+    marked so on an English page, as the record is wherever it is shown."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value and (lang := foreign_language(str(label))):
+            option["attrs"]["lang"] = lang
+        return option
+
+
 class AgreementFilterForm(forms.Form):
     """Filters of /secretariado/acuerdos/; an invalid value is ignored, never an error page."""
 
@@ -31,8 +43,8 @@ class AgreementFilterForm(forms.Form):
         required=False,
         choices=[("", _("Todos los estados")), *Agreement.Status.choices],
     )
-    sesion = forms.ChoiceField(label=_("Sesión"), required=False)
-    responsable = forms.ChoiceField(label=_("Responsable"), required=False)
+    sesion = forms.ChoiceField(label=_("Sesión"), required=False, widget=RecordSelect)
+    responsable = forms.ChoiceField(label=_("Responsable"), required=False, widget=RecordSelect)
     vencidos = forms.BooleanField(
         label=_("Solo los vencidos"),
         required=False,

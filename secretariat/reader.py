@@ -124,7 +124,11 @@ def _responsible(agreement):
     unit = agreement.responsible_unit
     if unit is not None:
         return Ref(
-            pk=unit.pk, name=unit.name, slug=unit.slug, acronym=unit.acronym, url=unit_url(unit)
+            pk=unit.pk,
+            name=pick(unit.name, unit.name_en),
+            slug=unit.slug,
+            acronym=unit.acronym,
+            url=unit_url(unit),
         )
     if agreement.responsible:
         return Ref(pk=0, name=agreement.responsible)

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 from tests.i18n.catalogues import english_catalogues
 from tests.i18n.leftovers import Finder
@@ -128,7 +129,10 @@ _walk = None
 def walk(client, demo):
     global _walk
     if _walk is None:
-        _walk = Walk(client).run()
+        # LocaleMiddleware leaves the language of the last page (English) active in this
+        # thread: the tests that run after the walk in this process expect Spanish.
+        with translation.override(translation.get_language()):
+            _walk = Walk(client).run()
     return _walk
 
 
