@@ -80,6 +80,18 @@ def _var_of_this_process(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _spanish_to_begin_with():
+    """Each test starts in the site's language. A request to /en/… leaves English active in its
+    thread (as Django's LocaleMiddleware does), and `reverse()` in a later test would then
+    give /en/ addresses."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Cached pages from one test must never leak into the next, nor a cache outage."""
     cache.clear()
