@@ -23,8 +23,18 @@ def active_language():
     )
 
 
+def base_language(code):
+    """A language without its region ("es-mx" → "es"; none → the site's)."""
+    return (code or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def page_language():
+    """The active language without its region: "es" or "en"."""
+    return base_language(translation.get_language())
+
+
 def is_english():
-    return (translation.get_language() or "").startswith("en")
+    return page_language() == "en"
 
 
 def path_in(path, code):

@@ -7,8 +7,9 @@ templates print it with the `translated` filter (portal/templatetags/translated.
 adds `lang="es"` where the page is in English and the text is not.
 """
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from core.l10n import is_english, page_language
 
 SOURCE = "es"
 ENGLISH = "en"
@@ -31,18 +32,9 @@ class Text(str):
         return (Text, (str(self), self.lang))
 
 
-def page_language():
-    """The active language without its region: "es" or "en"."""
-    return (get_language() or SOURCE).split("-")[0]
-
-
-def wants_english():
-    return page_language() == ENGLISH
-
-
 def pick(spanish, english=""):
     """The English text on an English page when there is one, else the Spanish."""
-    if english and wants_english():
+    if english and is_english():
         return Text(english, ENGLISH)
     return Text(spanish or "", SOURCE)
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from commitments.models import Commitment, CommitmentVersion, FactStatus
 from core import clock
+from core.l10n import base_language
 from core.translated import Text
 from engagement.models import Answer, Moderation, Question
 
@@ -103,9 +104,9 @@ def public_questions(commitment_id, day):
 
 
 def _lang(language):
-    """A question's language ("es-mx", "en") as a text's: the answer is written in it too, as
+    """A question's language as a text's ("es", "en"): the answer is written in it too, as
     the notice of the answer is (screen readers read each in its own voice)."""
-    return (language or "es").split("-")[0]
+    return base_language(language)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from commitments.models import Publication
 from commitments.reader.asof import is_published_at, published_plans
 from core import clock
-from core.translated import Text, page_language, pick
+from core.l10n import page_language
+from core.translated import Text, pick
 from participation.models import (
     Attendance,
     CocreationTable,

@@ -12,7 +12,8 @@ said something else shows that version's Spanish, marked as Spanish.
 from dataclasses import replace
 
 from commitments.models import Axis, Commitment, Indicator, Milestone, Objective, ResponsibleUnit
-from core.translated import pick, wants_english
+from core.l10n import is_english
+from core.translated import pick
 
 COMMITMENT_TEXTS = ("title", "description", "goal")
 PART_TEXTS = {Milestone: ("title", "deliverable"), Indicator: ("name", "unit")}
@@ -39,14 +40,14 @@ def _pairs(model, names, ids):
 def commitment_texts(ids):
     """{commitment id: {text: (Spanish, English)}} of the working copies, one query; empty
     on a page that is not in English (Spanish pages cost no query more)."""
-    if not wants_english() or not ids:
+    if not is_english() or not ids:
         return {}
     return _pairs(Commitment, COMMITMENT_TEXTS, ids)
 
 
 def part_texts(model, ids):
     """The same for milestones or indicators (`model`), by their ids."""
-    if not wants_english() or not ids:
+    if not is_english() or not ids:
         return {}
     return _pairs(model, PART_TEXTS[model], ids)
 
@@ -59,7 +60,7 @@ def texts_of(found, pk, name):
 def translate_contents(contents):
     """{commitment id: VersionContent} with their texts as an English page shows them (the
     same contents, untouched, on other pages); three queries however many commitments."""
-    if not wants_english() or not contents:
+    if not is_english() or not contents:
         return contents
     own = commitment_texts(list(contents))
     parts = {

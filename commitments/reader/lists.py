@@ -32,7 +32,7 @@ from commitments.reader.english import commitment_texts, texts_of, translate
 from commitments.reader.refs import Ref, _parties, _pillars, _structure
 from core import clock
 from core.content_version import content_version
-from core.translated import page_language
+from core.l10n import page_language
 
 # --- Lists -------------------------------------------------------------------------------
 
